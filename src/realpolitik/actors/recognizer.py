@@ -1,0 +1,302 @@
+"""Dictionary matching over a Doc, and resolution of a noun phrase's head token to an Actor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..knowledge.actors import ActorDictionary, ActorEntry, holds_on
+from ..knowledge.gazetteer import Gazetteer
+from ..model import Actor
+
+#: Pronouns that stand for an actor named elsewhere; the events stage resolves them.
+PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them", "we", "i"})
+#: Dependencies that stay inside one actor's noun phrase. Conjuncts are separate actors; clauses are not
+#: part of the name.
+_PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "case", "det", "nummod", "npadvmod",
+                          "punct", "prep", "pobj", "quantmod", "advmod", "flat", "nn"})
+#: Prepositions whose object still describes the actor ("officials in Ankara", "head of the ministry").
+_PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
+#: Heads that stand for whoever leads them ("a delegation led by X").
+_GROUP_NOUNS = frozenset({"delegation", "team", "side", "group", "panel", "mission", "contingent", "party",
+                          "camp", "coalition", "bloc", "faction", "alliance", "force"})
+_LEADING = frozenset({"lead", "head", "chair"})
+_COUNTRY_KINDS = frozenset({"country_name", "demonym", "capital", "government"})
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A dictionary phrase found in the text: tokens [start, end) and the entries it may stand for."""
+
+    start: int
+    end: int
+    entries: tuple[ActorEntry, ...]
+
+    @property
+    def kind(self) -> str:
+        return self.entries[0].kind
+
+
+class ActorRecognizer:
+    """Built once per process from the actor dictionary; ``annotate`` is then called per document."""
+
+    def __init__(self, vocab, dictionary: ActorDictionary, gazetteer: Gazetteer):
+        self.dictionary = dictionary
+        self.gazetteer = gazetteer
+        self._entries = dictionary.by_phrase()
+        self._titled = self._titled_people(dictionary)
+        self._cased = PhraseMatcher(vocab, attr="ORTH")
+        self._uncased = PhraseMatcher(vocab, attr="LOWER")
+        from spacy.lang.en import English
+
+        tokenizer = English().tokenizer
+        for phrase, entries in self._entries.items():
+            originals = {e.phrase for e in entries}
+            for original in originals:
+                # Acronyms and short capitalised names are matched as written: "US" is not "us".
+                cased = original.isupper() and len(original) <= 6
+                matcher = self._cased if cased else self._uncased
+                matcher.add(phrase, [tokenizer(original)])
+
+    @staticmethod
+    def _titled_people(dictionary: ActorDictionary) -> dict[str, list[tuple[str, ActorEntry]]]:
+        """country -> (lowercased title, entry) for every office holder, longest title first."""
+        index: dict[str, list[tuple[str, ActorEntry]]] = {}
+        seen = set()
+        for e in dictionary.entries:
+            if e.kind != "person" or not e.country or (e.name, e.office, e.start) in seen:
+                continue
+            seen.add((e.name, e.office, e.start))
+            for title in e.titles:
+                index.setdefault(e.country, []).append((title.lower(), e))
+        for entries in index.values():
+            entries.sort(key=lambda te: -len(te[0]))
+        return index
+
+    def office_holder(self, country: str, words: str, date: str | None) -> ActorEntry | None:
+        """Who held the office a title names ("the Russian president") in that country on that date."""
+        for title, entry in self._titled.get(country, ()):
+            if f" {title} " in f" {words} " and holds_on(entry, date):
+                return entry
+        return None
+
+    def annotate(self, doc: Doc, default_date: str | None = None) -> "DocActors":
+        return DocActors(doc, self._hits(doc), self, default_date)
+
+    def _hits(self, doc: Doc) -> dict[int, Hit]:
+        spans = []
+        for matcher in (self._cased, self._uncased):
+            for match_id, start, end in matcher(doc):
+                key = doc.vocab.strings[match_id]
+                entries = tuple(self._entries[key])
+                if not self._plausible(doc[start:end], entries):
+                    continue
+                spans.append(Span(doc, start, end, label=key))
+        by_token: dict[int, Hit] = {}
+        for span in filter_spans(spans):
+            hit = Hit(span.start, span.end, tuple(self._entries[span.label_]))
+            for i in range(span.start, span.end):
+                by_token[i] = hit
+        return by_token
+
+    @staticmethod
+    def _plausible(span: Span, entries: tuple[ActorEntry, ...]) -> bool:
+        """Names must look like names: a lowercase 'turkey' or 'china' in running text is not a country."""
+        if entries[0].kind == "role_word":
+            return True
+        first = next((t for t in span if t.lower_ != "the"), span[0])
+        return first.is_title or first.is_upper or not first.is_alpha
+
+
+class DocActors:
+    """The actors of one article: dictionary hits plus an article memory of the people named in full."""
+
+    def __init__(self, doc: Doc, hits: dict[int, Hit], recognizer: ActorRecognizer, default_date: str | None):
+        self.doc = doc
+        self.hits = hits
+        self.recognizer = recognizer
+        self.default_date = default_date
+        self.surnames: dict[str, Actor] = {}
+
+    # -- public -----------------------------------------------------------------------------------------
+    def resolve(self, head: Token, date: str | None = None) -> tuple[Actor, str] | None:
+        """The actor a noun phrase headed by ``head`` names, and the rule that resolved it."""
+        date = date or self.default_date
+        tokens = self.phrase_tokens(head)
+        leader = self._leader(head, date)
+        if leader is not None:
+            return leader
+        actor = self._from_people(tokens, date) or self._from_organization(tokens)
+        if actor is not None:
+            return actor
+        return self._compose(head, tokens, date)
+
+    def countries_in(self, tokens: Iterable[Token]) -> list[str]:
+        """Country codes signalled by the given tokens (names, demonyms, capitals, places), in text order."""
+        found: list[str] = []
+        for tok in tokens:
+            code = self._token_country(tok)
+            if code and code not in found:
+                found.append(code)
+        return found
+
+    def phrase_tokens(self, head: Token) -> list[Token]:
+        """The tokens of the noun phrase headed by ``head``: modifiers, appositions and of/in/from phrases."""
+        out, stack = [], [head]
+        while stack:
+            tok = stack.pop()
+            out.append(tok)
+            for child in tok.children:
+                if child.dep_ not in _PHRASE_DEPS:
+                    continue
+                if child.dep_ == "prep" and child.lower_ not in _PHRASE_PREPS:
+                    continue
+                stack.append(child)
+        return sorted(out, key=lambda t: t.i)
+
+    def is_actor_token(self, tok: Token) -> bool:
+        hit = self.hits.get(tok.i)
+        return hit is not None or tok.ent_type_ in ("GPE", "NORP", "PERSON", "ORG")
+
+    # -- the resolution steps, most specific first --------------------------------------------------------
+    def _leader(self, head: Token, date: str | None) -> tuple[Actor, str] | None:
+        """'a Syrian delegation led by X' stands for X's side."""
+        if head.lemma_.lower() not in _GROUP_NOUNS:
+            return None
+        for child in head.children:
+            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in _LEADING:
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            if pobj.dep_ == "pobj":
+                                found = self.resolve(pobj, date)
+                                if found:
+                                    return found[0], "actor:led-by+" + found[1]
+        return None
+
+    def _from_people(self, tokens: list[Token], date: str | None) -> tuple[Actor, str] | None:
+        for hit in self._hits_in(tokens):
+            if hit.kind != "person":
+                continue
+            entry = self._holder(hit.entries, date)
+            actor = Actor(code=entry.code or _join(entry.country, entry.role), name=entry.name,
+                          country=entry.country, role=entry.role, kind="person")
+            self._remember(entry.name, actor)
+            return actor, f"actor:{entry.id}"
+        person = [t for t in tokens if t.ent_type_ == "PERSON" and t.i not in self.hits]
+        if person:
+            remembered = self.surnames.get(person[-1].lower_)
+            if remembered is not None:
+                return remembered, "actor:same-person-earlier"
+        return None
+
+    def _from_organization(self, tokens: list[Token]) -> tuple[Actor, str] | None:
+        for hit in self._hits_in(tokens):
+            if hit.kind in ("organization", "group"):
+                entry = hit.entries[0]
+                role = self._role(tokens) if entry.kind == "organization" else None
+                code = entry.code + role if role and len(entry.code) == 3 and entry.country is None else entry.code
+                kind = "igo" if entry.kind == "organization" else "group"
+                return Actor(code=code, name=entry.name, country=entry.country or entry.code[:3], role=entry.role,
+                             kind=kind), f"actor:{entry.id}"
+        return None
+
+    def _compose(self, head: Token, tokens: list[Token], date: str | None) -> tuple[Actor, str] | None:
+        countries = self.countries_in(tokens)
+        role = self._role(tokens)
+        government = any(h.kind == "government" for h in self._hits_in(tokens))
+        if government and role is None:
+            role = "GOV"
+        names = [t for t in tokens if t.ent_type_ == "PERSON"]
+        rule = "actor:compose"
+        if not countries and role is None:
+            return None
+        if not countries:
+            countries = self._context_countries(head)
+            rule = "actor:role+sentence-country"
+            if not countries:
+                return None
+        country = countries[0]
+        code = _join(country, role)
+        name = _span_text(names) if names else _span_text([t for t in tokens if t.dep_ != "det"])
+        if names:
+            holder = self._office_holder(country, tokens, date)
+            actor = Actor(code=code, name=name, country=country, role=role, kind="person")
+            self._remember(name, actor)
+            return actor, rule
+        holder = self._office_holder(country, tokens, date) if role else None
+        if holder is not None:
+            return holder, "actor:office-holder"
+        kind = "country" if role is None else "sector"
+        return Actor(code=code, name=name, country=country, role=role, kind=kind), rule
+
+    # -- helpers --------------------------------------------------------------------------------------------
+    def _hits_in(self, tokens: list[Token]) -> list[Hit]:
+        seen, out = set(), []
+        for tok in tokens:
+            hit = self.hits.get(tok.i)
+            if hit is not None and (hit.start, hit.end) not in seen:
+                seen.add((hit.start, hit.end))
+                out.append(hit)
+        return out
+
+    def _role(self, tokens: list[Token]) -> str | None:
+        roles = [h for h in self._hits_in(tokens) if h.kind == "role_word"]
+        if not roles:
+            return None
+        longest = max(roles, key=lambda h: (h.end - h.start, h.start))
+        return longest.entries[0].role
+
+    def _token_country(self, tok: Token) -> str | None:
+        hit = self.hits.get(tok.i)
+        if hit is not None:
+            if hit.kind in _COUNTRY_KINDS:
+                return hit.entries[0].country
+            if hit.kind in ("group", "person") and hit.entries[0].country:
+                return hit.entries[0].country
+            return None
+        if tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.ent_iob_ == "B":
+            ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
+            if ent is not None:
+                return self.recognizer.gazetteer.country_of(ent.text)
+        return None
+
+    def _context_countries(self, head: Token) -> list[str]:
+        """A role with no country ("soldiers", "officials") takes the country its sentence is about."""
+        sent = head.sent
+        return self.countries_in(sorted(sent, key=lambda t: abs(t.i - head.i)))[:1]
+
+    def _office_holder(self, country: str, tokens: list[Token], date: str | None) -> Actor | None:
+        entry = self.recognizer.office_holder(country, " ".join(t.lower_ for t in tokens), date)
+        if entry is None:
+            return None
+        return Actor(code=entry.code or _join(entry.country, entry.role), name=entry.name,
+                     country=entry.country, role=entry.role, kind="person")
+
+    def _holder(self, entries: tuple[ActorEntry, ...], date: str | None) -> ActorEntry:
+        """Of several offices one person held, the one held on the date; else the most recent."""
+        holding = [e for e in entries if holds_on(e, date)]
+        pool = holding or list(entries)
+        return max(pool, key=lambda e: e.start or "")
+
+    def _remember(self, name: str, actor: Actor) -> None:
+        parts = name.split()
+        if len(parts) >= 2:
+            self.surnames[parts[-1].lower()] = actor
+            self.surnames.setdefault(name.lower(), actor)
+
+
+def _join(country: str | None, role: str | None) -> str:
+    return (country or "") + (role or "")
+
+
+def _span_text(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    return doc[start:end].text.strip(" ,.")

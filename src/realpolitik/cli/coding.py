@@ -1,0 +1,172 @@
+"""Commands that code articles: ``code`` (print events), ``ingest`` (store them), ``events`` (query)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from ..coder import code_articles
+from ..ingest import Reject, read_articles
+from ..model import Article, Event
+from ..settings import Settings
+from ..store import Store
+from .options import db_option, event_filter_options, friendly_errors, settings_options, write_jsonl
+
+_err = Console(stderr=True)
+
+
+def input_options(func):
+    """``--published``, ``--source`` and ``--encoding`` for commands that read articles."""
+    func = click.option("--encoding", default=None, help="Text encoding of the input files (default UTF-8).")(func)
+    func = click.option("--source", "outlet", default=None, help="Outlet name for articles that have none.")(func)
+    func = click.option("--published", default=None,
+                        help="Publication date (YYYY-MM-DD) for articles that carry none.")(func)
+    return func
+
+
+def _split(items: Iterable[Article | Reject]) -> tuple[list[Article], list[Reject]]:
+    articles, rejects = [], []
+    for item in items:
+        (rejects if isinstance(item, Reject) else articles).append(item)
+    return articles, rejects
+
+
+def _report(rejects: Iterable[Reject]) -> int:
+    n = 0
+    for reject in rejects:
+        _err.print(f"[red]error[/red] {reject.origin}: {reject.reason}", highlight=False, soft_wrap=True)
+        n += 1
+    return n
+
+
+def events_table(rows: list[dict], title: str | None = None) -> Table:
+    """A readable table of events (dicts in the Event.to_dict vocabulary)."""
+    table = Table(title=title, show_lines=False, expand=False)
+    for name in ("date", "source", "event", "target", "place", "modality", "evidence"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        src, tgt, place = row.get("source") or {}, row.get("target") or {}, row.get("place") or {}
+        date = row.get("date") or "?"
+        precision = row.get("date_precision")
+        if precision and precision not in ("day", "unknown"):
+            date = f"{date} ({precision})"
+        evidence = row["evidence"]
+        sentence = evidence["sentence"]
+        table.add_row(
+            date,
+            f"{src.get('code', '')}\n{src.get('name', '')}",
+            f"{row['code']} {row.get('label', '')}\n{row.get('plover', '')} q{row['quad_class']} "
+            f"g{row['goldstein']:+g}",
+            f"{tgt.get('code', '-')}\n{tgt.get('name', '')}" if tgt else "-",
+            f"{place.get('name', '')} {place.get('country') or ''}".strip() or "-",
+            row["modality"] + ("\nhistorical" if row.get("historical") else ""),
+            (sentence[:160] + "…") if len(sentence) > 160 else sentence,
+        )
+    return table
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@input_options
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per event (JSON Lines) on stdout.")
+@settings_options
+@friendly_errors
+def code(inputs: tuple[str, ...], published: str | None, outlet: str | None, encoding: str | None,
+         as_json: bool, settings: Settings) -> None:
+    """Code articles and print their events (nothing is stored).
+
+    INPUTS are files, folders or - for stdin: plain text, HTML, JSON Lines, CSV.
+
+    Example:
+
+        realpolitik code article.txt --published 2025-11-18 --json
+    """
+    articles, rejects = _split(read_articles(inputs, published=published, source=outlet, settings=settings,
+                                             encoding=encoding))
+    failed = _report(rejects)
+    rows = [event.to_dict() for coded in code_articles(articles, settings=settings) for event in coded.events]
+    if as_json:
+        write_jsonl(rows)
+    else:
+        Console().print(events_table(rows, title=f"{len(rows)} events from {len(articles)} article(s)"))
+    if failed and not articles:
+        sys.exit(1)
+
+
+def _chunks(items: Iterator, size: int) -> Iterator[list]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option()
+@input_options
+@click.option("--chunk", default=200, show_default=True, type=click.IntRange(min=1),
+              help="Articles per transaction.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
+@settings_options
+@friendly_errors
+def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, outlet: str | None,
+           encoding: str | None, chunk: int, progress: bool | None, settings: Settings) -> None:
+    """Code articles into a DuckDB store; re-ingesting the same articles changes nothing.
+
+    Each chunk of articles is written in one transaction; a bad file or record is reported on stderr, kept in
+    the store's rejects table, and the rest of the batch goes on.
+
+    Example:
+
+        realpolitik ingest corpus/ --db events.duckdb --published 2025-11-18
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    items = read_articles(inputs, published=published, source=outlet, settings=settings, encoding=encoding)
+    totals = {"articles": 0, "new_articles": 0, "events": 0, "new_events": 0, "rejects": 0}
+    show = sys.stderr.isatty() if progress is None else progress
+    with Store(db_path) as store, Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(),
+                                           TextColumn("articles"), TimeElapsedColumn(), console=_err,
+                                           disable=not show) as bar:
+        task = bar.add_task("coding", total=None)
+        for batch in _chunks(iter(items), chunk):
+            articles, rejects = _split(batch)
+            totals["rejects"] += _report(rejects)
+            coded = list(code_articles(articles, settings=settings))
+            events: list[Event] = [e for c in coded for e in c.events]
+            stats = store.write(articles, events, [r.to_dict() for r in rejects])
+            totals["articles"] += len(articles)
+            totals["new_articles"] += stats.articles_added
+            totals["events"] += len(events)
+            totals["new_events"] += stats.events_added
+            bar.advance(task, len(batch))
+    _err.print(f"{totals['articles']} articles ({totals['new_articles']} new), {totals['events']} events "
+               f"({totals['new_events']} new), {totals['rejects']} rejected -> {db_path}", highlight=False)
+    if totals["rejects"] and not totals["articles"]:
+        sys.exit(1)
+
+
+@click.command()
+@db_option()
+@event_filter_options(limit=100)
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines instead of a table.")
+@friendly_errors
+def events(db_path: str, filters, as_json: bool) -> None:
+    """Query stored events.
+
+    Example:
+
+        realpolitik events --db events.duckdb --actor RUS --since 2025-11-01 --code 04
+    """
+    with Store(db_path, read_only=True) as store:
+        rows = store.query_events(filters)
+    if as_json:
+        write_jsonl(rows)
+    else:
+        Console().print(events_table(rows, title=f"{len(rows)} events"))
+
+
+COMMANDS = [code, ingest, events]

@@ -1,0 +1,141 @@
+"""The one coding function: articles in, coded events out.
+
+``code_articles`` serves the CLI, the batch workers and (later) the API. It does no I/O and keeps no global
+state beyond a per-process cache of the loaded pipeline and knowledge (``get_coder``), so a worker process that
+receives the settings builds its own coder once and reuses it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from .actors import ActorRecognizer
+from .events.coding import SentenceCoder, SentenceEvent
+from .knowledge.actors import load_actor_dictionary
+from .knowledge.cameo import load_cameo
+from .knowledge.gazetteer import load_gazetteer
+from .knowledge.lexicon import load_lexicon
+from .model import Actor, Article, Event, EventDate, Evidence, Place, make_id
+from .nlp import load_pipeline
+from .settings import Settings
+from .when import DateMention, DateResolver, is_background
+from .where import pick_place
+
+
+@dataclass(frozen=True)
+class CodedArticle:
+    """An article with the events coded from it."""
+
+    article: Article
+    events: tuple[Event, ...]
+
+
+class Coder:
+    """The loaded pipeline and knowledge. Build it once per process (``get_coder``), then stream articles."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.nlp = load_pipeline(settings.model)
+        self.lexicon = load_lexicon(tuple(settings.verb_files))
+        self.cameo = load_cameo()
+        self.dictionary = load_actor_dictionary(tuple(settings.actor_files))
+        self.gazetteer = load_gazetteer()
+        self.recognizer = ActorRecognizer(self.nlp.vocab, self.dictionary, self.gazetteer)
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        """Code a stream of articles with ``nlp.pipe``; ids travel with their docs."""
+        stream = ((article.text, article) for article in articles)
+        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.settings.batch_size):
+            yield CodedArticle(article, tuple(self.code_doc(doc, article)))
+
+    def code_doc(self, doc: Doc, article: Article) -> Iterator[Event]:
+        """The events of one parsed article, sentence by sentence (dates anchor on earlier sentences)."""
+        resolver = DateResolver(article.published)
+        actors = self.recognizer.annotate(doc, article.published)
+        sentences = SentenceCoder(self.lexicon, self.cameo, actors, self.settings.emit_statements)
+        seen: set[str] = set()
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            mentions = resolver.dates_in(sent.text, sent.start_char)
+            background = is_background(sent.text, article.published)
+            for found in sentences.code(sent, article.published):
+                date = self._date_for(found, sent, mentions, resolver, background)
+                if date.historical and not self.settings.emit_historical:
+                    continue
+                event = self._freeze(found, article, sent, date)
+                if event.id not in seen:
+                    seen.add(event.id)
+                    yield event
+
+    # -- date, place, freezing ------------------------------------------------------------------------------
+    @staticmethod
+    def _date_for(found: SentenceEvent, sent: Span, mentions: list[DateMention], resolver: DateResolver,
+                  background: bool) -> EventDate:
+        """The date phrase that governs the trigger: the first one attached along its chain of governors."""
+        doc = sent.doc
+        anchored: list[tuple[set[int], DateMention]] = []
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            anchors = {root.i, root.head.i}
+            if root.head.pos_ == "ADP" or root.head.i in range(span.start, span.end):
+                anchors.add(root.head.head.i)
+            anchored.append((anchors, mention))
+        for tok in found.chain:
+            for anchors, mention in anchored:
+                if tok.i in anchors:
+                    return mention.date
+        if len(anchored) == 1:
+            return anchored[0][1].date
+        date = resolver.default()
+        if background:
+            return EventDate(None, "unknown", "unknown", None, historical=True)
+        return date
+
+    def _place_for(self, found: SentenceEvent) -> Place | None:
+        for tok in found.chain[:2]:
+            place = pick_place(tok, self.gazetteer, exclude=frozenset(found.actor_tokens))
+            if place is not None:
+                return place
+        return None
+
+    def _freeze(self, found: SentenceEvent, article: Article, sent: Span, date: EventDate) -> Event:
+        place = self._place_for(found)
+        target = found.target
+        if target is None and found.needs_place_target and place is not None and place.country:
+            target = Actor(code=place.country, name=place.name, country=place.country, kind="country")
+        info = self.cameo[found.code]
+        doc = sent.doc
+        start = doc[found.first].idx
+        end = found.trigger.idx + len(found.trigger.text)
+        evidence = Evidence(article_id=article.id, sentence=sent.text.strip(), sentence_start=sent.start_char,
+                            start=start, end=end, trigger=doc.text[start:end])
+        event_id = make_id(article.id, start, end, found.code, found.source.code, target.code if target else "",
+                           found.rule, prefix="e-")
+        return Event(id=event_id, article_id=article.id, source=found.source, target=target, code=found.code,
+                     root=info.root, quad_class=info.quad_class, goldstein=info.goldstein, plover=info.plover,
+                     label=info.name, date=date, place=place, modality=found.modality, evidence=evidence,
+                     rule=found.rule, attribution=found.attribution)
+
+
+@functools.lru_cache(maxsize=2)
+def get_coder(settings: Settings) -> Coder:
+    """The process's coder for these settings: the pipeline and knowledge are loaded once."""
+    return Coder(settings)
+
+
+def code_articles(articles: Iterable[Article], *, settings: Settings | None = None) -> Iterator[CodedArticle]:
+    """Code a stream of articles. The single entry point for the CLI, batch workers and the API."""
+    return get_coder(settings or Settings()).code_articles(articles)
+
+
+def code_article(article: Article, *, settings: Settings | None = None) -> CodedArticle:
+    """Code one article."""
+    return next(code_articles([article], settings=settings))

@@ -1,0 +1,196 @@
+"""Scoring the coder against gold event data (format: README "Gold data"; the shared FORMAT.md).
+
+A predicted event matches a gold event when its source and target country codes and its root code are among
+the gold's acceptable ones and its asserted flag agrees (gold ``asserted: null`` accepts either). Matching is
+one to one; identical predictions count once; a prediction that matches a ``not_events`` entry and is asserted
+is a false positive, never a hit; predictions matching only optional gold events are left out of precision.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .coder import code_articles
+from .errors import InputError
+from .model import Article, Event
+from .settings import Settings
+
+#: International bodies written differently by different coders compare equal.
+_ALIASES = {"NATO": "NAT", "UN": "UNO", "EU": "EUR", "EUU": "EUR", "EEC": "EUR"}
+
+
+def country_level(code: str | None) -> str:
+    """The country-level part of an actor code (first three letters), aliases folded: NATOGOV -> NAT."""
+    if not code:
+        return ""
+    code = code.strip().upper()
+    for alias, canonical in _ALIASES.items():
+        if code == alias or (len(alias) == 4 and code.startswith(alias)):
+            return canonical
+    return code[:3]
+
+
+@dataclass(frozen=True)
+class Prediction:
+    source: str
+    target: str
+    root: str
+    asserted: bool
+    date: str | None
+    place: str | None
+    event: Event | None = None
+
+    @classmethod
+    def of(cls, event: Event) -> "Prediction":
+        return cls(country_level(event.source.code if event.source else None),
+                   country_level(event.target.code if event.target else None), event.root, event.asserted,
+                   event.date.value if event.date.precision == "day" else None,
+                   event.place.country if event.place else None, event)
+
+    @property
+    def key(self) -> tuple:
+        return self.source, self.target, self.root, self.asserted
+
+
+def _accepts(codes: list[str], predicted: str) -> bool:
+    for code in codes or [""]:
+        gold = country_level(code) if code else ""
+        if gold == predicted:
+            return True
+    return False
+
+
+def matches(pred: Prediction, gold: dict[str, Any], check_asserted: bool = True) -> bool:
+    if not (_accepts(gold["source"], pred.source) and _accepts(gold.get("target") or [""], pred.target)
+            and pred.root in gold["root"]):
+        return False
+    wanted = gold.get("asserted", True)
+    return not check_asserted or wanted is None or pred.asserted == wanted
+
+
+@dataclass
+class ItemResult:
+    id: str
+    hits: list[tuple[dict, Prediction]] = field(default_factory=list)
+    misses: list[dict] = field(default_factory=list)
+    false_positives: list[Prediction] = field(default_factory=list)
+    forbidden: list[Prediction] = field(default_factory=list)
+    neutral: int = 0
+
+
+def score_item(item: dict[str, Any], events: Iterable[Event]) -> ItemResult:
+    """One gold article against the events coded from it."""
+    preds: list[Prediction] = []
+    for event in events:
+        p = Prediction.of(event)
+        if all(p.key != q.key for q in preds):
+            preds.append(p)
+    result = ItemResult(item["id"])
+    used: set[int] = set()
+    for k, p in enumerate(preds):
+        if p.asserted and any(matches(p, {**g, "asserted": True}) for g in item.get("not_events", [])):
+            result.forbidden.append(p)
+            used.add(k)
+    for gold in (g for g in item["events"] if not g.get("optional")):
+        k = next((k for k, p in enumerate(preds) if k not in used and matches(p, gold)), None)
+        if k is None:
+            result.misses.append(gold)
+            continue
+        used.add(k)
+        result.hits.append((gold, preds[k]))
+    for gold in (g for g in item["events"] if g.get("optional")):
+        k = next((k for k, p in enumerate(preds) if k not in used and matches(p, gold)), None)
+        if k is not None:
+            used.add(k)
+            result.neutral += 1
+    result.false_positives = [p for k, p in enumerate(preds) if k not in used]
+    return result
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return round(a / b, 4) if b else None
+
+
+def _prf(hit: int, n_pred: int, n_gold: int) -> dict[str, float | int]:
+    p = hit / n_pred if n_pred else 0.0
+    r = hit / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "hits": hit,
+            "predicted": n_pred, "gold": n_gold}
+
+
+def summarize(results: list[ItemResult], items: list[dict]) -> dict[str, Any]:
+    """Overall, per-root and per-QuadClass figures, date and place accuracy, and the error lists."""
+    hit = sum(len(r.hits) for r in results)
+    fps = [p for r in results for p in r.false_positives] + [p for r in results for p in r.forbidden]
+    n_pred = hit + len(fps)
+    n_gold = hit + sum(len(r.misses) for r in results)
+    by_root: dict[str, Counter] = {}
+    for r in results:
+        for gold, _ in r.hits:
+            by_root.setdefault(gold["root"][0], Counter())["hit"] += 1
+        for gold in r.misses:
+            by_root.setdefault(gold["root"][0], Counter())["miss"] += 1
+        for p in r.false_positives + r.forbidden:
+            by_root.setdefault(p.root, Counter())["fp"] += 1
+    quad = {1: ("01", "02", "03", "04", "05"), 2: ("06", "07", "08"), 3: ("09", "10", "11", "12", "13"),
+            4: ("14", "15", "16", "17", "18", "19", "20")}
+    per_root = {root: _prf(c["hit"], c["hit"] + c["fp"], c["hit"] + c["miss"]) for root, c in sorted(by_root.items())}
+    per_quad = {}
+    for q, roots in quad.items():
+        c = sum((by_root.get(r, Counter()) for r in roots), Counter())
+        per_quad[str(q)] = _prf(c["hit"], c["hit"] + c["fp"], c["hit"] + c["miss"])
+    dated = [(g, p) for r in results for g, p in r.hits if g.get("date")]
+    placed = [(g, p) for r in results for g, p in r.hits if g.get("place")]
+    texts = {item["id"]: item for item in items}
+    return {
+        **_prf(hit, n_pred, n_gold),
+        "forbidden": sum(len(r.forbidden) for r in results),
+        "date_accuracy": _ratio(sum(p.date == g["date"] for g, p in dated), len(dated)),
+        "place_accuracy": _ratio(sum(country_level(p.place) == country_level(g["place"]) for g, p in placed),
+                                 len(placed)),
+        "per_root": per_root,
+        "per_quad_class": per_quad,
+        "misses": [{"id": r.id, "gold": g, "text": texts[r.id]["text"]} for r in results for g in r.misses],
+        "false_positives": [{"id": r.id, "forbidden": p in r.forbidden, "source": p.source, "target": p.target,
+                             "root": p.root, "code": p.event.code if p.event else None, "asserted": p.asserted,
+                             "rule": p.event.rule if p.event else None,
+                             "sentence": p.event.evidence.sentence if p.event else None}
+                            for r in results for p in r.forbidden + r.false_positives],
+    }
+
+
+def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    """Read a gold JSON Lines file, naming the line of any malformed record."""
+    items = []
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot read gold file ({exc})") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path} line {number}", f"not JSON ({exc.msg})") from None
+        missing = [k for k in ("id", "text", "events") if k not in item]
+        if missing:
+            raise InputError(f"{path} line {number}", f"gold record lacks {', '.join(missing)}")
+        items.append(item)
+    return items
+
+
+def evaluate(items: list[dict[str, Any]], *, settings: Settings | None = None) -> dict[str, Any]:
+    """Code every gold article in one process (the pipeline loaded once) and score the result."""
+    articles = [Article.create(item["text"], published=item.get("published"), source=item.get("source"),
+                               origin=item["id"]) for item in items]
+    coded = {c.article.origin: c.events for c in code_articles(articles, settings=settings)}
+    results = [score_item(item, coded.get(item["id"], ())) for item in items]
+    return summarize(results, items)

@@ -1,0 +1,141 @@
+"""Who acts and who is acted upon: the source and target phrases of a trigger, read off the parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..knowledge.lexicon import Pattern
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+#: Relations through which a verb without a subject of its own borrows its governor's subject.
+_INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "dobj", "pobj", "ccomp", "acl"})
+DEFAULT_VERB_SLOTS = ("dobj", "to", "with", "on", "against")
+DEFAULT_NOUN_SLOTS = ("with", "on", "against", "between", "involving", "to")
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl")
+
+
+def with_conjuncts(tok: Token) -> list[Token]:
+    """A head and the heads conjoined with it: "Angola, Namibia and Congo" -> three heads."""
+    return [tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")]]
+
+
+def subject_heads(verb: Token) -> list[Token]:
+    """Heads of the doer of a verb: its subject, the agent of a passive, or a governor's subject."""
+    if is_passive(verb):
+        for child in verb.children:
+            if child.dep_ == "agent":
+                return [p for c in child.children if c.dep_ == "pobj" for p in with_conjuncts(c)]
+        return []
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return with_conjuncts(child)
+    node = verb
+    for _ in range(6):
+        if node.dep_ not in _INHERIT or node.head is node:
+            return []
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            if node.dep_ == "conj" or node.dep_ in ("xcomp", "advcl", "pcomp"):
+                own = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+                if own:
+                    return with_conjuncts(own[0])
+                continue
+            own = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+            if own:
+                return with_conjuncts(own[0])
+            if is_passive(node):
+                return subject_heads(node)
+    return []
+
+
+def prep_objects(tok: Token, prep: str) -> list[Token]:
+    """Objects of a preposition attached to ``tok`` ("penalties on X", "talks with Y", "to Gaza")."""
+    out = []
+    for child in tok.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
+            for p in child.children:
+                if p.dep_ == "pobj":
+                    out.extend(with_conjuncts(p))
+    return out
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    """The thing acted upon: the object, the subject of a passive, or of a small clause ("found her guilty")."""
+    if is_passive(verb):
+        subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if subj:
+            return with_conjuncts(subj[0])
+        if verb.dep_ == "acl":
+            return [verb.head]
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return with_conjuncts(child)
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "oprd", "xcomp") and child.pos_ in ("ADJ", "NOUN"):
+            subj = [c for c in child.children if c.dep_ == "nsubj"]
+            if subj:
+                return with_conjuncts(subj[0])
+    return []
+
+
+def target_heads(trigger: Token, pattern: Pattern, skip_objects: bool = False) -> list[Token]:
+    """Candidate target heads in the order the pattern lists its slots; the first slot that yields wins."""
+    slots = pattern.targets or (DEFAULT_NOUN_SLOTS if pattern.pos == "noun" else DEFAULT_VERB_SLOTS)
+    dobjs = direct_objects(trigger) if pattern.pos == "verb" else []
+    for slot in slots:
+        heads: list[Token] = []
+        if slot == "dobj" and not skip_objects:
+            heads = dobjs
+        elif slot == "iobj":
+            heads = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        elif slot == "poss":
+            heads = [c for c in trigger.children if c.dep_ == "poss"] + [
+                c for c in trigger.children if c.dep_ in ("amod", "compound")]
+        elif slot in ("between", "involving"):
+            continue  # participants, handled as pairs
+        else:
+            heads = prep_objects(trigger, slot)
+            for obj in dobjs:  # "appointed an ambassador to Syria", "a batch of tanks from the US"
+                heads = heads or prep_objects(obj, slot)
+        if heads:
+            return heads
+    return []
+
+
+def participants(trigger: Token) -> list[Token]:
+    """Parties of a many-sided event: "talks between A and B", "a meeting involving A, B and C"."""
+    heads = prep_objects(trigger, "between")
+    for child in trigger.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in ("involve", "include", "bring"):
+            for obj in child.children:
+                if obj.dep_ == "dobj":
+                    heads.extend(with_conjuncts(obj))
+    return heads
+
+
+def noun_source_heads(noun: Token) -> list[Token]:
+    """The doer of a nominal event: "Israel's strike", "an Israeli strike", "a strike by Israel"."""
+    heads = [c for c in noun.children if c.dep_ == "poss"]
+    heads += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN")]
+    heads += prep_objects(noun, "by")
+    return heads
+
+
+def support_verb(noun: Token, light_ids: frozenset[int]) -> Token | None:
+    """The support verb a nominal event hangs from: "held talks", "engage in a phone call", "paid a visit"."""
+    node = noun
+    for _ in range(2):
+        head = node.head
+        if node.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and head.i in light_ids:
+            return head
+        if node.dep_ == "pobj" and head.pos_ == "ADP" and head.head.i in light_ids:
+            return head.head
+        if node.dep_ == "pobj" and head.pos_ == "ADP":
+            node = head
+            continue
+        break
+    return None

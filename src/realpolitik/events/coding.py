@@ -1,0 +1,391 @@
+"""Coding one sentence: triggers -> framing -> source and target actors -> modality -> attribution.
+
+The output is a list of ``SentenceEvent`` records that still point into the parse; the coder attaches the
+date and place (later stages) and freezes them into ``model.Event``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..actors import PRONOUNS, DocActors
+from ..knowledge.cameo import CameoCode
+from ..knowledge.lexicon import Lexicon, Pattern
+from ..model import Actor, Attribution
+from . import arguments as args
+from .modality import modality_of, strongest
+from .triggers import Trigger, find_triggers
+from .wrappers import ABSORBING, framed_code
+
+#: Roots whose events, with no named target, take the affected place as target ("an air strike in Gaza").
+PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "17", "18", "19", "20"})
+_CLIMB = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl",
+                    "nsubj", "nsubjpass", "attr", "appos", "dative", "npadvmod", "oprd"})
+ANONYMOUS_WORDS = frozenset({"unnamed", "anonymous", "unidentified", "undisclosed"})
+SOURCE_NOUNS = frozenset({"source", "official", "diplomat", "insider", "person", "people"})
+
+
+@dataclass
+class SentenceEvent:
+    """An event found in a sentence, before date and place are attached."""
+
+    trigger: Token
+    first: int  # first token of the trigger words
+    code: str
+    source: Actor
+    target: Actor | None
+    modality: str
+    rule: str
+    chain: list[Token]  # trigger, support verb, governors: where date and place are looked for
+    attribution: Attribution | None = None
+    needs_place_target: bool = False
+    actor_tokens: set[int] = field(default_factory=set)
+
+
+class SentenceCoder:
+    """Codes the sentences of one article; holds the article-level memory (last subject, people named)."""
+
+    def __init__(self, lexicon: Lexicon, cameo: dict[str, CameoCode], actors: DocActors,
+                 emit_statements: bool = True):
+        self.lexicon = lexicon
+        self.cameo = cameo
+        self.actors = actors
+        self.emit_statements = emit_statements
+        self.last_subject: Actor | None = None
+        self._trigger_at: dict[int, Trigger] = {}
+
+    # -- entry point ---------------------------------------------------------------------------------------
+    def code(self, sent: Span, date: str | None) -> list[SentenceEvent]:
+        triggers = find_triggers(sent, self.lexicon)
+        by_token = {t.token.i: t for t in triggers}
+        self._trigger_at = by_token
+        light_ids = frozenset(i for i, t in by_token.items() if t.pattern.light or (
+            t.pattern.pos == "verb" and t.pattern.code and t.pattern.code.startswith("04")))
+        absorbed: set[int] = set()
+        framed: dict[int, list[SentenceEvent]] = {}
+        out: list[SentenceEvent] = []
+        contents = [t for t in triggers if not t.pattern.light and not t.pattern.wrapper]
+        # nominal events carried by a verb ("an air strike killed ...") are coded once, as the noun
+        carriers = self._carriers(contents, by_token)
+        for trig in contents:
+            if trig.token.i in carriers:
+                continue
+            for ev in self._code_content(trig, by_token, light_ids, date, carriers):
+                wrapper = self._absorbing_wrapper(ev, by_token)
+                if wrapper is not None:
+                    framed.setdefault(wrapper.token.i, []).append(ev)
+                    absorbed.add(ev.trigger.i)
+                    continue
+                out.append(ev)
+        for trig in triggers:
+            if trig.pattern.wrapper in ABSORBING and trig.token.i not in absorbed:
+                out.extend(self._code_wrapper(trig, framed.get(trig.token.i, []), by_token, date))
+            elif trig.pattern.wrapper in ("speech", "deny") and self.emit_statements:
+                out.extend(self._code_statement(trig, by_token, date))
+        self._remember_subject(sent, date)
+        return out
+
+    # -- content events --------------------------------------------------------------------------------------
+    def _carriers(self, contents: list[Trigger], by_token: dict[int, Trigger]) -> set[int]:
+        """Verbs whose subject is itself a nominal event: the noun carries the event."""
+        nouns = {t.token.i for t in contents if t.pattern.pos == "noun"}
+        out = set()
+        for t in contents:
+            if t.pattern.pos == "verb" and any(c.dep_ == "nsubj" and c.i in nouns for c in t.token.children):
+                out.add(t.token.i)
+        return out
+
+    def _code_content(self, trig: Trigger, by_token, light_ids, date, carriers) -> list[SentenceEvent]:
+        tok, pattern = trig.token, trig.pattern
+        support = args.support_verb(tok, light_ids) if pattern.pos == "noun" else None
+        chain = self._chain(support or tok)
+        if support is not None:
+            chain.insert(0, tok)
+        if pattern.accusation:
+            return self._code_accusation(trig, chain, date)
+        pairs = self._pairs(trig, support, date, carriers)
+        if not pairs:
+            return []
+        modality = modality_of(self._clause(chain, by_token), denied=self._denied(chain, by_token))
+        attribution = self._attribution(chain, by_token, date)
+        if attribution is not None and attribution.anonymous and modality == "asserted":
+            modality = "unconfirmed"
+        rule = pattern.id if support is None else f"{by_token[support.i].pattern.id}+{pattern.id}"
+        events = []
+        for source, target, code, needs_place in pairs:
+            events.append(SentenceEvent(tok, trig.first, code, source, target, modality, rule, chain,
+                                        attribution, needs_place))
+        return events
+
+    def _pairs(self, trig: Trigger, support: Token | None, date, carriers):
+        """(source, target, code, needs_place_target) for every direction the event has."""
+        tok, pattern = trig.token, trig.pattern
+        many = [a for a in self._resolve_all(args.participants(tok), date) if a]
+        if pattern.pos == "noun":
+            sources = self._resolve_all(args.noun_source_heads(tok), date)
+            if not sources and support is not None:
+                sources = self._resolve_all(self._subjects(support), date)
+            targets = self._resolve_all(args.target_heads(tok, pattern), date, deep=True)
+        else:
+            sources = self._resolve_all(self._subjects(tok), date)
+            targets = self._resolve_all(args.target_heads(tok, pattern), date, deep=True)
+        sources = _unique(sources)
+        targets = [t for t in _unique(targets) if all(t.code != s.code for s in sources)]
+        if pattern.swap:
+            sources, targets = targets, sources
+        code = pattern.code
+        pairs = []
+        if len(many) >= 2 and not targets:
+            people = _unique(sources + many)
+            return [(a, b, code, False) for a in people for b in people if a.code != b.code]
+        if not sources:
+            return []
+        if not targets and pattern.reciprocal and len(sources) >= 2:
+            return [(a, b, code, False) for a in sources for b in sources if a.code != b.code]
+        if not targets and pattern.reciprocal:
+            return []  # a meeting with one known side says nothing about relations
+        root = code[:2]
+        for source in sources:
+            if not targets:
+                pairs.append((source, None, code, root in PLACE_TARGET_ROOTS))
+            for target in targets:
+                pairs.append((source, target, code, False))
+                if pattern.reciprocal:
+                    pairs.append((target, source, code, False))
+                elif pattern.inverse:
+                    pairs.append((target, source, pattern.inverse, False))
+        return pairs
+
+    def _code_accusation(self, trig: Trigger, chain: list[Token], date) -> list[SentenceEvent]:
+        """A charge named in someone's words ("a threat from Ukrainian aggression"): the speaker accuses."""
+        speaker = next((t for t in chain[1:] if self._wrapper_kind(t) == "speech"), None)
+        if speaker is None:
+            return []
+        sources = _unique(self._resolve_all(self._subjects(speaker), date))
+        targets = _unique(self._resolve_all(args.noun_source_heads(trig.token), date))
+        events = []
+        for s in sources:
+            for t in targets:
+                if s.country != t.country:
+                    events.append(SentenceEvent(trig.token, trig.first, trig.pattern.code, s, t,
+                                                modality_of(self._chain(speaker)), trig.pattern.id, chain,
+                                                self._speaker_attribution(speaker, date)))
+        return events
+
+    # -- framing verbs ---------------------------------------------------------------------------------------
+    def _wrapper_kind(self, tok: Token) -> str | None:
+        trig = self._trigger_at.get(tok.i)
+        return trig.pattern.wrapper if trig else None
+
+    def _absorbing_wrapper(self, ev: SentenceEvent, by_token) -> Trigger | None:
+        """The intent/appeal/demand/threat/refusal verb that frames this event, if any."""
+        prev = ev.trigger
+        for tok in ev.chain[1:]:
+            trig = by_token.get(tok.i)
+            if trig is not None and trig.pattern.wrapper in ABSORBING:
+                framing = prev.dep_ in ("xcomp", "ccomp", "acomp") or trig.pattern.wrapper == "threat"
+                return trig if framing else None
+            if trig is not None and trig.pattern.wrapper == "speech":
+                return None
+            prev = tok
+        return None
+
+    def _code_wrapper(self, trig: Trigger, framed: list[SentenceEvent], by_token, date) -> list[SentenceEvent]:
+        family = trig.pattern.wrapper
+        tok = trig.token
+        chain = self._chain(tok)
+        modality = modality_of(chain, denied=self._denied(chain, by_token))
+        attribution = self._attribution(chain, by_token, date)
+        sources = _unique(self._resolve_all(self._subjects(tok), date))
+        if not sources:
+            return []
+        addressees = _unique(self._resolve_all(args.direct_objects(tok), date)) if family in (
+            "appeal", "demand", "threat") else []
+        events = []
+        if not framed:
+            if family != "threat" or not addressees:
+                return []
+            for s in sources:
+                for t in addressees:
+                    events.append(SentenceEvent(tok, tok.i, trig.pattern.code, s, t, modality, trig.pattern.id,
+                                                chain, attribution))
+            return events
+        seen = set()
+        for inner in framed:
+            code = framed_code(family, inner.code[:2])
+            targets = addressees or ([inner.target] if inner.target else []) or self._condition_actors(
+                inner.trigger, sources, date)
+            own = [s for s in sources if s.code == inner.source.code] or sources
+            for s in own:
+                for t in targets or [None]:
+                    key = (s.code, t.code if t else None, code)
+                    if key in seen or (t is not None and t.code == s.code):
+                        continue
+                    seen.add(key)
+                    events.append(SentenceEvent(tok, tok.i, code, s, t, modality,
+                                                f"{trig.pattern.id}>{inner.rule}", chain, attribution))
+        return events
+
+    def _condition_actors(self, inner: Token, sources: list[Actor], date) -> list[Actor]:
+        """"... if Ukrainian troops did not withdraw": who a conditional threat is aimed at."""
+        for child in inner.children:
+            if child.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in child.children):
+                found = self._resolve_all(self._subjects(child), date)
+                found = [a for a in found if all(a.country != s.country for s in sources)]
+                if found:
+                    return found[:1]
+        return []
+
+    def _code_statement(self, trig: Trigger, by_token, date) -> list[SentenceEvent]:
+        """A speech verb that reports no coded event is itself a statement (CAMEO 01)."""
+        tok = trig.token
+        complement = [c for c in tok.children if c.dep_ in ("ccomp", "dobj", "xcomp")]
+        if not complement:
+            return []
+        inside = {t.i for c in complement for t in c.subtree}
+        if any(i in inside for i, t in by_token.items() if not t.pattern.light and i != tok.i):
+            return []
+        sources = _unique(self._resolve_all(self._subjects(tok), date))
+        if not sources:
+            return []
+        target = None
+        for c in complement:
+            for t in c.subtree:
+                if self.actors.is_actor_token(t) and t.pos_ in ("PROPN", "ADJ", "NOUN"):
+                    found = self.actors.resolve(t, date)
+                    if found and all(found[0].country != s.country for s in sources):
+                        target = found[0]
+                        break
+            if target:
+                break
+        if target is None:
+            return []
+        chain = self._chain(tok)
+        code = trig.pattern.code
+        return [SentenceEvent(tok, tok.i, code, s, target, modality_of(chain), trig.pattern.id, chain)
+                for s in sources]
+
+    # -- shared helpers ----------------------------------------------------------------------------------------
+    def _chain(self, tok: Token) -> list[Token]:
+        """The trigger and its governors up to the sentence root (framing verbs included)."""
+        chain = [tok]
+        node = tok
+        while node.head is not node and node.dep_ in _CLIMB and len(chain) < 12:
+            node = node.head
+            chain.append(node)
+        return chain
+
+    def _clause(self, chain: list[Token], by_token) -> list[Token]:
+        """The part of the chain whose cues bear on the event: up to the first verb that frames it."""
+        out = []
+        for tok in chain:
+            trig = by_token.get(tok.i)
+            if out and trig is not None and trig.pattern.wrapper:
+                break
+            out.append(tok)
+        return out
+
+    def _denied(self, chain: list[Token], by_token) -> bool:
+        for tok in chain[1:]:
+            trig = by_token.get(tok.i)
+            if trig is not None and trig.pattern.wrapper == "deny":
+                return True
+            if trig is not None and trig.pattern.wrapper in ABSORBING:
+                return False
+        return False
+
+    def _subjects(self, verb: Token) -> list[Token]:
+        return args.subject_heads(verb)
+
+    def _resolve_all(self, heads: list[Token], date, deep: bool = False) -> list[Actor]:
+        out = []
+        for head in heads:
+            actor = self._resolve(head, date, deep)
+            if actor is not None:
+                out.append(actor)
+        return out
+
+    def _resolve(self, head: Token, date, deep: bool) -> Actor | None:
+        if head.lower_ in PRONOUNS and head.pos_ == "PRON":
+            return self._pronoun(head, date)
+        trig = self._trigger_at.get(head.i)
+        if trig is not None and trig.pattern.pos == "noun" and not deep:
+            return None  # "the meeting underscores ...": an event, not an actor
+        found = self.actors.resolve(head, date)
+        if found is not None:
+            return found[0]
+        if deep:  # "a truce proposal backed by the United States", "the suburbs of Beirut"
+            for tok in head.subtree:
+                if tok.i != head.i and self.actors.is_actor_token(tok):
+                    found = self.actors.resolve(tok, date)
+                    if found is not None:
+                        return found[0]
+        return None
+
+    def _pronoun(self, pron: Token, date) -> Actor | None:
+        """"it", "they": the speaker of the clause that holds them, else the last subject named."""
+        node = pron.head
+        for _ in range(6):
+            trig = self._trigger_at.get(node.i)
+            if trig is not None and trig.pattern.wrapper in ("speech", "deny", "intent", "threat"):
+                subj = [c for c in node.children if c.dep_ in args.SUBJECT_DEPS and c.i != pron.i]
+                if subj and subj[0].lower_ not in PRONOUNS:
+                    found = self.actors.resolve(subj[0], date)
+                    if found:
+                        return found[0]
+            if node.head is node:
+                break
+            node = node.head
+        return self.last_subject
+
+    def _attribution(self, chain: list[Token], by_token, date) -> Attribution | None:
+        for tok in chain[1:]:
+            trig = by_token.get(tok.i)
+            if trig is not None and trig.pattern.wrapper in ("speech", "deny"):
+                return self._speaker_attribution(tok, date)
+        on_chain = {t.i for t in chain}
+        for tok in (c for t in chain for c in t.children):
+            if tok.lower_ == "according" and tok.dep_ == "prep":
+                for to in tok.children:
+                    for pobj in to.children:
+                        if pobj.dep_ == "pobj":
+                            return self._describe(pobj, date, "according to")
+            if tok.lemma_.lower() == "cite" and tok.pos_ == "VERB" and tok.head.i in on_chain:
+                for obj in tok.children:
+                    if obj.dep_ == "dobj":
+                        return self._describe(obj, date, "citing")
+        return None
+
+    def _speaker_attribution(self, verb: Token, date) -> Attribution | None:
+        subj = [c for c in verb.children if c.dep_ in args.SUBJECT_DEPS]
+        if not subj:
+            return None
+        return self._describe(subj[0], date, verb.lemma_.lower())
+
+    def _describe(self, head: Token, date, cue: str) -> Attribution:
+        tokens = self.actors.phrase_tokens(head)
+        text = head.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else head.text
+        anonymous = any(t.lower_ in ANONYMOUS_WORDS for t in tokens) or (
+            head.lemma_.lower() in SOURCE_NOUNS and not any(t.ent_type_ for t in tokens))
+        found = None if head.lower_ in PRONOUNS else self.actors.resolve(head, date)
+        return Attribution(speaker=text, speaker_code=found[0].code if found else None, outlet=None,
+                           anonymous=anonymous, cue=cue)
+
+    def _remember_subject(self, sent: Span, date) -> None:
+        root = sent.root
+        subj = [c for c in root.children if c.dep_ in args.SUBJECT_DEPS and c.lower_ not in PRONOUNS]
+        if subj:
+            found = self.actors.resolve(subj[0], date)
+            if found:
+                self.last_subject = found[0]
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        if a.code not in seen:
+            seen.add(a.code)
+            out.append(a)
+    return out

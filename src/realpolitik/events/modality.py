@@ -1,0 +1,78 @@
+"""How the text presents an event: asserted, negated, hypothetical, planned, denied or unconfirmed.
+
+Cues are read from the trigger, its support verb and the chain of governing words up to the first framing
+verb, because "would", "did not" and "reports of" govern everything below them. When several apply, the
+strongest wins: denied > negated > unconfirmed > hypothetical > planned > asserted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "can", "must"})
+PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_MODIFIERS = frozenset({"potential", "possible", "hypothetical", "prospective", "likely",
+                                    "probable", "mooted", "rumoured", "rumored"})
+PLANNED_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "future", "expected", "proposed",
+                               "forthcoming", "next", "anticipated", "impending"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+REPORT_NOUNS = frozenset({"report", "rumor", "rumour", "speculation", "claim", "allegation", "suggestion"})
+UNCONFIRMED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly", "unconfirmed"})
+PLANNING_VERBS = frozenset({"plan", "schedule", "expect", "intend", "set", "prepare", "due"})
+NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "halt", "cancel", "postpone", "abandon"})
+RANK = ("asserted", "planned", "hypothetical", "unconfirmed", "negated", "denied")
+
+
+def strongest(values: Iterable[str]) -> str:
+    return max(values, key=RANK.index, default="asserted")
+
+
+def _own_cues(tok: Token) -> set[str]:
+    """Cues attached directly to one word of the chain."""
+    cues = set()
+    for child in tok.children:
+        low = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "det" and low == "no") or low == "never":
+            cues.add("negated")
+        elif child.dep_ == "aux" and low in HYPOTHETICAL_AUX:
+            cues.add("hypothetical")
+        elif child.dep_ == "aux" and low in PLANNED_AUX:
+            cues.add("planned")
+        elif child.dep_ == "mark" and low in CONDITION_MARKS:
+            cues.add("hypothetical")
+        elif child.dep_ in ("amod", "compound") and low in HYPOTHETICAL_MODIFIERS:
+            cues.add("hypothetical")
+        elif child.dep_ in ("amod", "compound") and low in PLANNED_MODIFIERS:
+            cues.add("planned")
+        elif child.dep_ == "advmod" and low in UNCONFIRMED_ADVERBS:
+            cues.add("unconfirmed")
+        elif child.dep_ == "amod" and low == "unconfirmed":
+            cues.add("unconfirmed")
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PLANNING_VERBS:
+        cues.add("planned")
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATING_VERBS:
+        cues.add("negated")
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        cues.add("negated")
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in REPORT_NOUNS:
+        cues.add("unconfirmed")
+    return cues
+
+
+def modality_of(chain: list[Token], denied: bool = False) -> str:
+    """Modality of an event whose trigger (first) and governors (then) are ``chain``."""
+    cues = {"denied"} if denied else set()
+    for tok in chain:
+        own = _own_cues(tok)
+        cues |= own
+        if "unconfirmed" in own and tok.dep_ == "pobj":
+            break  # "refusing to confirm reports of a meeting": what governs the reports is about them
+    # "going to" and "is to" mark plans in the words just before the trigger.
+    head = chain[0]
+    before = head.doc[max(head.i - 3, head.sent.start):head.i]
+    words = [t.lower_ for t in before]
+    if "going" in words and "to" in words:
+        cues.add("planned")
+    return strongest(cues)

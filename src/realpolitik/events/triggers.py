@@ -1,0 +1,150 @@
+"""Finding event triggers: words of the lexicon, matched on lemma and checked against their context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..knowledge.lexicon import Lexicon, Pattern
+
+#: Prepositions that turn a noun into a time reference ("after the talks", "ahead of the summit"): such a
+#: noun dates another event and is not news of its own.
+TEMPORAL_PREPS = frozenset({"before", "after", "since", "following", "until", "till", "during", "prior",
+                            "ahead", "amid", "throughout"})
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "acomp", "ccomp", "xcomp", "nsubjpass", "dative", "prt", "prep"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that reports an event, with the lexicon pattern it matched and the tokens that matched."""
+
+    token: Token
+    pattern: Pattern
+    first: int  # first token index of the matched words (a noun's modifiers come before it)
+    consumed: tuple[int, ...] = ()  # other tokens this match used up (its object words)
+
+
+def object_words(tok: Token) -> dict[str, Token]:
+    """Lemmas that count as the object of a trigger, mapped to the token that carries each.
+
+    The direct object and its modifiers, an of-phrase inside it ("a batch of tanks"), a complement
+    ("found her guilty", "refused to comment"), a prepositional object ("called for talks") and, for a
+    passive, the subject ("sanctions were imposed").
+    """
+    words: dict[str, Token] = {}
+
+    def add(t: Token, depth: int = 0) -> None:
+        words.setdefault(t.lemma_.lower(), t)
+        words.setdefault(t.lower_, t)
+        for c in t.children:
+            if c.dep_ in ("compound", "amod", "nmod") and depth < 2:
+                words.setdefault(c.lemma_.lower(), t)
+                words.setdefault(f"{c.lemma_.lower()} {t.lemma_.lower()}", t)
+            elif c.dep_ == "prep" and c.lower_ in ("of", "with") and depth < 2:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        add(p, depth + 1)
+            elif c.dep_ in ("conj",) and depth < 2:
+                add(c, depth + 1)
+
+    for child in tok.children:
+        if child.dep_ in _OBJECT_DEPS:
+            if child.dep_ in ("prep", "dative"):
+                for p in child.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        add(p)
+                words.setdefault(child.lower_, child)
+            else:
+                add(child)
+                for grand in child.children:  # "refused to confirm or deny": both are the complement
+                    if grand.dep_ == "conj" and child.dep_ == "xcomp":
+                        add(grand)
+    return words
+
+
+def _form_matches(tok: Token, form: tuple[str, ...], pos: str, context: dict[str, Token]) -> list[int] | None:
+    """Token indices the form uses beyond the head, or None when it does not match."""
+    if len(form) == 1:
+        return []
+    doc = tok.doc
+    if pos == "noun":
+        mods = form[:-1]
+        start = tok.i - len(mods)
+        if start < 0:
+            return None
+        before = [t.lemma_.lower() for t in doc[start:tok.i]]
+        lowers = [t.lower_ for t in doc[start:tok.i]]
+        if all(m in (b, lw) for m, b, lw in zip(mods, before, lowers)):
+            return list(range(start, tok.i))
+        joined = doc[tok.i].lower_
+        if "".join(form) == joined:  # "airstrike" written as one word
+            return []
+        return None
+    rest = form[1:]
+    used = []
+    for word in rest:
+        hit = context.get(word)
+        if hit is None:
+            hit = next((c for c in tok.children if c.lower_ == word or c.lemma_.lower() == word), None)
+        if hit is None:
+            return None
+        used.append(hit.i)
+    return used
+
+
+def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
+    """Every word of the sentence that matches a lexicon pattern, with the most specific pattern chosen."""
+    found = []
+    for tok in sent:
+        if tok.pos_ in ("VERB", "AUX"):
+            pos = "verb"
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            if tok.dep_ == "compound":  # "truce proposal": the proposal is the thing
+                continue
+            pos = "noun"
+        else:
+            continue
+        candidates = lexicon.by_head.get((pos, tok.lemma_.lower())) or lexicon.by_head.get((pos, tok.lower_))
+        if not candidates:
+            continue
+        context = object_words(tok) if pos == "verb" else {}
+        for pattern in candidates:
+            for form in sorted(pattern.forms, key=len, reverse=True):
+                head = form[-1] if pos == "noun" else form[0]
+                if head not in (tok.lemma_.lower(), tok.lower_):
+                    continue
+                used = _form_matches(tok, form, pos, context)
+                if used is None:
+                    continue
+                consumed = tuple(used)
+                if pattern.objects:
+                    hit = next((context[w] for w in pattern.objects if w in context), None)
+                    if hit is None:
+                        continue
+                    consumed += (hit.i,) + tuple(c.i for c in hit.conjuncts)
+                first = min([tok.i, *used]) if pos == "noun" else tok.i
+                found.append(Trigger(tok, pattern, first, consumed))
+                break
+            else:
+                continue
+            break
+    consumed = {i for t in found for i in t.consumed}
+    return [t for t in found if t.token.i not in consumed and not is_time_reference(t.token)]
+
+
+def is_time_reference(tok: Token) -> bool:
+    """A noun inside "before/after/since X" dates something else: "just days before Yevkurov's arrival"."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "pobj" and node.head.lower_ in TEMPORAL_PREPS:
+            return True
+        if node.dep_ in ("pobj", "compound", "conj", "appos") and node.head is not node:
+            node = node.head
+            if node.pos_ == "ADP" and node.lower_ in TEMPORAL_PREPS:
+                return True
+            continue
+        break
+    return False

