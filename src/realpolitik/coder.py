@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .actors import ActorRecognizer
+from .events.attribution import ArticleAttribution
+from .events.claims import extract_claims
 from .events.coding import SentenceCoder, SentenceEvent
 from .knowledge.actors import load_actor_dictionary
 from .knowledge.cameo import load_cameo
 from .knowledge.gazetteer import load_gazetteer
 from .knowledge.lexicon import load_lexicon
-from .model import Actor, Article, Event, EventDate, Evidence, Place, make_id
+from .model import Actor, Article, Claim, Event, EventDate, Evidence, Place, make_id
 from .nlp import load_pipeline
 from .settings import Settings
 from .when import DateMention, DateResolver, is_background
@@ -32,6 +34,7 @@ class CodedArticle:
 
     article: Article
     events: tuple[Event, ...]
+    claims: tuple["Claim", ...] = ()
 
 
 class Coder:
@@ -50,13 +53,16 @@ class Coder:
         """Code a stream of articles with ``nlp.pipe``; ids travel with their docs."""
         stream = ((article.text, article) for article in articles)
         for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.settings.batch_size):
-            yield CodedArticle(article, tuple(self.code_doc(doc, article)))
+            events = tuple(self.code_doc(doc, article))
+            claims = extract_claims(doc, article, events, self.recognizer.annotate(doc, article.published))
+            yield CodedArticle(article, events, tuple(claims))
 
     def code_doc(self, doc: Doc, article: Article) -> Iterator[Event]:
         """The events of one parsed article, sentence by sentence (dates anchor on earlier sentences)."""
         resolver = DateResolver(article.published)
         actors = self.recognizer.annotate(doc, article.published)
         sentences = SentenceCoder(self.lexicon, self.cameo, actors, self.settings.emit_statements)
+        context = ArticleAttribution(doc, actors, article.source, article.published)
         seen: set[str] = set()
         for sent in doc.sents:
             if not sent.text.strip():
@@ -67,7 +73,7 @@ class Coder:
                 date = self._date_for(found, sent, mentions, resolver, background)
                 if date.historical and not self.settings.emit_historical:
                     continue
-                event = self._freeze(found, article, sent, date)
+                event = context.settle(self._freeze(found, article, sent, date), found.attribution, sent)
                 if event.id not in seen:
                     seen.add(event.id)
                     yield event

@@ -218,6 +218,35 @@ class Event:
         )
 
 
+#: How a claim stands toward the event or claim it is about.
+STANCES = ("supports", "disputes", "neutral")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statement attributed to a speaker: what was said, about whom, and how it stands toward an event or
+    another claim ("This narrative has been met with skepticism by Western analysts" disputes the narrative)."""
+
+    id: str
+    article_id: str
+    speaker: str | None  # the words naming the speaker ("Russian officials", "unnamed sources")
+    speaker_code: str | None  # the speaker's actor code where known
+    text: str  # the claim's own words
+    start: int  # character span of the claim text in Article.text
+    end: int
+    about: tuple[str, ...] = ()  # actor codes the claim is about
+    stance: str = "neutral"
+    target_claim_id: str | None = None  # the claim this one supports or disputes
+    event_id: str | None = None  # the event this claim reports, supports or disputes
+    anonymous: bool = False
+    cue: str | None = None  # the attributing words ("emphasized", "according to", "met with skepticism")
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["about"] = list(self.about)
+        return d
+
+
 def dataclass_fields(cls) -> list[str]:
     """Field names of a model dataclass, in order (used by the store's schema checks)."""
     return [f.name for f in fields(cls) if f.init]

@@ -144,8 +144,9 @@ class DocActors:
                 found.append(code)
         return found
 
-    def phrase_tokens(self, head: Token) -> list[Token]:
-        """The tokens of the noun phrase headed by ``head``: modifiers, appositions and of/in/from phrases."""
+    def phrase_tokens(self, head: Token, with_preps: bool = True) -> list[Token]:
+        """The tokens of the noun phrase headed by ``head``: modifiers, appositions and, unless
+        ``with_preps`` is false, its of/in/from/at phrases ("officials in Ankara")."""
         out, stack = [], [head]
         while stack:
             tok = stack.pop()
@@ -153,7 +154,7 @@ class DocActors:
             for child in tok.children:
                 if child.dep_ not in _PHRASE_DEPS:
                     continue
-                if child.dep_ == "prep" and child.lower_ not in _PHRASE_PREPS:
+                if child.dep_ == "prep" and (not with_preps or child.lower_ not in _PHRASE_PREPS):
                     continue
                 stack.append(child)
         return sorted(out, key=lambda t: t.i)

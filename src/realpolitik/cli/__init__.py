@@ -7,7 +7,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import chessboard, coding, evaluation
+from . import batch, chessboard, coding, evaluation
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,7 +21,7 @@ def cli() -> None:
     """
 
 
-for module in (coding, evaluation, chessboard):
+for module in (coding, evaluation, chessboard, batch):
     for command in module.COMMANDS:
         cli.add_command(command)
 

@@ -8,7 +8,7 @@ from ..knowledge.lexicon import Pattern
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Relations through which a verb without a subject of its own borrows its governor's subject.
-_INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "dobj", "pobj", "ccomp", "acl"})
+_INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "dobj", "pobj", "ccomp", "acl", "acomp"})
 DEFAULT_VERB_SLOTS = ("dobj", "to", "with", "on", "against")
 DEFAULT_NOUN_SLOTS = ("with", "on", "against", "between", "involving", "to")
 
@@ -38,16 +38,11 @@ def subject_heads(verb: Token) -> list[Token]:
         if node.dep_ not in _INHERIT or node.head is node:
             return []
         node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            if node.dep_ == "conj" or node.dep_ in ("xcomp", "advcl", "pcomp"):
-                own = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
-                if own:
-                    return with_conjuncts(own[0])
-                continue
+        if node.pos_ in ("VERB", "AUX", "ADJ"):
             own = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
             if own:
                 return with_conjuncts(own[0])
-            if is_passive(node):
+            if node.pos_ == "VERB" and is_passive(node):
                 return subject_heads(node)
     return []
 
@@ -82,28 +77,36 @@ def direct_objects(verb: Token) -> list[Token]:
     return []
 
 
-def target_heads(trigger: Token, pattern: Pattern, skip_objects: bool = False) -> list[Token]:
-    """Candidate target heads in the order the pattern lists its slots; the first slot that yields wins."""
+#: Slots whose object is where the event happens as much as whom it touches ("arrived in Damascus").
+LOCATIVE_SLOTS = frozenset({"in", "at", "to", "into", "on", "near", "dobj"})
+
+
+def target_candidates(trigger: Token, pattern: Pattern,
+                      support: Token | None = None) -> list[tuple[str, list[Token]]]:
+    """Candidate target heads, one list per slot in the order the pattern lists its slots.
+
+    The caller takes the first list that names an actor: "imposed sanctions on Iran on Friday" has two
+    on-phrases, and only one of them is a target. A nominal event also looks at its support verb's phrases
+    ("resumed talks with the US").
+    """
     slots = pattern.targets or (DEFAULT_NOUN_SLOTS if pattern.pos == "noun" else DEFAULT_VERB_SLOTS)
     dobjs = direct_objects(trigger) if pattern.pos == "verb" else []
+    hosts = [trigger] + ([support] if support is not None else [])
+    out: list[tuple[str, list[Token]]] = []
     for slot in slots:
-        heads: list[Token] = []
-        if slot == "dobj" and not skip_objects:
-            heads = dobjs
+        if slot == "dobj":
+            out.append((slot, dobjs))
         elif slot == "iobj":
-            heads = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+            out.append((slot, [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]))
         elif slot == "poss":
-            heads = [c for c in trigger.children if c.dep_ == "poss"] + [
-                c for c in trigger.children if c.dep_ in ("amod", "compound")]
-        elif slot in ("between", "involving"):
-            continue  # participants, handled as pairs
-        else:
-            heads = prep_objects(trigger, slot)
+            out.append((slot, [c for c in trigger.children if c.dep_ == "poss"] + [
+                c for c in trigger.children if c.dep_ in ("amod", "compound")]))
+        elif slot not in ("between", "involving"):  # those are participants, handled as pairs
+            for host in hosts:
+                out.append((slot, prep_objects(host, slot)))
             for obj in dobjs:  # "appointed an ambassador to Syria", "a batch of tanks from the US"
-                heads = heads or prep_objects(obj, slot)
-        if heads:
-            return heads
-    return []
+                out.append((slot, prep_objects(obj, slot)))
+    return [(slot, heads) for slot, heads in out if heads]
 
 
 def participants(trigger: Token) -> list[Token]:

@@ -15,14 +15,19 @@ from ..knowledge.cameo import CameoCode
 from ..knowledge.lexicon import Lexicon, Pattern
 from ..model import Actor, Attribution
 from . import arguments as args
+from .attribution import describe, sentence_attribution, speaker_attribution
 from .modality import modality_of, strongest
 from .triggers import Trigger, find_triggers
 from .wrappers import ABSORBING, framed_code
 
 #: Roots whose events, with no named target, take the affected place as target ("an air strike in Gaza").
 PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "17", "18", "19", "20"})
+#: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?).
+NEEDS_TARGET_ROOTS = frozenset({"04", "05", "06"})
 _CLIMB = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl",
-                    "nsubj", "nsubjpass", "attr", "appos", "dative", "npadvmod", "oprd"})
+                    "nsubj", "nsubjpass", "attr", "appos", "dative", "npadvmod", "oprd", "acomp"})
+_CLAUSE_MARKS = frozenset({"while", "whereas", "as", "although", "though", "after", "before", "when", "since",
+                           "because"})
 ANONYMOUS_WORDS = frozenset({"unnamed", "anonymous", "unidentified", "undisclosed"})
 SOURCE_NOUNS = frozenset({"source", "official", "diplomat", "insider", "person", "people"})
 
@@ -55,12 +60,14 @@ class SentenceCoder:
         self.emit_statements = emit_statements
         self.last_subject: Actor | None = None
         self._trigger_at: dict[int, Trigger] = {}
+        self._actor_tokens: set[int] = set()
 
     # -- entry point ---------------------------------------------------------------------------------------
     def code(self, sent: Span, date: str | None) -> list[SentenceEvent]:
         triggers = find_triggers(sent, self.lexicon)
         by_token = {t.token.i: t for t in triggers}
         self._trigger_at = by_token
+        self._actor_tokens: set[int] = set()
         light_ids = frozenset(i for i, t in by_token.items() if t.pattern.light or (
             t.pattern.pos == "verb" and t.pattern.code and t.pattern.code.startswith("04")))
         absorbed: set[int] = set()
@@ -82,9 +89,13 @@ class SentenceCoder:
         for trig in triggers:
             if trig.pattern.wrapper in ABSORBING and trig.token.i not in absorbed:
                 out.extend(self._code_wrapper(trig, framed.get(trig.token.i, []), by_token, date))
-            elif trig.pattern.wrapper in ("speech", "deny") and self.emit_statements:
-                out.extend(self._code_statement(trig, by_token, date))
+        coded = {ev.trigger.i for ev in out} | absorbed
+        for trig in triggers:
+            if trig.pattern.wrapper in ("speech", "deny") and self.emit_statements:
+                out.extend(self._code_statement(trig, coded, date))
         self._remember_subject(sent, date)
+        for ev in out:
+            ev.actor_tokens = self._actor_tokens
         return out
 
     # -- content events --------------------------------------------------------------------------------------
@@ -124,13 +135,17 @@ class SentenceCoder:
         tok, pattern = trig.token, trig.pattern
         many = [a for a in self._resolve_all(args.participants(tok), date) if a]
         if pattern.pos == "noun":
-            sources = self._resolve_all(args.noun_source_heads(tok), date)
+            sources = self._resolve_all(args.noun_source_heads(tok), date, record=True)
             if not sources and support is not None:
-                sources = self._resolve_all(self._subjects(support), date)
-            targets = self._resolve_all(args.target_heads(tok, pattern), date, deep=True)
+                sources = self._resolve_all(self._subjects(support), date, record=True)
         else:
-            sources = self._resolve_all(self._subjects(tok), date)
-            targets = self._resolve_all(args.target_heads(tok, pattern), date, deep=True)
+            sources = self._resolve_all(self._subjects(tok), date, record=True)
+        targets: list[Actor] = []
+        for slot, heads in args.target_candidates(tok, pattern, support):
+            # a target named by a locative phrase is also where the event happened
+            targets = self._resolve_all(heads, date, deep=True, record=slot not in args.LOCATIVE_SLOTS)
+            if targets:
+                break
         sources = _unique(sources)
         targets = [t for t in _unique(targets) if all(t.code != s.code for s in sources)]
         if pattern.swap:
@@ -144,7 +159,7 @@ class SentenceCoder:
             return []
         if not targets and pattern.reciprocal and len(sources) >= 2:
             return [(a, b, code, False) for a in sources for b in sources if a.code != b.code]
-        if not targets and pattern.reciprocal:
+        if not targets and (pattern.reciprocal or code[:2] in NEEDS_TARGET_ROOTS):
             return []  # a meeting with one known side says nothing about relations
         root = code[:2]
         for source in sources:
@@ -226,6 +241,8 @@ class SentenceCoder:
                     seen.add(key)
                     events.append(SentenceEvent(tok, tok.i, code, s, t, modality,
                                                 f"{trig.pattern.id}>{inner.rule}", chain, attribution))
+        if any(ev.target is not None for ev in events):  # one framing verb, one addressee where it has one
+            events = [ev for ev in events if ev.target is not None]
         return events
 
     def _condition_actors(self, inner: Token, sources: list[Actor], date) -> list[Actor]:
@@ -238,14 +255,14 @@ class SentenceCoder:
                     return found[:1]
         return []
 
-    def _code_statement(self, trig: Trigger, by_token, date) -> list[SentenceEvent]:
+    def _code_statement(self, trig: Trigger, coded: set[int], date) -> list[SentenceEvent]:
         """A speech verb that reports no coded event is itself a statement (CAMEO 01)."""
         tok = trig.token
         complement = [c for c in tok.children if c.dep_ in ("ccomp", "dobj", "xcomp")]
         if not complement:
             return []
         inside = {t.i for c in complement for t in c.subtree}
-        if any(i in inside for i, t in by_token.items() if not t.pattern.light and i != tok.i):
+        if inside & coded:
             return []
         sources = _unique(self._resolve_all(self._subjects(tok), date))
         if not sources:
@@ -278,13 +295,16 @@ class SentenceCoder:
         return chain
 
     def _clause(self, chain: list[Token], by_token) -> list[Token]:
-        """The part of the chain whose cues bear on the event: up to the first verb that frames it."""
+        """The part of the chain whose cues bear on the event: up to the first verb that frames it, and not
+        past a subordinate clause of its own ("..., while the previous day saw X call Y")."""
         out = []
         for tok in chain:
             trig = by_token.get(tok.i)
             if out and trig is not None and trig.pattern.wrapper:
                 break
             out.append(tok)
+            if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS for c in tok.children):
+                break
         return out
 
     def _denied(self, chain: list[Token], by_token) -> bool:
@@ -299,15 +319,18 @@ class SentenceCoder:
     def _subjects(self, verb: Token) -> list[Token]:
         return args.subject_heads(verb)
 
-    def _resolve_all(self, heads: list[Token], date, deep: bool = False) -> list[Actor]:
+    def _resolve_all(self, heads: list[Token], date, deep: bool = False, record: bool = False) -> list[Actor]:
+        """Actors named by the heads; ``record`` marks their words as not-a-place for this sentence."""
         out = []
         for head in heads:
-            actor = self._resolve(head, date, deep)
+            actor = self._resolve_head(head, date, deep)
             if actor is not None:
                 out.append(actor)
+                if record:
+                    self._actor_tokens.update(t.i for t in self.actors.phrase_tokens(head, with_preps=False))
         return out
 
-    def _resolve(self, head: Token, date, deep: bool) -> Actor | None:
+    def _resolve_head(self, head: Token, date, deep: bool) -> Actor | None:
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":
             return self._pronoun(head, date)
         trig = self._trigger_at.get(head.i)
@@ -341,37 +364,13 @@ class SentenceCoder:
         return self.last_subject
 
     def _attribution(self, chain: list[Token], by_token, date) -> Attribution | None:
-        for tok in chain[1:]:
-            trig = by_token.get(tok.i)
-            if trig is not None and trig.pattern.wrapper in ("speech", "deny"):
-                return self._speaker_attribution(tok, date)
-        on_chain = {t.i for t in chain}
-        for tok in (c for t in chain for c in t.children):
-            if tok.lower_ == "according" and tok.dep_ == "prep":
-                for to in tok.children:
-                    for pobj in to.children:
-                        if pobj.dep_ == "pobj":
-                            return self._describe(pobj, date, "according to")
-            if tok.lemma_.lower() == "cite" and tok.pos_ == "VERB" and tok.head.i in on_chain:
-                for obj in tok.children:
-                    if obj.dep_ == "dobj":
-                        return self._describe(obj, date, "citing")
-        return None
+        return sentence_attribution(chain, by_token, self.actors, date)
 
     def _speaker_attribution(self, verb: Token, date) -> Attribution | None:
-        subj = [c for c in verb.children if c.dep_ in args.SUBJECT_DEPS]
-        if not subj:
-            return None
-        return self._describe(subj[0], date, verb.lemma_.lower())
+        return speaker_attribution(verb, self.actors, date)
 
     def _describe(self, head: Token, date, cue: str) -> Attribution:
-        tokens = self.actors.phrase_tokens(head)
-        text = head.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else head.text
-        anonymous = any(t.lower_ in ANONYMOUS_WORDS for t in tokens) or (
-            head.lemma_.lower() in SOURCE_NOUNS and not any(t.ent_type_ for t in tokens))
-        found = None if head.lower_ in PRONOUNS else self.actors.resolve(head, date)
-        return Attribution(speaker=text, speaker_code=found[0].code if found else None, outlet=None,
-                           anonymous=anonymous, cue=cue)
+        return describe(head, self.actors, date, cue)
 
     def _remember_subject(self, sent: Span, date) -> None:
         root = sent.root

@@ -1,0 +1,155 @@
+"""Coding on several cores: worker processes that each call ``code_articles`` and load the pipeline once.
+
+spaCy's own ``nlp.pipe(n_process=...)`` parallelises only the parse; actor matching, event coding and date and
+place resolution would still run in the parent, on one core. Here each worker runs the whole of
+``realpolitik.coder.code_articles`` on a chunk of articles, so every stage scales with the processes. Workers are
+started with ``forkserver`` (``spawn`` where that is missing), never plain ``fork``: a forked copy of a parent
+that holds a DuckDB connection or a loaded pipeline is neither safe nor small.
+
+Memory stays flat in corpus size: at most ``2 * processes`` chunks are in flight, and results come back in input
+order as soon as the oldest chunk is done. Only events travel back; the parent pairs them with the articles it
+kept, so article text crosses the process boundary once.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import pickle
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+
+from .coder import CodedArticle, code_articles, get_coder
+from .errors import RealpolitikError
+from .model import Article, Event
+from .settings import Settings
+
+#: Chunks queued per worker: one being coded, one waiting, so a worker never idles between chunks.
+IN_FLIGHT_PER_PROCESS = 2
+
+
+def _start_method() -> str:
+    methods = multiprocessing.get_all_start_methods()
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _portable(exc: RealpolitikError) -> RealpolitikError:
+    """The error itself if it survives pickling, else a RealpolitikError with the same message.
+
+    Errors whose constructor takes several arguments (InputError, KnowledgeError) cannot be rebuilt from their
+    pickled args, and an unpicklable error would surface in the parent as a broken pool instead of its message.
+    """
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:  # noqa: BLE001 - any failure means "send the message instead"
+        return RealpolitikError(str(exc))
+
+
+def _warm(settings: Settings) -> None:
+    """Worker initializer: load the pipeline and knowledge before the first chunk arrives."""
+    try:
+        get_coder(settings)
+    except RealpolitikError as exc:
+        raise _portable(exc) from None
+
+
+def _code_chunk(settings: Settings, articles: list[Article]) -> list[tuple[Event, ...]]:
+    """Worker task: the events of each article of one chunk, in order (the articles stay in the parent)."""
+    try:
+        return [coded.events for coded in code_articles(articles, settings=settings)]
+    except RealpolitikError as exc:
+        raise _portable(exc) from None
+
+
+def _pieces(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    items = iter(articles)
+    while piece := list(islice(items, size)):
+        yield piece
+
+
+class CodingPool:
+    """Worker processes that stay up across calls, so a command that codes batch after batch loads the pipeline
+    once per worker, not once per batch.
+
+    Args:
+        settings: the settings every worker codes with (they travel to the workers pickled).
+        processes: worker processes; 1 codes in this process, without a pool.
+        chunk: most articles per task. Smaller chunks balance load better; larger ones cost less overhead.
+
+    Use it as a context manager; leaving the block stops the workers.
+    """
+
+    def __init__(self, settings: Settings, processes: int, chunk: int = 64):
+        if processes < 1 or chunk < 1:
+            raise ValueError(f"processes is {processes} and chunk is {chunk}; both must be 1 or more")
+        self.settings, self.processes, self.chunk = settings, processes, chunk
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> "CodingPool":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers (queued chunks are cancelled)."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            context = multiprocessing.get_context(_start_method())
+            self._executor = ProcessPoolExecutor(self.processes, mp_context=context, initializer=_warm,
+                                                 initargs=(self.settings,))
+        return self._executor
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        """Code a stream of articles on the workers; results come in input order.
+
+        A list is split evenly over the workers (chunks of at most ``chunk``), so a batch does not end with one
+        worker busy and the other idle; any other iterable is read lazily in chunks of ``chunk``.
+        """
+        if self.processes == 1:
+            yield from code_articles(articles, settings=self.settings)
+            return
+        size = self.chunk
+        if isinstance(articles, Sequence):
+            size = max(1, min(self.chunk, math.ceil(len(articles) / self.processes)))
+        pool = self._pool()
+        pending: deque[tuple[list[Article], Future]] = deque()
+        for piece in _pieces(articles, size):
+            pending.append((piece, pool.submit(_code_chunk, self.settings, piece)))
+            while len(pending) >= IN_FLIGHT_PER_PROCESS * self.processes:
+                yield from _collect(*pending.popleft())
+        while pending:
+            yield from _collect(*pending.popleft())
+
+
+def _collect(piece: list[Article], future: Future) -> Iterator[CodedArticle]:
+    for article, events in zip(piece, future.result(), strict=True):
+        yield CodedArticle(article, events)
+
+
+def code_articles_parallel(articles: Iterable[Article], *, settings: Settings, processes: int,
+                           chunk: int = 64) -> Iterator[CodedArticle]:
+    """Code a stream of articles with ``processes`` worker processes; results come in input order.
+
+    The same events as ``realpolitik.coder.code_articles``, for one stream: the workers start with the first
+    article and stop when the stream ends (or the caller stops iterating). A caller that codes many batches
+    should hold one ``CodingPool`` instead, so the workers and their pipelines outlive each batch.
+
+    Args:
+        articles: the articles, read lazily; at most ``2 * processes * chunk`` are held at once.
+        settings: coding settings (model, knowledge files ...).
+        processes: worker processes; 1 codes in this process.
+        chunk: articles per task.
+
+    Yields:
+        One ``CodedArticle`` per article, in input order.
+    """
+    with CodingPool(settings, processes, chunk) as pool:
+        yield from pool.code_articles(articles)
