@@ -75,17 +75,25 @@ def child_ingest(corpus: str, db: str, model: str, processes: int) -> None:
 
 # ---- the parent: corpus, measured subprocesses, report ------------------------------------------------------
 def measure(command: list[str]) -> dict:
-    """Run a command; wall seconds, peak summed RSS of its process tree (MB), and its last stdout line."""
+    """Run a command; wall seconds, CPU seconds and peak summed RSS (MB) of its process tree, its last stdout line.
+
+    CPU seconds are the last sample of each process (up to 50 ms short per process): a check on wall times
+    taken while other work shares the machine.
+    """
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     root = psutil.Process(proc.pid)
     peak = 0
+    cpu: dict[tuple[int, float], float] = {}  # (pid, create time) -> last seen user + system seconds
     while proc.poll() is None:
         total = 0
         try:
             for p in [root, *root.children(recursive=True)]:
                 try:
-                    total += p.memory_info().rss
+                    with p.oneshot():
+                        total += p.memory_info().rss
+                        times = p.cpu_times()
+                        cpu[(p.pid, p.create_time())] = times.user + times.system
                 except psutil.Error:
                     pass
         except psutil.Error:
@@ -97,7 +105,7 @@ def measure(command: list[str]) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{err[-3000:]}")
     last = [line for line in out.splitlines() if line.strip()]
-    return {"wall_s": wall, "peak_rss_mb": peak / 2**20, "child": _json_or_none(last[-1] if last else ""),
+    return {"wall_s": wall, "load_avg_1min": os.getloadavg()[0], "cpu_s": sum(cpu.values()), "peak_rss_mb": peak / 2**20, "child": _json_or_none(last[-1] if last else ""),
             "stderr_tail": err.strip().splitlines()[-1:] if err.strip() else []}
 
 
@@ -135,16 +143,18 @@ def ingest_command(corpus: Path, db: Path, model: str, processes: int, via_cli: 
     return [sys.executable, __file__, "_ingest", str(corpus), str(db), model, str(processes)]
 
 
-def row(label: str, n: int, words: int, seconds: float, peak: float) -> dict:
+def row(label: str, n: int, words: int, seconds: float, peak: float, cpu: float | None) -> dict:
     return {"run": label, "seconds": round(seconds, 2), "articles_per_s": round(n / seconds, 2),
-            "words_per_s": round(words / seconds), "peak_rss_mb": round(peak)}
+            "words_per_s": round(words / seconds), "peak_rss_mb": round(peak),
+            "cpu_s": None if cpu is None else round(cpu, 1)}
 
 
 def print_table(rows: list[dict]) -> None:
-    print(f"\n{'run':<34} {'seconds':>8} {'art/s':>7} {'words/s':>8} {'peak RSS MB':>12}")
+    print(f"\n{'run':<40} {'seconds':>8} {'art/s':>7} {'words/s':>8} {'peak RSS MB':>12} {'CPU s':>7}")
     for r in rows:
-        print(f"{r['run']:<34} {r['seconds']:>8.1f} {r['articles_per_s']:>7.2f} {r['words_per_s']:>8} "
-              f"{r['peak_rss_mb']:>12}")
+        cpu = "" if r["cpu_s"] is None else f"{r['cpu_s']:.1f}"
+        print(f"{r['run']:<40} {r['seconds']:>8.1f} {r['articles_per_s']:>7.2f} {r['words_per_s']:>8} "
+              f"{r['peak_rss_mb']:>12} {cpu:>7}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -167,18 +177,22 @@ def main(argv: list[str] | None = None) -> None:
         raw = None
         if not args.skip_raw:
             raw = measure([sys.executable, __file__, "_raw", str(corpus), args.model, str(processes)])
-            rows.append(row(f"(a) nlp.pipe, {processes} proc", args.n, words, raw["wall_s"], raw["peak_rss_mb"]))
+            rows.append(row(f"(a) nlp.pipe, {processes} proc", args.n, words, raw["wall_s"], raw["peak_rss_mb"],
+                            raw["cpu_s"]))
             parse = raw["child"]["parse_s"]
-            rows.append(row(f"(a) nlp.pipe, {processes} proc, parse only", args.n, words, parse, raw["peak_rss_mb"]))
-            print(f"(a) {processes} proc: {raw['wall_s']:.1f} s (load {raw['child']['load_s']:.1f} s)", flush=True)
+            rows.append(row(f"(a) nlp.pipe, {processes} proc, parse only", args.n, words, parse, raw["peak_rss_mb"],
+                            None))
+            print(f"(a) {processes} proc: {raw['wall_s']:.1f} s (model load {raw['child']['load_s']:.1f} s; "
+                  f"machine load average {raw['load_avg_1min']:.1f})", flush=True)
         db = args.out / f"bench-{args.model.replace('/', '_')}-{processes}.duckdb"
         for stale in (db, db.with_suffix(".duckdb.wal")):
             stale.unlink(missing_ok=True)
         how = "CLI" if processes == 1 or via_cli else "library"
         ingest = measure(ingest_command(corpus, db, args.model, processes, via_cli))
         rows.append(row(f"(b) ingest ({how}), {processes} proc", args.n, words, ingest["wall_s"],
-                        ingest["peak_rss_mb"]))
-        print(f"(b) {processes} proc: {ingest['wall_s']:.1f} s; {' '.join(ingest['stderr_tail'])}", flush=True)
+                        ingest["peak_rss_mb"], ingest["cpu_s"]))
+        print(f"(b) {processes} proc: {ingest['wall_s']:.1f} s (machine load average "
+              f"{ingest['load_avg_1min']:.1f}); {' '.join(ingest['stderr_tail'])}", flush=True)
         if raw is not None:
             ratios[processes] = round(raw["wall_s"] / ingest["wall_s"], 3)
     print_table(rows)

@@ -49,11 +49,15 @@ def _portable(exc: RealpolitikError) -> RealpolitikError:
 
 
 def _warm(settings: Settings) -> None:
-    """Worker initializer: load the pipeline and knowledge before the first chunk arrives."""
+    """Worker initializer: load the pipeline and knowledge before the first chunk arrives.
+
+    An error is left for the first task to raise again: a failing initializer only marks the pool broken,
+    and its message would be lost.
+    """
     try:
         get_coder(settings)
-    except RealpolitikError as exc:
-        raise _portable(exc) from None
+    except RealpolitikError:
+        pass
 
 
 def _code_chunk(settings: Settings, articles: list[Article]) -> list[tuple[Event, ...]]:

@@ -121,6 +121,7 @@ class DocActors:
         self.recognizer = recognizer
         self.default_date = default_date
         self.surnames: dict[str, Actor] = {}
+        self.last_place_country: str | None = None
 
     # -- public -----------------------------------------------------------------------------------------
     def resolve(self, head: Token, date: str | None = None) -> tuple[Actor, str] | None:
@@ -267,9 +268,24 @@ class DocActors:
         return None
 
     def _context_countries(self, head: Token) -> list[str]:
-        """A role with no country ("soldiers", "officials") takes the country its sentence is about."""
+        """A role with no country ("soldiers", "police") takes the country where its sentence happens: a
+        place after in/at first ("protesters stormed the Saudi embassy in Tehran" -> Iran), then any country
+        the sentence names nearest to the phrase, then the last place named earlier in the article."""
         sent = head.sent
-        return self.countries_in(sorted(sent, key=lambda t: abs(t.i - head.i)))[:1]
+        located = [t for t in sent if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "across", "throughout")]
+        found = self.countries_in(sorted(located, key=lambda t: abs(t.i - head.i)))
+        if not found:
+            found = self.countries_in(sorted(sent, key=lambda t: abs(t.i - head.i)))
+        if not found and self.last_place_country:
+            found = [self.last_place_country]
+        return found[:1]
+
+    def note_sentence(self, sent) -> None:
+        """Remember the last country where something happened, for role-only actors in later sentences."""
+        located = [t for t in sent if t.dep_ == "pobj" and t.head.lower_ in ("in", "at")]
+        found = self.countries_in(located)
+        if found:
+            self.last_place_country = found[-1]
 
     def _office_holder(self, country: str, tokens: list[Token], date: str | None) -> Actor | None:
         entry = self.recognizer.office_holder(country, " ".join(t.lower_ for t in tokens), date)

@@ -22,7 +22,8 @@ from typing import Any
 from distributed import Client, LocalCluster, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from ..coder import code_articles, get_coder
+from ..coder import CodedArticle, code_article, code_articles, get_coder
+from ..errors import RealpolitikError
 from ..ingest import Reject, parse_published
 from ..model import Article
 from ..settings import Settings
@@ -84,7 +85,7 @@ def code_partition(partition: Partition, outdir: str, settings: Settings, option
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     rejects: list[Reject] = []
     articles, events, claims = [], [], []
-    for coded in code_articles(_articles(read_partition(partition, settings, options), rejects), settings=settings):
+    for coded in _code(list(_articles(read_partition(partition, settings, options), rejects)), settings, rejects):
         articles.append({**coded.article.to_dict(), "ingested_at": now})
         events.extend(event_to_row(event, now) for event in coded.events)
         claims.extend(_claim_row(claim) for claim in getattr(coded, "claims", ()))
@@ -96,7 +97,7 @@ def code_partition(partition: Partition, outdir: str, settings: Settings, option
     entry = {**partition.to_dict(), "records_before": partition.records_before, "articles": len(articles),
              "events": len(events), "rejects": len(rejects), "claims": len(claims),
              "seconds": round(time.perf_counter() - started, 3), "worker": f"{socket.gethostname()}:{os.getpid()}",
-             "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+             "finished_at": datetime.now(timezone.utc).isoformat(timespec="milliseconds")}
     out.write_manifest(entry)
     return entry
 
@@ -108,6 +109,25 @@ def _articles(items: Iterable[Article | Reject], rejects: list[Reject]) -> Itera
             rejects.append(item)
         else:
             yield item
+
+
+def _code(articles: list[Article], settings: Settings, rejects: list[Reject]) -> list[CodedArticle]:
+    """Code the partition in one stream; should the coder fail on an article, code them one by one and turn
+    the failing ones into rejects, so one article the coder cannot handle never costs the partition."""
+    try:
+        return list(code_articles(articles, settings=settings))
+    except RealpolitikError:
+        raise  # settings or knowledge: every partition would fail the same way
+    except Exception:  # noqa: BLE001 - an internal failure on some article; find it below
+        pass
+    coded = []
+    for article in articles:
+        try:
+            coded.append(code_article(article, settings=settings))
+        except Exception as exc:  # noqa: BLE001 - recorded as the article's reject
+            rejects.append(Reject(article.origin or article.id, f"coding failed ({_describe(exc)}); this is a "
+                                  "bug in realpolitik: please report it with this article"))
+    return coded
 
 
 def _claim_row(claim: Any) -> dict[str, Any]:
@@ -198,7 +218,7 @@ def _connect(scheduler: str | None, workers: int | None) -> Iterator[Client]:
             client.close()
         return
     cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=logging.ERROR)
+                           dashboard_address=":0", silence_logs=logging.ERROR)
     try:
         client = Client(cluster)
         try:

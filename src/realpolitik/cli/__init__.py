@@ -7,7 +7,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import batch, chessboard, coding, evaluation
+from . import batch, chessboard, claims, coding, evaluation
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,7 +21,7 @@ def cli() -> None:
     """
 
 
-for module in (coding, evaluation, chessboard, batch):
+for module in (coding, evaluation, chessboard, batch, claims):
     for command in module.COMMANDS:
         cli.add_command(command)
 

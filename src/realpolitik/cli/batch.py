@@ -60,7 +60,8 @@ def batch(inputs: tuple[str, ...], outdir: str, scheduler: str | None, workers: 
                            workers=workers, on_plan=planned, on_partition=lambda entry: bar.advance(task))
     _err.print(f"{report.partitions} partitions: {report.coded} coded, {report.skipped} already done, "
                f"{len(report.failed)} failed; {report.articles} articles, {report.events} events, "
-               f"{report.rejects} rejected in {report.seconds:.1f} s -> {report.outdir}", highlight=False)
+               f"{report.rejects} rejected in {report.seconds:.1f} s -> {report.outdir}",
+               highlight=False, soft_wrap=True)
     for pid, url, error in report.failed[:10]:
         _err.print(f"[red]failed[/red] {url} (partition {pid}): {error}", highlight=False, soft_wrap=True)
     if report.failed:
@@ -93,7 +94,8 @@ def load(outdir: str, db_path: str, chunk: int) -> None:
         report = load_batch(outdir, store, chunk=chunk)
     _err.print(f"{report.partitions} partitions: {report.articles} articles ({report.articles_added} new), "
                f"{report.events} events ({report.events_added} new), {report.rejects_added} new rejects, "
-               f"{report.claims_added} new claims -> {db_path}", highlight=False)
+               f"{report.claims_added} new claims -> {db_path}",
+               highlight=False, soft_wrap=True)
 
 
 COMMANDS = [batch, load]

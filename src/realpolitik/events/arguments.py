@@ -106,6 +106,13 @@ def target_candidates(trigger: Token, pattern: Pattern,
                 out.append((slot, prep_objects(host, slot)))
             for obj in dobjs:  # "appointed an ambassador to Syria", "a batch of tanks from the US"
                 out.append((slot, prep_objects(obj, slot)))
+    if pattern.pos == "noun":
+        # "the drone attacks that set two Saudi oil plants ablaze", "an air strike killed a commander"
+        clauses = [c for c in trigger.children if c.dep_ == "relcl"]
+        if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ == "VERB":
+            clauses.append(trigger.head)
+        for verb in clauses:
+            out.append(("clause", direct_objects(verb)))
     return [(slot, heads) for slot, heads in out if heads]
 
 
@@ -128,17 +135,19 @@ def noun_source_heads(noun: Token) -> list[Token]:
     return heads
 
 
-def support_verb(noun: Token, light_ids: frozenset[int]) -> Token | None:
-    """The support verb a nominal event hangs from: "held talks", "engage in a phone call", "paid a visit"."""
+def support_verb(noun: Token, supports) -> Token | None:
+    """The verb a nominal event hangs from: "held talks", "engage in a phone call", "approved the sale".
+
+    ``supports(verb)`` says whether a verb lends the noun its subject: support verbs do, and so do verbs
+    that code nothing themselves; a verb that is an event of its own ("condemned the attack") does not.
+    """
     node = noun
     for _ in range(2):
         head = node.head
-        if node.dep_ in ("dobj", "pobj", "nsubjpass", "attr") and head.i in light_ids:
+        if node.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and supports(head):
             return head
-        if node.dep_ == "pobj" and head.pos_ == "ADP" and head.head.i in light_ids:
+        if node.dep_ == "pobj" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX") and \
+                head.lower_ not in ("against", "on", "about", "over") and supports(head.head, head.lower_):
             return head.head
-        if node.dep_ == "pobj" and head.pos_ == "ADP":
-            node = head
-            continue
         break
     return None

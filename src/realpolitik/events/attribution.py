@@ -91,7 +91,8 @@ def _phrase(head: Token, actors: DocActors) -> tuple[list[Token], str]:
 
 def _named(tokens: list[Token], actors: DocActors) -> bool:
     """The phrase names who it is: a person, organisation, country or dictionary actor of its own."""
-    return any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.i in actors.hits for t in tokens)
+    return any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or (
+        t.i in actors.hits and actors.hits[t.i].kind != "role_word") for t in tokens)
 
 
 def describe(head: Token, actors: DocActors, date: str | None, cue: str) -> Attribution:
@@ -112,7 +113,7 @@ def describe(head: Token, actors: DocActors, date: str | None, cue: str) -> Attr
     return Attribution(speaker=text, speaker_code=code, outlet=None, anonymous=anonymous, cue=cue)
 
 
-def _subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, borrowed from the verb it depends on for "refused to confirm" or "X said and
     added"."""
     node = verb
@@ -120,13 +121,13 @@ def _subject_of(verb: Token) -> Token | None:
         subj = [c for c in node.children if c.dep_ in _SUBJECTS]
         if subj:
             return subj[0]
-        if node.dep_ not in ("xcomp", "conj", "advcl") or node.head is node:
+        if node.dep_ not in ("xcomp", "conj", "advcl") or node.head.i == node.i:
             return None
         node = node.head
     return None
 
 
-def _cited(verb: Token) -> Token | None:
+def cited_object(verb: Token) -> Token | None:
     """The object of a "citing ..." attached to a reporting verb."""
     for child in verb.children:
         if child.lemma_.lower() == "cite" and child.pos_ == "VERB":
@@ -138,11 +139,11 @@ def speaker_attribution(verb: Token, actors: DocActors, date: str | None) -> Att
     """Attribution from a speech verb: its subject speaks; "citing Y" makes Y the speaker and the subject
     the outlet; "told Reuters" makes Reuters the outlet. A pronoun subject ("a region they claim ...")
     takes the subject of the speech verb above it."""
-    subj = _subject_of(verb)
+    subj = subject_of(verb)
     if subj is not None and subj.lower_ in PRONOUNS:
         subj = _pronoun_speaker(verb, actors) or subj
     cue = verb.lemma_.lower()
-    cited = _cited(verb)
+    cited = cited_object(verb)
     if cited is not None:
         source = describe(cited, actors, date, "citing")
         outlet = _phrase(subj, actors)[1] if subj is not None and is_outlet(subj, actors) else None
@@ -167,10 +168,10 @@ def _pronoun_speaker(verb: Token, actors: DocActors) -> Token | None:
     node = verb.head
     for _ in range(8):
         if node.lemma_.lower() in SPEECH_LEMMAS and node.pos_ in ("VERB", "AUX"):
-            subj = _subject_of(node)
+            subj = subject_of(node)
             if subj is not None and subj.lower_ not in PRONOUNS:
                 return subj
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return None
@@ -195,12 +196,12 @@ def _is_speech(tok: Token, by_token: dict) -> bool:
     return tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_LEMMAS
 
 
-def _parenthetical(verb: Token) -> Token | None:
+def parenthetical_speech(verb: Token) -> Token | None:
     """"The talks, officials said, focused on ...", "Reuters reported, citing two diplomats, that ...": a
     speech verb hanging off the clause it reports, with a subject and no complement of its own."""
     for child in verb.children:
         if child.dep_ in ("parataxis", "ccomp") and child.pos_ == "VERB" and \
-                child.lemma_.lower() in SPEECH_LEMMAS and _subject_of(child) is not None and \
+                child.lemma_.lower() in SPEECH_LEMMAS and subject_of(child) is not None and \
                 not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in child.children):
             return child
     return None
@@ -239,7 +240,7 @@ def sentence_attribution(chain: list[Token], by_token: dict, actors: DocActors,
         if _is_speech(tok, by_token):
             return speaker_attribution(tok, actors, date)
     for tok in scope:
-        speech = _parenthetical(tok)
+        speech = parenthetical_speech(tok)
         if speech is not None:
             return speaker_attribution(speech, actors, date)
         for child in tok.children:
@@ -250,7 +251,7 @@ def sentence_attribution(chain: list[Token], by_token: dict, actors: DocActors,
             if child.lemma_.lower() == "cite" and child.pos_ == "VERB":
                 obj = next((o for o in child.children if o.dep_ == "dobj"), None)
                 if obj is not None:
-                    subj = _subject_of(tok)
+                    subj = subject_of(tok)
                     outlet = _phrase(subj, actors)[1] if subj is not None and is_outlet(subj, actors) else None
                     return replace(describe(obj, actors, date, "citing"), outlet=outlet)
             if child.lower_ in ("reportedly", "allegedly", "purportedly") and child.dep_ == "advmod":
@@ -297,8 +298,8 @@ class ArticleAttribution:
             objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
             if objects and not any(o.lemma_.lower() in NEWS_OBJECTS for o in objects):
                 continue
-            subj = _subject_of(verb)
-            cited = _cited(verb)
+            subj = subject_of(verb)
+            cited = cited_object(verb)
             if subj is None or not (cited is not None or is_outlet(subj, self.actors)):
                 continue
             return speaker_attribution(verb, self.actors, self.date)
@@ -308,7 +309,7 @@ class ArticleAttribution:
         """"The conversation, according to Kremlin officials, covered ...": a definite event noun as subject,
         attributed in its own sentence; it points at an event of the sentence before."""
         verb, attribution = sent.root, None
-        speech = _parenthetical(verb)  # "The talks, officials said, focused on ..."
+        speech = parenthetical_speech(verb)  # "The talks, officials said, focused on ..."
         if speech is not None:
             attribution = speaker_attribution(speech, self.actors, self.date)
         subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
@@ -336,8 +337,14 @@ class ArticleAttribution:
             code: the event's CAMEO code (a back-reference to "the conversation" only fits a root 04 event).
             sent: the event's sentence.
         """
+        return self._attribute(sentence_attr, code, sent)[0]
+
+    def _attribute(self, sentence_attr: Attribution | None, code: str,
+                   sent: Span) -> tuple[Attribution | None, bool]:
+        """(attribution, whether it came from a later back-reference): a source named for the details
+        ("The conversation, according to ..., covered ...") does not make a narrated event less certain."""
         k = self.index(sent)
-        found = sentence_attr
+        found, details = sentence_attr, False
         if found is not None and found.speaker is None and found.outlet is None and found.cue in (
                 "reports of", "reportedly", "allegedly", "purportedly"):
             carried = self._nearby_news(k) or (self.last if found.cue == "reportedly" else None)
@@ -347,12 +354,12 @@ class ArticleAttribution:
             noun, carried = self.back[k + 1]
             roots = REFERRING_NOUNS.get(noun.lemma_.lower()) or REFERRING_NOUNS.get(noun.lower_, ())
             if code[:2] in roots:
-                found = carried
+                found, details = carried, True
         if found is not None and found.speaker is not None:
             self.last = found
         if self.outlet and (found is None or found.outlet is None):
             found = replace(found or Attribution(), outlet=self.outlet)
-        return found
+        return found, details
 
     def _nearby_news(self, k: int) -> Attribution | None:
         for j in (k, k + 1, k + 2, k - 1, k - 2):
@@ -362,10 +369,13 @@ class ArticleAttribution:
 
     def settle(self, event: Event, sentence_attr: Attribution | None, sent: Span) -> Event:
         """The event with its article-level attribution and its certainty set."""
-        attribution = self.attribution_for(sentence_attr, event.code, sent)
-        parties = {a.country or a.code[:3] for a in (event.source, event.target) if a is not None}
+        attribution, details = self._attribute(sentence_attr, event.code, sent)
+        # Whose account is first-hand: the actor's own; for cooperation, either side's.
+        sides = (event.source, event.target) if event.quad_class in (1, 2) else (event.source,)
+        parties = {a.country or a.code[:3] for a in sides if a is not None}
+        basis = None if details else attribution
         return replace(event, attribution=attribution,
-                       certainty=certainty_of(event.modality, attribution, parties=parties))
+                       certainty=certainty_of(event.modality, basis, parties=parties))
 
 
 # -- certainty -----------------------------------------------------------------------------------------------
@@ -377,8 +387,9 @@ def certainty_of(modality: str, attribution: Attribution | None, *, parties: set
     Args:
         modality: the event's modality (``modality.modality_of``): a non-asserted one is kept as it is.
         attribution: who reports it; None (or only the article's own outlet) means the outlet narrates it.
-        parties: country codes of the event's source and target: a party's own account ("according to
-            Kremlin officials" on Putin's call) stays asserted rather than merely reported.
+        parties: country codes of the parties whose account is first-hand (the event's source; for
+            cooperation also its target): their own account ("Russian officials emphasized ...") stays
+            asserted rather than merely reported.
         sources: independent named sources that report it (2 or more: confirmed).
     """
     if modality != "asserted":

@@ -15,10 +15,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from ..actors import PRONOUNS, DocActors
+from ..actors import DocActors
 from ..model import Article, Attribution, Claim, Event, make_id
-from .attribution import (NEWS_OBJECTS, NEWS_VERBS, REPORT_NOUNS, SPEECH_LEMMAS, _cited, _parenthetical,
-                          _phrase, _subject_of, describe, is_outlet, speaker_attribution)
+from .attribution import (NEWS_OBJECTS, NEWS_VERBS, REPORT_NOUNS, SPEECH_LEMMAS, cited_object, describe,
+                          parenthetical_speech, speaker_attribution, subject_of)
 
 #: Words in a predicate that dispute what its subject says ("met with skepticism", "dismissed", "denied").
 DISPUTE_WORDS = frozenset({"skepticism", "scepticism", "doubt", "dismiss", "reject", "deny", "dispute", "refute",
@@ -61,7 +61,7 @@ class _Extractor:
     def run(self) -> list[Claim]:
         for k, sent in enumerate(self.sents):
             self._statements(k, sent)
-        for k, sent in enumerate(self.sents):
+        for sent in self.sents:
             self._reactions(sent)
         return sorted(self.claims, key=lambda c: (c.start, c.end, c.id))
 
@@ -74,13 +74,14 @@ class _Extractor:
             if lemma in _DENY and _report_object(verb) is not None:
                 continue  # "denied the reports": a reaction (pass 2)
             complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-            if complement is not None and _subject_of(verb) is not None and lemma in SPEECH_LEMMAS:
+            if complement is not None and subject_of(verb) is not None and lemma in SPEECH_LEMMAS:
                 if verb.dep_ == "relcl" and self._inside_claim(verb):
                     continue  # "a region they claim is ...": already part of the speaker's claim
                 self._add(speaker_attribution(verb, self.actors, self.date), _span(complement), verb)
-            elif verb.dep_ in ("parataxis", "ccomp") and _parenthetical(verb.head) is verb and verb.head is not verb:
+            elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and \
+                    getattr(parenthetical_speech(verb.head), "i", None) == verb.i:
                 self._add(speaker_attribution(verb, self.actors, self.date), _span(verb.head, skip=verb), verb)
-            elif lemma in NEWS_VERBS and _cited(verb) is not None:
+            elif lemma in NEWS_VERBS and cited_object(verb) is not None:
                 self._news(k, verb)
         for tok in sent:
             if tok.lower_ == "according" and tok.dep_ == "prep":
@@ -125,7 +126,7 @@ class _Extractor:
                 if stance and agent is not None:
                     self._react(describe(agent, self.actors, self.date, _cue(verb)), sent, subj, stance, verb)
             elif obj is not None and verb.lemma_.lower() in (_DENY | SUPPORT_WORDS | {"confirm"}):
-                speaker = _subject_of(verb)
+                speaker = subject_of(verb)
                 if speaker is None:
                     continue
                 stance = "neutral" if _withheld(verb) else ("disputes" if verb.lemma_.lower() in _DENY
@@ -189,7 +190,7 @@ class _Extractor:
                 if tok.lower_ in ("their", "its", "our") and tok.dep_ == "poss" and who.speaker_code:
                     codes.append(who.speaker_code)
                 elif self.actors.is_actor_token(tok) and not self.actors.is_actor_token(tok.head) or (
-                        self.actors.is_actor_token(tok) and tok.head is tok):
+                        self.actors.is_actor_token(tok) and tok.head.i == tok.i):
                     found = self.actors.resolve(tok, self.date)
                     if found is not None:
                         codes.append(found[0].code)
@@ -251,7 +252,7 @@ def _withheld(verb: Token) -> bool:
     for _ in range(3):
         if node.lemma_.lower() in WITHHOLDING or any(c.lower_ == "neither" for c in node.children):
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return False
@@ -260,8 +261,10 @@ def _withheld(verb: Token) -> bool:
 def _cue(tok: Token) -> str:
     if tok.lower_ == "according":
         return "according to"
-    if _withheld(tok):
-        return "refused to confirm or deny" if tok.lemma_.lower() in ("confirm", "deny") else tok.lemma_.lower()
+    if _withheld(tok):  # "refuse to confirm or deny", "decline to confirm"
+        first = tok.head if tok.dep_ == "conj" else tok
+        verbs = [first] + [c for c in first.children if c.dep_ == "conj"]
+        return f"{first.head.lemma_.lower()} to {' or '.join(v.lemma_.lower() for v in verbs)}"
     words = [tok.lemma_.lower()] + [t.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
                                    for t in c.subtree]
     return " ".join(words)

@@ -59,6 +59,7 @@ class SentenceCoder:
         self.actors = actors
         self.emit_statements = emit_statements
         self.last_subject: Actor | None = None
+        self.last_pair: list[Actor] = []  # the two sides of the last two-sided event ("the two leaders")
         self._trigger_at: dict[int, Trigger] = {}
         self._actor_tokens: set[int] = set()
 
@@ -68,8 +69,12 @@ class SentenceCoder:
         by_token = {t.token.i: t for t in triggers}
         self._trigger_at = by_token
         self._actor_tokens: set[int] = set()
-        light_ids = frozenset(i for i, t in by_token.items() if t.pattern.light or (
-            t.pattern.pos == "verb" and t.pattern.code and t.pattern.code.startswith("04")))
+        light_ids = frozenset(i for i, t in by_token.items() if t.pattern.light)
+        motion_ids = frozenset(i for i, t in by_token.items() if t.pattern.code in ("042", "043"))
+
+        def supports(verb: Token, via: str | None = None) -> bool:
+            """Support verbs, verbs that code nothing, and travel to a meeting ("arrived for talks")."""
+            return verb.i in light_ids or verb.i not in by_token or (verb.i in motion_ids and via in ("for", "to"))
         absorbed: set[int] = set()
         framed: dict[int, list[SentenceEvent]] = {}
         out: list[SentenceEvent] = []
@@ -79,7 +84,7 @@ class SentenceCoder:
         for trig in contents:
             if trig.token.i in carriers:
                 continue
-            for ev in self._code_content(trig, by_token, light_ids, date, carriers):
+            for ev in self._code_content(trig, by_token, supports, date, carriers):
                 wrapper = self._absorbing_wrapper(ev, by_token)
                 if wrapper is not None:
                     framed.setdefault(wrapper.token.i, []).append(ev)
@@ -94,6 +99,10 @@ class SentenceCoder:
             if trig.pattern.wrapper in ("speech", "deny") and self.emit_statements:
                 out.extend(self._code_statement(trig, coded, date))
         self._remember_subject(sent, date)
+        self.actors.note_sentence(sent)
+        for ev in out:
+            if ev.target is not None and ev.source.country != ev.target.country:
+                self.last_pair = [ev.source, ev.target]
         for ev in out:
             ev.actor_tokens = self._actor_tokens
         return out
@@ -108,9 +117,9 @@ class SentenceCoder:
                 out.add(t.token.i)
         return out
 
-    def _code_content(self, trig: Trigger, by_token, light_ids, date, carriers) -> list[SentenceEvent]:
+    def _code_content(self, trig: Trigger, by_token, supports, date, carriers) -> list[SentenceEvent]:
         tok, pattern = trig.token, trig.pattern
-        support = args.support_verb(tok, light_ids) if pattern.pos == "noun" else None
+        support = args.support_verb(tok, supports) if pattern.pos == "noun" else None
         chain = self._chain(support or tok)
         if support is not None:
             chain.insert(0, tok)
@@ -123,7 +132,12 @@ class SentenceCoder:
         attribution = self._attribution(chain, by_token, date)
         if attribution is not None and attribution.anonymous and modality == "asserted":
             modality = "unconfirmed"
-        rule = pattern.id if support is None else f"{by_token[support.i].pattern.id}+{pattern.id}"
+        if support is None:
+            rule = pattern.id
+        elif support.i in by_token:
+            rule = f"{by_token[support.i].pattern.id}+{pattern.id}"
+        else:
+            rule = f"via:{support.lemma_.lower()}+{pattern.id}"
         events = []
         for source, target, code, needs_place in pairs:
             events.append(SentenceEvent(tok, trig.first, code, source, target, modality, rule, chain,
@@ -148,6 +162,9 @@ class SentenceCoder:
                 break
         sources = _unique(sources)
         targets = [t for t in _unique(targets) if all(t.code != s.code for s in sources)]
+        if pattern.pos == "noun" and support is None and not targets and not many and \
+                tok.dep_ not in ("nsubj", "nsubjpass"):
+            return []  # "shield its economy from U.S. sanctions": a reference, not news of an event
         if pattern.swap:
             sources, targets = targets, sources
         code = pattern.code
@@ -208,30 +225,32 @@ class SentenceCoder:
         return None
 
     def _code_wrapper(self, trig: Trigger, framed: list[SentenceEvent], by_token, date) -> list[SentenceEvent]:
+        """An intent, appeal, demand, threat or refusal, coded from what it frames (or, framing nothing we
+        code, with its family's general code when it names whom it addresses)."""
         family = trig.pattern.wrapper
         tok = trig.token
         chain = self._chain(tok)
-        modality = modality_of(chain, denied=self._denied(chain, by_token))
+        modality = modality_of(self._clause(chain, by_token), denied=self._denied(chain, by_token))
         attribution = self._attribution(chain, by_token, date)
-        sources = _unique(self._resolve_all(self._subjects(tok), date))
+        sources = _unique(self._resolve_all(self._subjects(tok), date, record=True))
         if not sources:
             return []
-        addressees = _unique(self._resolve_all(args.direct_objects(tok), date)) if family in (
-            "appeal", "demand", "threat") else []
-        events = []
+        codes = {s.code for s in sources}
+        countries = {s.country for s in sources}
+        addressees = [a for a in self._addressees(trig, date) if a.code not in codes]
         if not framed:
-            if family != "threat" or not addressees:
+            if family == "reject" or not addressees:
                 return []
-            for s in sources:
-                for t in addressees:
-                    events.append(SentenceEvent(tok, tok.i, trig.pattern.code, s, t, modality, trig.pattern.id,
-                                                chain, attribution))
-            return events
-        seen = set()
+            framed_none = [(s, t, trig.pattern.code, trig.pattern.id) for s in sources for t in addressees[:1]]
+            return [SentenceEvent(tok, tok.i, code, s, t, modality, rule, chain, attribution)
+                    for s, t, code, rule in framed_none]
+        events, seen = [], set()
         for inner in framed:
             code = framed_code(family, inner.code[:2])
-            targets = addressees or ([inner.target] if inner.target else []) or self._condition_actors(
-                inner.trigger, sources, date)
+            # "demanded that Lukashenko step down": the one asked to act is the addressee
+            inner_side = [a for a in (inner.target, inner.source)
+                          if a is not None and a.code not in codes and a.country not in countries]
+            targets = addressees or inner_side[:1] or self._condition_actors(inner.trigger, sources, date)
             own = [s for s in sources if s.code == inner.source.code] or sources
             for s in own:
                 for t in targets or [None]:
@@ -245,9 +264,29 @@ class SentenceCoder:
             events = [ev for ev in events if ev.target is not None]
         return events
 
-    def _condition_actors(self, inner: Token, sources: list[Actor], date) -> list[Actor]:
-        """"... if Ukrainian troops did not withdraw": who a conditional threat is aimed at."""
-        for child in inner.children:
+    def _addressees(self, trig: Trigger, date) -> list[Actor]:
+        """Whom a framing verb addresses: its object ("urged Iran to ..."), its target phrase ("demanded an
+        explanation from Moscow", "promised guarantees to Pyongyang"), the subject of its complement
+        ("demanded that Washington cancel the deal") or the party a condition names ("... if the European
+        signatories failed to ...")."""
+        tok = trig.token
+        for slot, heads in args.target_candidates(tok, trig.pattern):
+            found = self._resolve_all(heads, date)
+            if found:
+                return _unique(found)
+        for comp in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp")):
+            found = self._resolve_all([c for c in comp.children if c.dep_ in args.SUBJECT_DEPS
+                                       and c.lower_ not in PRONOUNS], date)
+            if found:
+                return _unique(found)
+            found = self._condition_actors(comp, [], date)
+            if found:
+                return found
+        return []
+
+    def _condition_actors(self, verb: Token, sources: list[Actor], date) -> list[Actor]:
+        """"... if Ukrainian troops did not withdraw": the party a condition names, other than the sources."""
+        for child in verb.children:
             if child.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in child.children):
                 found = self._resolve_all(self._subjects(child), date)
                 found = [a for a in found if all(a.country != s.country for s in sources)]
@@ -256,32 +295,27 @@ class SentenceCoder:
         return []
 
     def _code_statement(self, trig: Trigger, coded: set[int], date) -> list[SentenceEvent]:
-        """A speech verb that reports no coded event is itself a statement (CAMEO 01)."""
+        """A speech verb that reports no coded event is a statement (CAMEO 01) when what it says is about
+        another party: the subject of what was said names it ("Putin said the American plan could serve")."""
         tok = trig.token
-        complement = [c for c in tok.children if c.dep_ in ("ccomp", "dobj", "xcomp")]
-        if not complement:
-            return []
-        inside = {t.i for c in complement for t in c.subtree}
-        if inside & coded:
+        complement = [c for c in tok.children if c.dep_ == "ccomp"]
+        if not complement or {t.i for c in complement for t in c.subtree} & coded:
             return []
         sources = _unique(self._resolve_all(self._subjects(tok), date))
         if not sources:
             return []
+        topics = [s for c in complement for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         target = None
-        for c in complement:
-            for t in c.subtree:
-                if self.actors.is_actor_token(t) and t.pos_ in ("PROPN", "ADJ", "NOUN"):
-                    found = self.actors.resolve(t, date)
-                    if found and all(found[0].country != s.country for s in sources):
-                        target = found[0]
-                        break
-            if target:
-                break
+        for topic in topics:
+            for t in self.actors.phrase_tokens(topic, with_preps=False):
+                found = self.actors.resolve(t, date) if self.actors.is_actor_token(t) else None
+                if found and all(found[0].country != s.country for s in sources):
+                    target = found[0]
+                    break
         if target is None:
             return []
         chain = self._chain(tok)
-        code = trig.pattern.code
-        return [SentenceEvent(tok, tok.i, code, s, target, modality_of(chain), trig.pattern.id, chain)
+        return [SentenceEvent(tok, tok.i, trig.pattern.code, s, target, modality_of(chain), trig.pattern.id, chain)
                 for s in sources]
 
     # -- shared helpers ----------------------------------------------------------------------------------------
@@ -323,6 +357,9 @@ class SentenceCoder:
         """Actors named by the heads; ``record`` marks their words as not-a-place for this sentence."""
         out = []
         for head in heads:
+            if _is_pair_reference(head) and self.last_pair:  # "the two leaders", "both sides"
+                out.extend(self.last_pair)
+                continue
             actor = self._resolve_head(head, date, deep)
             if actor is not None:
                 out.append(actor)
@@ -339,28 +376,39 @@ class SentenceCoder:
         found = self.actors.resolve(head, date)
         if found is not None:
             return found[0]
-        if deep:  # "a truce proposal backed by the United States", "the suburbs of Beirut"
-            for tok in head.subtree:
-                if tok.i != head.i and self.actors.is_actor_token(tok):
-                    found = self.actors.resolve(tok, date)
-                    if found is not None:
-                        return found[0]
+        if deep:
+            for inner in _inner_heads(head):
+                found = self.actors.resolve(inner, date)
+                if found is not None:
+                    return found[0]
         return None
 
     def _pronoun(self, pron: Token, date) -> Actor | None:
-        """"it", "they": the speaker of the clause that holds them, else the last subject named."""
-        node = pron.head
-        for _ in range(6):
-            trig = self._trigger_at.get(node.i)
-            if trig is not None and trig.pattern.wrapper in ("speech", "deny", "intent", "threat"):
-                subj = [c for c in node.children if c.dep_ in args.SUBJECT_DEPS and c.i != pron.i]
-                if subj and subj[0].lower_ not in PRONOUNS:
-                    found = self.actors.resolve(subj[0], date)
-                    if found:
-                        return found[0]
-            if node.head is node:
-                break
-            node = node.head
+        """"it", "they": a subject pronoun stands for the speaker of the clause that holds it ("Iran denied
+        that it had ..."), else the last subject named; an object pronoun for the nearest actor named
+        before it that is not the clause's own subject ("cut ties with Qatar, accusing it of ...")."""
+        if pron.dep_ in args.SUBJECT_DEPS or pron.dep_ == "nsubjpass":
+            node = pron.head
+            for _ in range(6):
+                trig = self._trigger_at.get(node.i)
+                if trig is not None and trig.pattern.wrapper in ("speech", "deny", "intent", "threat"):
+                    subj = [c for c in node.children if c.dep_ in args.SUBJECT_DEPS and c.i != pron.i]
+                    if subj and subj[0].lower_ not in PRONOUNS:
+                        found = self.actors.resolve(subj[0], date)
+                        if found:
+                            return found[0]
+                if node.head is node:
+                    break
+                node = node.head
+            return self.last_subject
+        subjects = {t.i for s in args.subject_heads(pron.head if pron.head.pos_ == "VERB" else pron.head.head)
+                    for t in s.subtree}
+        for tok in reversed(pron.doc[pron.sent.start:pron.i]):
+            if tok.i in subjects or not self.actors.is_actor_token(tok) or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+                continue
+            found = self.actors.resolve(tok, date)
+            if found:
+                return found[0]
         return self.last_subject
 
     def _attribution(self, chain: list[Token], by_token, date) -> Attribution | None:
@@ -379,6 +427,35 @@ class SentenceCoder:
             found = self.actors.resolve(subj[0], date)
             if found:
                 self.last_subject = found[0]
+
+
+#: Nouns that, as "the two X" or "both X", stand for the two sides named just before.
+_PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "government", "man", "president", "minister",
+                         "delegation", "party", "state", "capital", "counterpart", "official"})
+_PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "area", "region", "province",
+                          "district", "border", "coast", "port", "centre", "center", "part", "north", "south",
+                          "east", "west", "capital", "camp", "neighbourhood", "neighborhood", "territory"})
+
+
+def _is_pair_reference(head: Token) -> bool:
+    if head.lemma_.lower() not in _PAIR_NOUNS or head.tag_ not in ("NNS", "NNPS"):
+        return False
+    return any(c.lower_ in ("two", "both") for c in head.children)
+
+
+def _inner_heads(head: Token) -> list[Token]:
+    """Where a target hides inside a non-actor phrase: the agent of "a proposal backed by the United
+    States", the place of "the southern suburbs of Beirut"."""
+    out = []
+    for child in head.children:
+        if child.dep_ == "acl":
+            out += [p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        elif child.dep_ == "prep" and child.lower_ == "of" and head.lemma_.lower() in _PLACE_NOUNS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.append(pobj)
+                    out += _inner_heads(pobj)
+    return out
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
