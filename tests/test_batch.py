@@ -340,3 +340,35 @@ def test_cli_load_and_errors(coded, reference, tmp_path):
     result = runner.invoke(cli, ["batch", "x.jsonl", "--out", "o", "--workers", "2", "--scheduler", "tcp://h:1"])
     assert result.exit_code == 2 and "not both" in result.output
 
+
+
+def test_unknown_model_fails_before_any_work_and_leaves_folder_usable(tmp_path):
+    (tmp_path / "a.jsonl").write_text(json.dumps(short(next(generate_articles(1)))) + "\n")
+    out = str(tmp_path / "out")
+    with pytest.raises(SettingsError, match="no_such_model"):
+        run_batch([str(tmp_path / "a.jsonl")], out, settings=Settings(model="no_such_model"), workers=1)
+    assert not OutputDir(out).manifest()
+    OutputDir(out).claim({"model": "en_core_web_sm"})  # nothing finished: other settings may take the folder
+
+
+def test_sweep_drops_changed_files_orphans_and_temporaries(tmp_path):
+    """What a killed or outdated run leaves is removed; finished partitions of other inputs are kept."""
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps(short(next(generate_articles(1)))) + "\n")
+    options = BatchOptions(partition_size=5)
+    old = plan_partitions([str(path)], settings=SETTINGS, options=options)
+    out = OutputDir(str(tmp_path / "out"))
+    other = {"id": "p-other", "url": str(tmp_path / "b.jsonl")}
+    for entry in (old[0].to_dict(), other):
+        for table in ("articles", "events"):
+            out.write_table(table, entry["id"], [])
+        out.write_manifest(entry)
+    out.write_table("events", "p-orphan", [])  # parts of a partition that never finished and is not planned
+    (tmp_path / "out" / "events" / ".part-x.parquet.123.tmp").write_bytes(b"half")
+    with path.open("a") as stream:  # the file changes: its old partition is stale
+        stream.write(json.dumps(short(next(generate_articles(1, seed=5)))) + "\n")
+    new = plan_partitions([str(path)], settings=SETTINGS, options=options)
+    done = out.manifest()
+    assert out.sweep(new, done) == [old[0].id]
+    assert set(done) == set(out.manifest()) == {"p-other"}
+    assert sorted(p.name for p in (tmp_path / "out" / "events").iterdir()) == ["part-p-other.parquet"]

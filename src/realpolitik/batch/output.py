@@ -99,6 +99,11 @@ class OutputDir:
                 entries[entry["id"]] = entry
         return entries
 
+    def _any_finished(self) -> bool:
+        folder = self.path("_manifest")
+        return self.fs.isdir(folder) and any(p.endswith(".json") and not p.rsplit("/", 1)[-1].startswith(".")
+                                             for p in self.fs.ls(folder, detail=False))
+
     def read_table(self, table: str, pid: str) -> pa.Table:
         path = self.part(table, pid)
         try:
@@ -111,10 +116,10 @@ class OutputDir:
     # -- the run ----------------------------------------------------------------------------------------------
 
     def claim(self, fingerprint: dict[str, Any]) -> None:
-        """Record the run's fingerprint, or refuse a folder written with other settings (mixing two codings
-        of one corpus would duplicate it)."""
+        """Record the run's fingerprint, or refuse a folder holding partitions coded with other settings
+        (mixing two codings of one corpus would duplicate it)."""
         path = self.path("_batch.json")
-        if self.fs.exists(path):
+        if self.fs.exists(path) and self._any_finished():  # with nothing finished, there is nothing to mix up
             before = json.loads(self.fs.cat_file(path))
             changed = sorted(k for k in set(before) | set(fingerprint) if before.get(k) != fingerprint.get(k))
             if changed:
@@ -124,20 +129,24 @@ class OutputDir:
             return
         self.write_bytes(path, json.dumps(fingerprint, indent=1, sort_keys=True).encode())
 
-    def sweep(self, plan: Iterable[Partition]) -> list[str]:
+    def sweep(self, plan: Iterable[Partition], done: dict[str, dict[str, Any]]) -> list[str]:
         """Remove what a killed or outdated run left: temporary files, parts without a manifest entry that this
         plan will not rewrite, and partitions of input files that have changed since they were coded.
+
+        Args:
+            plan: this run's partitions.
+            done: the manifest (``manifest()``); stale entries are removed from it.
 
         Returns:
             The ids of the stale partitions removed.
         """
         planned = {p.id for p in plan}
         urls = {p.url for p in plan}
-        done = self.manifest()
         stale = [pid for pid, entry in done.items() if entry.get("url") in urls and pid not in planned]
         for pid in stale:  # the manifest entry goes first, so an entry always has its parts
             self.fs.rm(self.path("_manifest", f"{pid}.json"))
-        keep = planned | (set(done) - set(stale))
+            del done[pid]
+        keep = planned | set(done)
         for table in (*TABLES, "_manifest"):
             folder = self.path(table)
             if not self.fs.isdir(folder):

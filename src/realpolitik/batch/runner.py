@@ -26,6 +26,7 @@ from ..coder import CodedArticle, code_article, code_articles, get_coder
 from ..errors import RealpolitikError
 from ..ingest import Reject, parse_published
 from ..model import Article
+from ..nlp import _locate
 from ..settings import Settings
 from ..store.mapping import event_to_row
 from ..store.schema import CLAIM_COLUMNS
@@ -166,13 +167,15 @@ def run_batch(inputs: Iterable[str], outdir: str, *, settings: Settings | None =
     out = OutputDir(outdir)
     plan = plan_partitions(inputs, settings=settings, options=options, exclude=outdir)
     out.claim(coding_fingerprint(settings, options))
-    report = BatchReport(out.url, partitions=len(plan), stale=len(out.sweep(plan)))
     done = out.manifest()
+    report = BatchReport(out.url, partitions=len(plan), stale=len(out.sweep(plan, done)))
     todo = [p for p in plan if p.id not in done]
     report.skipped = len(plan) - len(todo)
     if on_plan:
         on_plan(report)
     if todo:
+        if scheduler is None:
+            _locate(settings.model)  # a wrong model name fails here in one line, not in every worker's log
         with _connect(scheduler, workers) as client:
             report.workers = len(client.scheduler_info().get("workers", {}))
             client.register_plugin(WarmCoder(settings))

@@ -10,6 +10,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from ..analysis.corroboration import corroborate
 from ..coder import code_articles
 from ..ingest import Reject, read_articles
 from ..model import Article, Event
@@ -138,11 +139,13 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, outlet:
             coded = list(code_articles(articles, settings=settings))
             events: list[Event] = [e for c in coded for e in c.events]
             stats = store.write(articles, events, [r.to_dict() for r in rejects])
+            store.write_claims(claim.to_dict() for c in coded for claim in c.claims)
             totals["articles"] += len(articles)
             totals["new_articles"] += stats.articles_added
             totals["events"] += len(events)
             totals["new_events"] += stats.events_added
             bar.advance(task, len(batch))
+        corroborate(store)
     _err.print(f"{totals['articles']} articles ({totals['new_articles']} new), {totals['events']} events "
                f"({totals['new_events']} new), {totals['rejects']} rejected -> {db_path}", highlight=False)
     if totals["rejects"] and not totals["articles"]:

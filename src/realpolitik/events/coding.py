@@ -237,7 +237,7 @@ class SentenceCoder:
             return []
         codes = {s.code for s in sources}
         countries = {s.country for s in sources}
-        addressees = [a for a in self._addressees(trig, date) if a.code not in codes]
+        addressees = [a for a in self._addressees(trig, date, countries) if a.code not in codes]
         if not framed:
             if family == "reject" or not addressees:
                 return []
@@ -264,7 +264,7 @@ class SentenceCoder:
             events = [ev for ev in events if ev.target is not None]
         return events
 
-    def _addressees(self, trig: Trigger, date) -> list[Actor]:
+    def _addressees(self, trig: Trigger, date, own: set[str]) -> list[Actor]:
         """Whom a framing verb addresses: its object ("urged Iran to ..."), its target phrase ("demanded an
         explanation from Moscow", "promised guarantees to Pyongyang"), the subject of its complement
         ("demanded that Washington cancel the deal") or the party a condition names ("... if the European
@@ -277,6 +277,8 @@ class SentenceCoder:
         for comp in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp")):
             found = self._resolve_all([c for c in comp.children if c.dep_ in args.SUBJECT_DEPS
                                        and c.lower_ not in PRONOUNS], date)
+            if trig.pattern.wrapper == "threat":  # "warned that Russian forces would ...": one's own side
+                found = [a for a in found if a.country not in own]
             if found:
                 return _unique(found)
             found = self._condition_actors(comp, [], date)

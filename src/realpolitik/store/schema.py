@@ -51,7 +51,7 @@ CLUSTER_COLUMNS: dict[str, str] = {
 CLAIM_COLUMNS: dict[str, str] = {
     "id": "VARCHAR PRIMARY KEY", "article_id": "VARCHAR", "speaker": "VARCHAR", "speaker_code": "VARCHAR",
     "text": "VARCHAR", "start": "INTEGER", "end": "INTEGER", "about": "VARCHAR[]", "stance": "VARCHAR",
-    "target_claim_id": "VARCHAR", "event_id": "VARCHAR",
+    "target_claim_id": "VARCHAR", "event_id": "VARCHAR", "anonymous": "BOOLEAN", "cue": "VARCHAR",
 }
 
 #: The GDELT 2.0 event table, 61 columns in codebook order, with the types its files hold.
