@@ -106,7 +106,7 @@ class Coder:
         return date
 
     def _place_for(self, found: SentenceEvent) -> Place | None:
-        for tok in found.chain[:2]:
+        for tok in [*found.chain[:2], *found.place_hints]:
             place = pick_place(tok, self.gazetteer, exclude=frozenset(found.actor_tokens))
             if place is not None:
                 return place

@@ -47,6 +47,7 @@ class SentenceEvent:
     attribution: Attribution | None = None
     needs_place_target: bool = False
     actor_tokens: set[int] = field(default_factory=set)
+    place_hints: list[Token] = field(default_factory=list)  # more words to look for the place on
 
 
 class SentenceCoder:
@@ -62,6 +63,7 @@ class SentenceCoder:
         self.last_pair: list[Actor] = []  # the two sides of the last two-sided event ("the two leaders")
         self._trigger_at: dict[int, Trigger] = {}
         self._actor_tokens: set[int] = set()
+        self._place_hints: list[Token] = []
 
     # -- entry point ---------------------------------------------------------------------------------------
     def code(self, sent: Span, date: str | None) -> list[SentenceEvent]:
@@ -73,8 +75,8 @@ class SentenceCoder:
         motion_ids = frozenset(i for i, t in by_token.items() if t.pattern.code in ("042", "043"))
 
         def supports(verb: Token, via: str | None = None) -> bool:
-            """Support verbs, verbs that code nothing, and travel to a meeting ("arrived for talks")."""
-            return verb.i in light_ids or verb.i not in by_token or (verb.i in motion_ids and via in ("for", "to"))
+            """Support verbs ("held talks", "approved the sale") and travel to a meeting ("arrived for talks")."""
+            return verb.i in light_ids or (verb.i in motion_ids and via in ("for", "to"))
         absorbed: set[int] = set()
         framed: dict[int, list[SentenceEvent]] = {}
         out: list[SentenceEvent] = []
@@ -141,13 +143,15 @@ class SentenceCoder:
         events = []
         for source, target, code, needs_place in pairs:
             events.append(SentenceEvent(tok, trig.first, code, source, target, modality, rule, chain,
-                                        attribution, needs_place))
+                                        attribution, needs_place, place_hints=list(self._place_hints)))
         return events
 
     def _pairs(self, trig: Trigger, support: Token | None, date, carriers):
         """(source, target, code, needs_place_target) for every direction the event has."""
         tok, pattern = trig.token, trig.pattern
-        many = [a for a in self._resolve_all(args.participants(tok), date) if a]
+        parties = args.participants(tok)
+        self._place_hints = parties
+        many = [a for a in self._resolve_all(parties, date) if a]
         if pattern.pos == "noun":
             sources = self._resolve_all(args.noun_source_heads(tok), date, record=True)
             if not sources and support is not None:
@@ -239,6 +243,9 @@ class SentenceCoder:
         countries = {s.country for s in sources}
         addressees = [a for a in self._addressees(trig, date, countries) if a.code not in codes]
         if not framed:
+            if family == "intent" and not addressees and len(sources) >= 2:  # "A and B agreed to ..."
+                return [SentenceEvent(tok, tok.i, trig.pattern.code, s, t, modality, trig.pattern.id, chain,
+                                      attribution) for s in sources for t in sources if s.code != t.code]
             if family == "reject" or not addressees:
                 return []
             framed_none = [(s, t, trig.pattern.code, trig.pattern.id) for s in sources for t in addressees[:1]]
@@ -247,9 +254,11 @@ class SentenceCoder:
         events, seen = [], set()
         for inner in framed:
             code = framed_code(family, inner.code[:2])
-            # "demanded that Lukashenko step down": the one asked to act is the addressee
-            inner_side = [a for a in (inner.target, inner.source)
-                          if a is not None and a.code not in codes and a.country not in countries]
+            if inner.target is not None and inner.source.code in codes:
+                inner_side = [inner.target]
+            else:  # "demanded that Lukashenko step down": the one asked to act is the addressee
+                inner_side = [a for a in (inner.target, inner.source)
+                              if a is not None and a.code not in codes and a.country not in countries]
             targets = addressees or inner_side[:1] or self._condition_actors(inner.trigger, sources, date)
             own = [s for s in sources if s.code == inner.source.code] or sources
             for s in own:

@@ -1,0 +1,98 @@
+"""The coder end to end on the real pipeline: CAMEO conventions on our own sentences, the event schema,
+evidence spans and stable ids."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from realpolitik.coder import code_article, code_articles
+from realpolitik.model import Article, Event
+
+CASES = [json.loads(line) for line in (Path(__file__).parent / "fixtures/coder/conventions.jsonl").open()]
+
+
+def _matches(event: Event, want: dict) -> bool:
+    code = want["source"]
+    if not event.source or not event.source.code.startswith(code):
+        return False
+    target = want.get("target")
+    if target is not None and (not event.target or not event.target.code.startswith(target)):
+        return False
+    if event.root != want["root"] or ("code" in want and event.code != want["code"]):
+        return False
+    return event.asserted == want["asserted"]
+
+
+@pytest.fixture(scope="module")
+def coded(settings):
+    articles = [Article.create(c["text"], published=c["published"], origin=c["id"]) for c in CASES]
+    return {c.article.origin: c.events for c in code_articles(articles, settings=settings)}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_convention(case, coded):
+    events = coded[case["id"]]
+    described = [f"{e.source.code}->{e.target.code if e.target else '-'} {e.code} {e.modality}" for e in events]
+    for want in case["events"]:
+        found = [e for e in events if _matches(e, want)]
+        assert found, f"{case['id']}: no event like {want}; got {described}"
+        event = found[0]
+        if "modality" in want:
+            assert event.modality == want["modality"]
+        if "date" in want:
+            assert event.date.value == want["date"] and event.date.precision == "day"
+        if "place" in want:
+            assert event.place is not None and event.place.country == want["place"]
+    for forbidden in case.get("not", []):
+        assert not [e for e in events if e.asserted and _matches(e, {**forbidden, "asserted": True})], described
+
+
+def test_event_explains_itself(coded):
+    article_text = next(c["text"] for c in CASES if c["id"] == "nominal-strike")
+    for event in coded["nominal-strike"]:
+        ev = event.evidence
+        assert article_text[ev.start:ev.end] == ev.trigger
+        assert ev.sentence in article_text and ev.sentence_start == article_text.index(ev.sentence)
+        assert event.rule and event.label and event.plover
+        assert event.quad_class == 4 and event.goldstein < 0
+
+
+def test_json_schema_is_stable(coded):
+    event = coded["passive-host"][0].to_dict()
+    assert set(event) >= {"id", "article_id", "source", "target", "code", "root", "quad_class", "goldstein",
+                          "plover", "date", "date_precision", "date_basis", "place", "asserted", "modality",
+                          "certainty", "attribution", "evidence", "rule"}
+    assert set(event["source"]) == {"code", "name", "country", "role", "kind"}
+    assert set(event["evidence"]) == {"article_id", "sentence", "sentence_start", "start", "end", "trigger"}
+    assert json.loads(json.dumps(event)) == event
+    assert Event.from_dict(event).to_dict() == event
+
+
+def test_ids_are_content_hashes(settings):
+    text = "Norway hosted peace talks between Colombia and the ELN rebels in Oslo on Monday."
+    first = code_article(Article.create(text, published="2025-05-20"), settings=settings)
+    again = code_article(Article.create(text, published="2025-05-20"), settings=settings)
+    assert first.article.id == again.article.id
+    assert [e.id for e in first.events] == [e.id for e in again.events]
+    assert len({e.id for e in first.events}) == len(first.events)
+
+
+def test_background_is_not_news(coded):
+    events = coded["background"]
+    assert all(e.date.value is None or e.date.value >= "2025" for e in events), events
+
+
+def test_title_is_not_coded(settings):
+    article = Article.create("Officials met reporters in the capital on Monday.",
+                             title="Germany Attacks France, Declares War", published="2025-05-20")
+    coded = code_article(article, settings=settings)
+    assert not [e for e in coded.events if e.root in ("18", "19", "20")]
+
+
+def test_no_published_date_says_so(settings):
+    article = Article.create("Chile and Peru signed a fisheries agreement in Lima.")
+    events = code_article(article, settings=settings).events
+    assert events and all(e.date.value is None and e.date.basis == "unknown" for e in events)
