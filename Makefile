@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml Makefile
 
 demo: setup
 	rm -f $(DEMO_DB)
-	$(BIN)/realpolitik ingest examples/ --db $(DEMO_DB)
+	$(BIN)/realpolitik ingest examples/ --db $(DEMO_DB) --published 2025-11-20
 	$(BIN)/realpolitik events --db $(DEMO_DB) --limit 40
 
 test: setup

@@ -22,7 +22,7 @@ SETTINGS: tuple[tuple[str, type, Any, str], ...] = (
     ("min_chars", int, 20, "articles shorter than this (after cleaning) are rejected as empty"),
     ("actor_files", list, [], "extra actor dictionary files layered on top of the shipped ones"),
     ("verb_files", list, [], "extra verb/noun pattern lexicon files layered on top of the shipped one"),
-    ("emit_historical", bool, True, "emit background events (flagged historical) instead of dropping them"),
+    ("emit_historical", bool, False, "emit background events (flagged historical) instead of dropping them"),
     ("emit_statements", bool, True, "emit bare statements (CAMEO 01) when a speech verb reports no event"),
 )
 
@@ -40,7 +40,7 @@ class Settings:
     min_chars: int = 20
     actor_files: tuple[str, ...] = field(default_factory=tuple)
     verb_files: tuple[str, ...] = field(default_factory=tuple)
-    emit_historical: bool = True
+    emit_historical: bool = False
     emit_statements: bool = True
 
     def with_overrides(self, **overrides: Any) -> "Settings":

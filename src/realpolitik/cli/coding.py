@@ -8,6 +8,7 @@ from itertools import islice
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..analysis.corroboration import corroborate
@@ -45,10 +46,21 @@ def _report(rejects: Iterable[Reject]) -> int:
     return n
 
 
+def _context(evidence: dict, width: int = 70) -> str:
+    """The trigger in a window of its sentence: enough to see why, short enough for a table."""
+    sentence, start = evidence["sentence"], evidence["start"] - evidence["sentence_start"]
+    end = evidence["end"] - evidence["sentence_start"]
+    left = max(0, start - width // 2)
+    right = min(len(sentence), end + width // 2)
+    text = escape(sentence[left:start]) + "[bold]" + escape(sentence[start:end]) + "[/bold]" + escape(
+        sentence[end:right])
+    return ("…" if left else "") + text + ("…" if right < len(sentence) else "")
+
+
 def events_table(rows: list[dict], title: str | None = None) -> Table:
     """A readable table of events (dicts in the Event.to_dict vocabulary)."""
     table = Table(title=title, show_lines=False, expand=False)
-    for name in ("date", "source", "event", "target", "place", "modality", "evidence"):
+    for name in ("date", "source", "event", "target", "place", "certainty", "evidence"):
         table.add_column(name, overflow="fold")
     for row in rows:
         src, tgt, place = row.get("source") or {}, row.get("target") or {}, row.get("place") or {}
@@ -56,19 +68,24 @@ def events_table(rows: list[dict], title: str | None = None) -> Table:
         precision = row.get("date_precision")
         if precision and precision not in ("day", "unknown"):
             date = f"{date} ({precision})"
-        evidence = row["evidence"]
-        sentence = evidence["sentence"]
         table.add_row(
             date,
-            f"{src.get('code', '')}\n{src.get('name', '')}",
-            f"{row['code']} {row.get('label', '')}\n{row.get('plover', '')} q{row['quad_class']} "
-            f"g{row['goldstein']:+g}",
-            f"{tgt.get('code', '-')}\n{tgt.get('name', '')}" if tgt else "-",
+            f"{src.get('code', '')} {src.get('name', '')}",
+            f"{row['code']} {row.get('label', '')}",
+            f"{tgt.get('code', '-')} {tgt.get('name', '')}" if tgt else "-",
             f"{place.get('name', '')} {place.get('country') or ''}".strip() or "-",
-            row["modality"] + ("\nhistorical" if row.get("historical") else ""),
-            (sentence[:160] + "…") if len(sentence) > 160 else sentence,
+            (row.get("certainty") or row["modality"]) + (" historical" if row.get("historical") else ""),
+            _context(row["evidence"]),
         )
     return table
+
+
+def print_table(table: Table) -> None:
+    """Tables stay readable when piped: at least 160 columns wide."""
+    console = Console()
+    if not console.is_terminal or console.width < 160:
+        console = Console(width=max(console.width, 160))
+    console.print(table)
 
 
 @click.command()
@@ -94,7 +111,7 @@ def code(inputs: tuple[str, ...], published: str | None, outlet: str | None, enc
     if as_json:
         write_jsonl(rows)
     else:
-        Console().print(events_table(rows, title=f"{len(rows)} events from {len(articles)} article(s)"))
+        print_table(events_table(rows, title=f"{len(rows)} events from {len(articles)} article(s)"))
     if failed and not articles:
         sys.exit(1)
 
@@ -169,7 +186,7 @@ def events(db_path: str, filters, as_json: bool) -> None:
     if as_json:
         write_jsonl(rows)
     else:
-        Console().print(events_table(rows, title=f"{len(rows)} events"))
+        print_table(events_table(rows, title=f"{len(rows)} events"))
 
 
 COMMANDS = [code, ingest, events]

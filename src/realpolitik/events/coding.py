@@ -102,9 +102,11 @@ class SentenceCoder:
                 out.extend(self._code_statement(trig, coded, date))
         self._remember_subject(sent, date)
         self.actors.note_sentence(sent)
-        for ev in out:
-            if ev.target is not None and ev.source.country != ev.target.country:
-                self.last_pair = [ev.source, ev.target]
+        pairs = [[ev.source, ev.target] for ev in out if ev.target is not None and
+                 ev.source.country != ev.target.country]
+        if pairs:  # people ("the two ministers") are the people named; otherwise the main clause's sides
+            people = [p for p in pairs if all(a.kind == "person" for a in p)]
+            self.last_pair = (people or pairs)[0]
         for ev in out:
             ev.actor_tokens = self._actor_tokens
         return out
