@@ -25,6 +25,9 @@ _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
 _GROUP_NOUNS = frozenset({"delegation", "team", "side", "group", "panel", "mission", "contingent", "party",
                           "camp", "coalition", "bloc", "faction", "alliance", "force"})
 _LEADING = frozenset({"lead", "head", "chair"})
+#: Heads that count people named in their of-phrase: "hundreds of demonstrators", "members of the guard".
+_QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "million", "member", "crowd", "group", "number",
+                             "scores", "score", "tens", "some", "many", "several", "most", "all", "each"})
 _COUNTRY_KINDS = frozenset({"country_name", "demonym", "capital", "government"})
 
 
@@ -160,6 +163,9 @@ class DocActors:
                 stack.append(child)
         return sorted(out, key=lambda t: t.i)
 
+    def phrase_text(self, head: Token) -> str:
+        return _span_text([t for t in self.phrase_tokens(head, with_preps=False) if t.dep_ != "det"])
+
     def is_actor_token(self, tok: Token) -> bool:
         hit = self.hits.get(tok.i)
         return hit is not None or tok.ent_type_ in ("GPE", "NORP", "PERSON", "ORG")
@@ -209,7 +215,7 @@ class DocActors:
 
     def _compose(self, head: Token, tokens: list[Token], date: str | None) -> tuple[Actor, str] | None:
         countries = self.countries_in(tokens)
-        role = self._role(tokens)
+        role = self._role(self._role_tokens(head, tokens))
         government = any(h.kind == "government" for h in self._hits_in(tokens))
         if government and role is None:
             role = "GOV"
@@ -267,12 +273,28 @@ class DocActors:
                 return self.recognizer.gazetteer.country_of(ent.text)
         return None
 
+    def _role_tokens(self, head: Token, tokens: list[Token]) -> list[Token]:
+        """Where a role word may stand to describe this phrase: on its head ("the army", "defence ministry"),
+        anywhere for a named person ("Defense Minister Yevkurov", "X, head of the ministry"), or in the
+        of-phrase of a quantity ("hundreds of demonstrators"); not as a modifier of a thing ("military aid")."""
+        if head.ent_type_ == "PERSON" or head.i in self.hits and self.hits[head.i].kind == "role_word":
+            return tokens
+        if head.lemma_.lower() in _QUANTITY_HEADS:
+            return tokens
+        hit = self.hits.get(head.i)
+        return tokens if hit is not None else [head]
+
     def _context_countries(self, head: Token) -> list[str]:
         """A role with no country ("soldiers", "police") takes the country where its sentence happens: a
         place after in/at first ("protesters stormed the Saudi embassy in Tehran" -> Iran), then any country
         the sentence names nearest to the phrase, then the last place named earlier in the article."""
         sent = head.sent
         located = [t for t in sent if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "across", "throughout")]
+        if head.ent_type_ == "PERSON":  # "Foreign Minister X handed ... in Brussels": not the host's minister
+            named = [t for t in sent if t not in located and t.i not in range(head.left_edge.i, head.i + 1)]
+            found = self.countries_in(sorted(named, key=lambda t: abs(t.i - head.i)))
+            if found:
+                return found[:1]
         found = self.countries_in(sorted(located, key=lambda t: abs(t.i - head.i)))
         if not found:
             found = self.countries_in(sorted(sent, key=lambda t: abs(t.i - head.i)))

@@ -15,7 +15,7 @@ import socket
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
@@ -25,7 +25,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from ..coder import CodedArticle, code_article, code_articles, get_coder
 from ..errors import RealpolitikError
 from ..ingest import Reject, parse_published
-from ..model import Article
+from ..model import Article, Claim
 from ..nlp import _locate
 from ..settings import Settings
 from ..store.mapping import event_to_row
@@ -86,10 +86,10 @@ def code_partition(partition: Partition, outdir: str, settings: Settings, option
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     rejects: list[Reject] = []
     articles, events, claims = [], [], []
-    for coded in _code(list(_articles(read_partition(partition, settings, options), rejects)), settings, rejects):
+    for coded in _code(_split(read_partition(partition, settings, options), rejects), settings, rejects):
         articles.append({**coded.article.to_dict(), "ingested_at": now})
         events.extend(event_to_row(event, now) for event in coded.events)
-        claims.extend(_claim_row(claim) for claim in getattr(coded, "claims", ()))
+        claims.extend(_claim_row(claim) for claim in coded.claims)
     out = OutputDir(outdir)
     out.write_table("articles", partition.id, articles)
     out.write_table("events", partition.id, events)
@@ -103,13 +103,12 @@ def code_partition(partition: Partition, outdir: str, settings: Settings, option
     return entry
 
 
-def _articles(items: Iterable[Article | Reject], rejects: list[Reject]) -> Iterator[Article]:
-    """Pass articles on to the coder and keep rejects aside, streaming."""
+def _split(items: Iterable[Article | Reject], rejects: list[Reject]) -> list[Article]:
+    """The partition's articles; its rejects are appended to ``rejects``."""
+    articles = []
     for item in items:
-        if isinstance(item, Reject):
-            rejects.append(item)
-        else:
-            yield item
+        (rejects if isinstance(item, Reject) else articles).append(item)
+    return articles
 
 
 def _code(articles: list[Article], settings: Settings, rejects: list[Reject]) -> list[CodedArticle]:
@@ -131,9 +130,9 @@ def _code(articles: list[Article], settings: Settings, rejects: list[Reject]) ->
     return coded
 
 
-def _claim_row(claim: Any) -> dict[str, Any]:
+def _claim_row(claim: Claim) -> dict[str, Any]:
     """A claim in the store's ``claims`` columns (fields the store has no column for are not kept)."""
-    data = claim.to_dict() if hasattr(claim, "to_dict") else dict(claim)
+    data = claim.to_dict()
     return {column: data.get(column) for column in CLAIM_COLUMNS}
 
 

@@ -61,6 +61,7 @@ class SentenceCoder:
         self.emit_statements = emit_statements
         self.last_subject: Actor | None = None
         self.last_pair: list[Actor] = []  # the two sides of the last two-sided event ("the two leaders")
+        self.last_event_source: Actor | None = None  # who did the last thing reported ("condemned the move")
         self._trigger_at: dict[int, Trigger] = {}
         self._actor_tokens: set[int] = set()
         self._place_hints: list[Token] = []
@@ -102,6 +103,9 @@ class SentenceCoder:
                 out.extend(self._code_statement(trig, coded, date))
         self._remember_subject(sent, date)
         self.actors.note_sentence(sent)
+        material = [ev for ev in out if ev.code[:2] not in ("01", "02", "10", "11", "12", "13")]
+        if material:
+            self.last_event_source = material[0].source
         pairs = [[ev.source, ev.target] for ev in out if ev.target is not None and
                  ev.source.country != ev.target.country]
         if pairs:  # people ("the two ministers") are the people named; otherwise the main clause's sides
@@ -161,11 +165,14 @@ class SentenceCoder:
         else:
             sources = self._resolve_all(self._subjects(tok), date, record=True)
         targets: list[Actor] = []
-        for slot, heads in args.target_candidates(tok, pattern, support):
+        candidates = args.target_candidates(tok, pattern, support)
+        for slot, heads in candidates:
             # a target named by a locative phrase is also where the event happened
             targets = self._resolve_all(heads, date, deep=True, record=slot not in args.LOCATIVE_SLOTS)
             if targets:
                 break
+        if not targets and sources and candidates:
+            targets = self._implicit_targets(candidates[0][1], pattern.code, sources)
         sources = _unique(sources)
         targets = [t for t in _unique(targets) if all(t.code != s.code for s in sources)]
         if pattern.pos == "noun" and support is None and not targets and not many and \
@@ -195,6 +202,22 @@ class SentenceCoder:
                 elif pattern.inverse:
                     pairs.append((target, source, pattern.inverse, False))
         return pairs
+
+    def _implicit_targets(self, heads: list[Token], code: str, sources: list[Actor]) -> list[Actor]:
+        """Targets the words imply without naming: "condemned the execution" aims at whoever carried out the
+        last event reported; "hanged Mohsen Shekari", a person no dictionary knows, is one of the acting
+        state's own people."""
+        head = heads[0]
+        if head.lemma_.lower() in EVENT_REFERENCES or head.i in self._trigger_at:
+            if self.last_event_source is not None and all(
+                    self.last_event_source.code != s.code for s in sources):
+                return [self.last_event_source]
+            return []
+        root = code[:2]
+        if head.ent_type_ == "PERSON" and root in ("17", "18", "20") and sources[0].country:
+            name = self.actors.phrase_text(head)
+            return [Actor(code=sources[0].country, name=name, country=sources[0].country, kind="person")]
+        return []
 
     def _code_accusation(self, trig: Trigger, chain: list[Token], date) -> list[SentenceEvent]:
         """A charge named in someone's words ("a threat from Ukrainian aggression"): the speaker accuses."""
@@ -286,8 +309,7 @@ class SentenceCoder:
             if found:
                 return _unique(found)
         for comp in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp")):
-            found = self._resolve_all([c for c in comp.children if c.dep_ in args.SUBJECT_DEPS
-                                       and c.lower_ not in PRONOUNS], date)
+            found = self._resolve_all([c for c in comp.children if c.dep_ in args.SUBJECT_DEPS], date)
             if trig.pattern.wrapper == "threat":  # "warned that Russian forces would ...": one's own side
                 found = [a for a in found if a.country not in own]
             if found:
@@ -355,10 +377,12 @@ class SentenceCoder:
         return out
 
     def _denied(self, chain: list[Token], by_token) -> bool:
-        for tok in chain[1:]:
+        """Whether a denial governs the event: the event sits in what a deny verb denies ("denied that it
+        had supplied ..."), not merely beside it ("denied this and blamed ...")."""
+        for prev, tok in zip(chain, chain[1:]):
             trig = by_token.get(tok.i)
             if trig is not None and trig.pattern.wrapper == "deny":
-                return True
+                return prev.dep_ in ("ccomp", "dobj", "xcomp", "pobj", "prep")
             if trig is not None and trig.pattern.wrapper in ABSORBING:
                 return False
         return False
@@ -376,8 +400,23 @@ class SentenceCoder:
             actor = self._resolve_head(head, date, deep)
             if actor is not None:
                 out.append(actor)
+                out.extend(self._conjoined_modifiers(head, actor, date))
                 if record:
                     self._actor_tokens.update(t.i for t in self.actors.phrase_tokens(head, with_preps=False))
+        return out
+
+    def _conjoined_modifiers(self, head: Token, actor: Actor, date) -> list[Actor]:
+        """"Chinese and Russian warships": one actor per conjoined country modifier, with the same role."""
+        out = []
+        for mod in head.children:
+            if mod.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            for conj in mod.conjuncts:
+                countries = self.actors.countries_in([conj])
+                if countries and countries[0] != actor.country:
+                    code = countries[0] + (actor.role or "")
+                    out.append(Actor(code=code, name=conj.text, country=countries[0], role=actor.role,
+                                     kind=actor.kind if actor.kind != "person" else "sector"))
         return out
 
     def _resolve_head(self, head: Token, date, deep: bool) -> Actor | None:
@@ -445,6 +484,11 @@ class SentenceCoder:
 #: Nouns that, as "the two X" or "both X", stand for the two sides named just before.
 _PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "government", "man", "president", "minister",
                          "delegation", "party", "state", "capital", "counterpart", "official"})
+#: Nouns that refer back to something reported: "condemned the move", "rejected the decision".
+EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "execution", "killing", "verdict",
+                              "sentence", "ruling", "arrest", "detention", "attack", "strike", "invasion", "raid",
+                              "incursion", "annexation", "crackdown", "hanging", "bombing", "shelling", "test",
+                              "launch", "deployment", "seizure", "expulsion", "ban", "sanction", "blockade"})
 _PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "area", "region", "province",
                           "district", "border", "coast", "port", "centre", "center", "part", "north", "south",
                           "east", "west", "capital", "camp", "neighbourhood", "neighborhood", "territory"})

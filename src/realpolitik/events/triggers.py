@@ -41,7 +41,7 @@ def object_words(tok: Token) -> dict[str, Token]:
             if c.dep_ in ("compound", "amod", "nmod") and depth < 2:
                 words.setdefault(c.lemma_.lower(), t)
                 words.setdefault(f"{c.lemma_.lower()} {t.lemma_.lower()}", t)
-            elif c.dep_ == "prep" and c.lower_ in ("of", "with") and depth < 2:
+            elif c.dep_ == "prep" and c.lower_ in ("of", "with", "in") and depth < 2:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         add(p, depth + 1)
@@ -71,15 +71,17 @@ def _form_matches(tok: Token, form: tuple[str, ...], pos: str, context: dict[str
     if pos == "noun":
         mods = form[:-1]
         start = tok.i - len(mods)
-        if start < 0:
-            return None
-        before = [t.lemma_.lower() for t in doc[start:tok.i]]
-        lowers = [t.lower_ for t in doc[start:tok.i]]
-        if all(m in (b, lw) for m, b, lw in zip(mods, before, lowers)):
-            return list(range(start, tok.i))
-        joined = doc[tok.i].lower_
-        if "".join(form) == joined:  # "airstrike" written as one word
+        if start >= 0:
+            before = [t.lemma_.lower() for t in doc[start:tok.i]]
+            lowers = [t.lower_ for t in doc[start:tok.i]]
+            if all(m in (b, lw) for m, b, lw in zip(mods, before, lowers)):
+                return list(range(start, tok.i))
+        if "".join(form) == doc[tok.i].lower_:  # "airstrike" written as one word
             return []
+        # modifiers not next to the noun: "joint naval exercises"
+        children = {c.lemma_.lower(): c.i for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        if len(mods) == 1 and mods[0] in children:
+            return [children[mods[0]]]
         return None
     rest = form[1:]
     used = []
