@@ -134,7 +134,8 @@ class DocActors:
         leader = self._leader(head, date)
         if leader is not None:
             return leader
-        actor = self._from_people(tokens, date) or self._from_organization(tokens)
+        core = self.phrase_tokens(head, with_preps=False)
+        actor = self._from_people(tokens, date) or self._from_organization(core)
         if actor is not None:
             return actor
         return self._compose(head, tokens, date)

@@ -22,6 +22,8 @@ from .wrappers import ABSORBING, framed_code
 
 #: Roots whose events, with no named target, take the affected place as target ("an air strike in Gaza").
 PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "17", "18", "19", "20"})
+#: Roots whose passive events with no agent are done by the authorities of the place (arrests, releases).
+AUTHORITY_ROOTS = frozenset({"08", "17"})
 #: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?).
 NEEDS_TARGET_ROOTS = frozenset({"04", "05", "06"})
 _CLIMB = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl",
@@ -103,9 +105,9 @@ class SentenceCoder:
                 out.extend(self._code_statement(trig, coded, date))
         self._remember_subject(sent, date)
         self.actors.note_sentence(sent)
-        material = [ev for ev in out if ev.code[:2] not in ("01", "02", "10", "11", "12", "13")]
-        if material:
-            self.last_event_source = material[0].source
+        reported = [ev for ev in out if ev.code[:2] != "01"]
+        if reported:
+            self.last_event_source = reported[0].source
         pairs = [[ev.source, ev.target] for ev in out if ev.target is not None and
                  ev.source.country != ev.target.country]
         if pairs:  # people ("the two ministers") are the people named; otherwise the main clause's sides
@@ -135,6 +137,8 @@ class SentenceCoder:
             return self._code_accusation(trig, chain, date)
         pairs = self._pairs(trig, support, date, carriers)
         if not pairs:
+            if trig.fallback is not None:
+                return self._code_content(trig.fallback, by_token, supports, date, carriers)
             return []
         modality = modality_of(self._clause(chain, by_token), denied=self._denied(chain, by_token))
         attribution = self._attribution(chain, by_token, date)
@@ -164,6 +168,8 @@ class SentenceCoder:
                 sources = self._resolve_all(self._subjects(support), date, record=True)
         else:
             sources = self._resolve_all(self._subjects(tok), date, record=True)
+            if not sources and args.is_passive(tok) and (pattern.code or "")[:2] in AUTHORITY_ROOTS:
+                sources = self._authority(tok)
         targets: list[Actor] = []
         candidates = args.target_candidates(tok, pattern, support)
         for slot, heads in candidates:
@@ -178,6 +184,8 @@ class SentenceCoder:
         if pattern.pos == "noun" and support is None and not targets and not many and \
                 tok.dep_ not in ("nsubj", "nsubjpass"):
             return []  # "shield its economy from U.S. sanctions": a reference, not news of an event
+        if pattern.targeted and not targets:
+            return []
         if pattern.swap:
             sources, targets = targets, sources
         code = pattern.code
@@ -202,6 +210,16 @@ class SentenceCoder:
                 elif pattern.inverse:
                     pairs.append((target, source, pattern.inverse, False))
         return pairs
+
+    def _authority(self, verb: Token) -> list[Actor]:
+        """"was arrested in Minsk", "were set free in Gaza": with no agent named, an arrest or a release is
+        the doing of whoever holds authority where it happened."""
+        for tok in verb.subtree:
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head.i == verb.i:
+                countries = self.actors.countries_in([tok])
+                if countries:
+                    return [Actor(code=countries[0], name=tok.text, country=countries[0], kind="country")]
+        return []
 
     def _implicit_targets(self, heads: list[Token], code: str, sources: list[Actor]) -> list[Actor]:
         """Targets the words imply without naming: "condemned the execution" aims at whoever carried out the
@@ -392,10 +410,19 @@ class SentenceCoder:
 
     def _resolve_all(self, heads: list[Token], date, deep: bool = False, record: bool = False) -> list[Actor]:
         """Actors named by the heads; ``record`` marks their words as not-a-place for this sentence."""
-        out = []
+        out: list[Actor] = []
         for head in heads:
             if _is_pair_reference(head) and self.last_pair:  # "the two leaders", "both sides"
                 out.extend(self.last_pair)
+                continue
+            if head.dep_ == "conj" and out and not self.actors.countries_in(
+                    self.actors.phrase_tokens(head, with_preps=False)):
+                # "13 Israeli women and children": a conjunct without a country shares the first one's
+                role = self.actors.resolve(head, date)
+                role_code = role[0].role if role else None
+                first = out[-1]
+                out.append(Actor(code=(first.country or "") + (role_code or ""), name=head.text,
+                                 country=first.country, role=role_code, kind="sector"))
                 continue
             actor = self._resolve_head(head, date, deep)
             if actor is not None:
@@ -488,7 +515,9 @@ _PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "government", "m
 EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "execution", "killing", "verdict",
                               "sentence", "ruling", "arrest", "detention", "attack", "strike", "invasion", "raid",
                               "incursion", "annexation", "crackdown", "hanging", "bombing", "shelling", "test",
-                              "launch", "deployment", "seizure", "expulsion", "ban", "sanction", "blockade"})
+                              "launch", "deployment", "seizure", "expulsion", "ban", "sanction", "blockade",
+                              "accusation", "allegation", "charge", "claim", "proposal", "plan", "offer", "demand",
+                              "request", "resolution", "ultimatum", "threat", "call", "appeal"})
 _PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "area", "region", "province",
                           "district", "border", "coast", "port", "centre", "center", "part", "north", "south",
                           "east", "west", "capital", "camp", "neighbourhood", "neighborhood", "territory"})

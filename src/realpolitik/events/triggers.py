@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -23,6 +23,7 @@ class Trigger:
     pattern: Pattern
     first: int  # first token index of the matched words (a noun's modifiers come before it)
     consumed: tuple[int, ...] = ()  # other tokens this match used up (its object words)
+    fallback: "Trigger | None" = None  # the next matching entry, tried when a ``targeted`` one finds no target
 
 
 def object_words(tok: Token) -> dict[str, Token]:
@@ -97,7 +98,7 @@ def _form_matches(tok: Token, form: tuple[str, ...], pos: str, context: dict[str
 
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     """Every word of the sentence that matches a lexicon pattern, with the most specific pattern chosen."""
-    found = []
+    found: list[Trigger] = []
     for tok in sent:
         if tok.pos_ in ("VERB", "AUX"):
             pos = "verb"
@@ -111,28 +112,34 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         if not candidates:
             continue
         context = object_words(tok) if pos == "verb" else {}
-        for pattern in candidates:
-            for form in sorted(pattern.forms, key=len, reverse=True):
-                head = form[-1] if pos == "noun" else form[0]
-                if head not in (tok.lemma_.lower(), tok.lower_):
-                    continue
-                used = _form_matches(tok, form, pos, context)
-                if used is None:
-                    continue
-                consumed = tuple(used)
-                if pattern.objects:
-                    hit = next((context[w] for w in pattern.objects if w in context), None)
-                    if hit is None:
-                        continue
-                    consumed += (hit.i,) + tuple(c.i for c in hit.conjuncts)
-                first = min([tok.i, *used]) if pos == "noun" else tok.i
-                found.append(Trigger(tok, pattern, first, consumed))
-                break
-            else:
-                continue
-            break
+        matches = [m for m in (_match(tok, p, pos, context) for p in candidates) if m is not None]
+        chosen = None
+        for match in reversed(matches):  # a targeted entry keeps the next one to fall back on
+            chosen = replace(match, fallback=chosen) if match.pattern.targeted else match
+        if chosen is not None:
+            found.append(chosen)
     consumed = {i for t in found for i in t.consumed}
     return [t for t in found if t.token.i not in consumed and not is_time_reference(t.token)]
+
+
+def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token]) -> Trigger | None:
+    """The trigger ``pattern`` makes of ``tok``, or None when its words or object condition are not there."""
+    for form in sorted(pattern.forms, key=len, reverse=True):
+        head = form[-1] if pos == "noun" else form[0]
+        if head not in (tok.lemma_.lower(), tok.lower_):
+            continue
+        used = _form_matches(tok, form, pos, context)
+        if used is None:
+            continue
+        consumed = tuple(used)
+        if pattern.objects:
+            hit = next((context[w] for w in pattern.objects if w in context), None)
+            if hit is None:
+                continue
+            consumed += (hit.i,) + tuple(c.i for c in hit.conjuncts)
+        first = min([tok.i, *used]) if pos == "noun" else tok.i
+        return Trigger(tok, pattern, first, consumed)
+    return None
 
 
 def is_time_reference(tok: Token) -> bool:

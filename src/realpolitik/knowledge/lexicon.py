@@ -16,7 +16,7 @@ from .tables import Row, read_table, shipped_path
 
 POS = ("verb", "noun")
 TARGET_SLOTS = ("dobj", "iobj", "with", "to", "on", "against", "from", "for", "into", "at", "in", "over",
-                "between", "involving", "of", "poss", "near", "toward", "towards")
+                "between", "involving", "of", "poss", "near", "toward", "towards", "upon")
 WRAPPERS = ("intent", "appeal", "demand", "threat", "reject", "deny", "speech")
 COLUMNS = ("id", "code", "pos", "lemma", "object", "target", "flags")
 
@@ -38,6 +38,7 @@ class Pattern:
     light: bool = False
     wrapper: str | None = None
     accusation: bool = False  # a charge named in someone's words ("Ukrainian aggression"): speaker accuses
+    targeted: bool = False  # only with a target; otherwise the next matching entry is tried
 
     @property
     def specificity(self) -> int:
@@ -120,11 +121,12 @@ def _parse_pattern(row: Row, classes: dict[str, frozenset[str]], cameo_codes: It
             wrapper = flag.split("=", 1)[1]
             if wrapper not in WRAPPERS:
                 raise row.error(f"flag {flag!r}; wrappers are {', '.join(WRAPPERS)}")
-        elif flag not in ("reciprocal", "swap", "light", "accusation"):
-            raise row.error(f"unknown flag {flag!r}; known: reciprocal, inverse=CODE, swap, light, accusation, wrapper=KIND")
+        elif flag not in ("reciprocal", "swap", "light", "accusation", "targeted"):
+            raise row.error(f"unknown flag {flag!r}; known: reciprocal, inverse=CODE, swap, light, accusation, targeted, wrapper=KIND")
     return Pattern(id=pid, code=code, pos=pos, forms=forms, objects=frozenset(objects), targets=targets,
                    reciprocal="reciprocal" in flags, inverse=inverse, swap="swap" in flags, light=light,
-                   wrapper=wrapper, accusation="accusation" in flags)
+                   wrapper=wrapper, accusation="accusation" in flags,
+                   targeted="targeted" in flags)
 
 
 def read_lexicon_file(path: str | Path, classes: dict[str, frozenset[str]],
