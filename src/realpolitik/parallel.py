@@ -114,15 +114,18 @@ class CodingPool:
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code a stream of articles on the workers; results come in input order.
 
-        A list is split evenly over the workers (chunks of at most ``chunk``), so a batch does not end with one
-        worker busy and the other idle; any other iterable is read lazily in chunks of ``chunk``.
+        A list is split into equal pieces, a multiple of ``processes`` of them and none above ``chunk``, so a
+        batch does not end with one worker busy and the others idle; any other iterable is read lazily in chunks
+        of ``chunk``, so a stream of any length keeps the workers busy to its end.
         """
         if self.processes == 1:
             yield from code_articles(articles, settings=self.settings)
             return
         size = self.chunk
-        if isinstance(articles, Sequence):
-            size = max(1, min(self.chunk, math.ceil(len(articles) / self.processes)))
+        if isinstance(articles, Sequence) and articles:
+            # a multiple of `processes` pieces of equal size, none above `chunk`: 200 on 2 workers -> 4 x 50
+            pieces = self.processes * math.ceil(len(articles) / (self.processes * self.chunk))
+            size = math.ceil(len(articles) / pieces)
         pool = self._pool()
         pending: deque[tuple[list[Article], Future]] = deque()
         for piece in _pieces(articles, size):

@@ -262,6 +262,31 @@ BACKGROUND: tuple[str, ...] = (
     "Experts cautioned that any agreement on {topic} would take years to implement.",
     "The ministry published a short statement on its website but took no questions.",
     "Schools in parts of {A} remained closed for a third day because of the security situation.",
+    "Energy exports account for roughly half of the government's revenue in {B}.",
+    "The central bank in {A_cap} raised its main interest rate by half a point last month.",
+    "Foreign investment in {B} has fallen for three years in a row, according to a recent survey.",
+    "The next general election in {A} is due in {elect}.",
+    "A new highway linking {A_cap} with the coast is expected to open next spring.",
+    "Tourism, once a major source of income for {B}, has yet to recover fully.",
+    "The two sides have held more than {num2} rounds of talks on {topic} over the years.",
+    "Officials said technical teams would meet again before the end of the month.",
+    "Several airlines have suspended flights to {B_cap} in recent weeks.",
+    "The opposition in {A} has called for a parliamentary debate on the issue.",
+    "Unemployment among young people in {A} stands at more than {num2} percent.",
+    "The foreign ministry in {B_cap} summoned a senior diplomat to ask for clarification.",
+    "Weather forecasters expect heavy rain across the region later in the week.",
+    "Hospitals in the border region have reported shortages of medicine and fuel.",
+    "A report published by a research institute in {C_cap} described the situation as fragile.",
+    "Both leaders face domestic pressure ahead of local elections.",
+    "The governments have not published the full text of the documents.",
+    "Shipping insurance costs in the area have more than doubled since the start of the year.",
+    "Farmers in the north of {A} say the drought has cut their harvest by a third.",
+    "The story was first reported by local television on the morning of the talks.",
+    "Some commentators in {B} questioned whether the agreement would survive a change of government.",
+    "Earlier efforts at mediation by {C} produced no lasting results.",
+    "Security was tight in central {A_cap}, with police checkpoints on the main roads.",
+    "Officials gave no figure for the cost of the programme.",
+    "The national football team of {A} is due to play in {B_cap} next month, a fixture now in doubt.",
 )
 QUOTES: tuple[str, ...] = (
     '"We will not accept pressure from anyone," {A_short} told reporters after the meeting.',
@@ -270,6 +295,14 @@ QUOTES: tuple[str, ...] = (
     '"Our position has not changed," {A_fm} said in a televised interview.',
     '"People are tired and want this to end," said a resident of {city}, who asked not to be named.',
     '"We hope the other side will respond in good faith," a member of the {A_dem} delegation said.',
+    '"Dialogue is the only way forward," {B_short} said at a news conference in {B_cap}.',
+    '"We have been waiting for this for a long time," said a shopkeeper in {A_cap}.',
+    '"The coming days will be decisive," a Western diplomat in {city} said.',
+    '"We are ready to do our part," {C_short} said in a statement.',
+    '"Nobody wants another war in this region," a retired general told local radio.',
+    '"The numbers speak for themselves," an economist in {A_cap} said.',
+    '"There is no military solution to this conflict," said an analyst at a think tank in {C_cap}.',
+    '"We will study the proposal carefully," an aide to {B_short} said.',
 )
 
 
@@ -402,7 +435,8 @@ def _fill(rng: random.Random, template: str, slots: dict[str, str], published: d
     """Fill one template; the date, numbers and topic are drawn afresh for every sentence."""
     fresh = {"day": _relative_day(rng, published), "num": rng.choice(NUMBERS), "num2": str(rng.randint(2, 90)),
              "year": str(rng.randint(1948, 2019)), "dist": str(rng.randint(4, 60) * 50),
-             "small": f"{rng.randint(1, 4)}.{rng.randint(0, 9)}", "topic": rng.choice(TOPICS),
+             "small": f"{rng.randint(1, 4)}.{rng.randint(0, 9)}",
+             "elect": str(published.year + rng.randint(1, 4)), "topic": rng.choice(TOPICS),
              "reason": rng.choice(REASONS), "reason_short": rng.choice(REASONS).replace("its ", "the "),
              "grievance": rng.choice(GRIEVANCES), "city": rng.choice((slots["A_cap"], slots["B_cap"]))}
     return _capitalise(template.format_map({**slots, **fresh}))
@@ -433,9 +467,10 @@ def _article(seed: int, index: int) -> dict[str, str]:
     slots = {**_actor_slots(rng, "A", a, day), **_actor_slots(rng, "B", b, day), **_actor_slots(rng, "C", c, day),
              "O": _with_article(body), "G": _with_article(rng.choice(groups))}
     lead = rng.choice(list(EVENTS))
-    events = _Deck(rng, tuple(t for kind in EVENTS.values() for t in kind))
+    first = rng.choice(EVENTS[lead])
+    events = _Deck(rng, tuple(t for kind in EVENTS.values() for t in kind if t != first))
     background, quotes = _Deck(rng, BACKGROUND), _Deck(rng, QUOTES)
-    paragraphs = [[_fill(rng, rng.choice(EVENTS[lead]), slots, published),
+    paragraphs = [[_fill(rng, first, slots, published),
                    _fill(rng, background.draw(), slots, published)]]
     target = rng.randint(540, 680)
     words = sum(len(s.split()) for s in paragraphs[0])
@@ -444,7 +479,7 @@ def _article(seed: int, index: int) -> dict[str, str]:
         if roll < 0.45:
             paragraph = [_fill(rng, events.draw(), slots, published) for _ in range(rng.randint(1, 2))]
             paragraph.append(_fill(rng, background.draw(), slots, published))
-        elif roll < 0.6:
+        elif roll < 0.57:
             paragraph = [_fill(rng, quotes.draw(), slots, published)]
         else:
             paragraph = [_fill(rng, background.draw(), slots, published) for _ in range(rng.randint(2, 3))]

@@ -22,6 +22,7 @@ from .wrappers import ABSORBING, framed_code
 
 #: Roots whose events, with no named target, take the affected place as target ("an air strike in Gaza").
 PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "17", "18", "19", "20"})
+MEDIATE = "045"
 #: Roots whose passive events with no agent are done by the authorities of the place (arrests, releases).
 AUTHORITY_ROOTS = frozenset({"08", "17"})
 #: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?).
@@ -152,7 +153,11 @@ class SentenceCoder:
             rule = f"via:{support.lemma_.lower()}+{pattern.id}"
         events = []
         for source, target, code, needs_place in pairs:
-            events.append(SentenceEvent(tok, trig.first, code, source, target, modality, rule, chain,
+            event_modality = modality
+            if modality == "negated" and code[:2] in COOPERATION_ROOTS and _refusal(chain):
+                # "would not recognise", "will not normalise": CAMEO codes the refusal, as fact
+                code, event_modality, rule = framed_code("reject", code[:2]), "asserted", f"{rule}>refused"
+            events.append(SentenceEvent(tok, trig.first, code, source, target, event_modality, rule, chain,
                                         attribution, needs_place, place_hints=list(self._place_hints)))
         return events
 
@@ -177,6 +182,8 @@ class SentenceCoder:
             targets = self._resolve_all(heads, date, deep=True, record=slot not in args.LOCATIVE_SLOTS)
             if targets:
                 break
+        if not targets and pattern.code == MEDIATE:
+            targets = self._brokered_parties(tok, candidates, date)
         if not targets and sources and candidates:
             targets = self._implicit_targets(candidates[0][1], pattern.code, sources)
         sources = _unique(sources)
@@ -210,6 +217,16 @@ class SentenceCoder:
                 elif pattern.inverse:
                     pairs.append((target, source, pattern.inverse, False))
         return pairs
+
+    def _brokered_parties(self, verb: Token, candidates, date) -> list[Actor]:
+        """"Oman brokered a ceasefire between the US and the Houthis", "the agreement, brokered by the US":
+        the mediator consults each party of what it brokered, named there or just before."""
+        brokered = [h for _, heads in candidates for h in heads] + ([verb.head] if verb.dep_ == "acl" else [])
+        for noun in brokered:
+            parties = self._resolve_all(args.participants(noun) + args.prep_objects(noun, "with"), date)
+            if len(parties) >= 2:
+                return _unique(parties)
+        return list(self.last_pair) if brokered else []
 
     def _authority(self, verb: Token) -> list[Actor]:
         """"was arrested in Minsk", "were set free in Gaza": with no agent named, an arrest or a release is
@@ -521,6 +538,20 @@ EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "
 _PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "area", "region", "province",
                           "district", "border", "coast", "port", "centre", "center", "part", "north", "south",
                           "east", "west", "capital", "camp", "neighbourhood", "neighborhood", "territory"})
+
+
+#: Cooperation whose announced refusal CAMEO codes as a rejection (root 12).
+COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+
+
+def _refusal(chain: list[Token]) -> bool:
+    """"will not", "would not", "won't", "refuses to": a stated refusal, not a report that something did
+    not happen ("did not attack")."""
+    head = chain[0]
+    verb = head if head.pos_ in ("VERB", "AUX") else next((t for t in chain if t.pos_ == "VERB"), head)
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(auxes & {"will", "would", "wo", "shall"}) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("refuse", "decline"))
 
 
 def _is_pair_reference(head: Token) -> bool:
