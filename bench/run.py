@@ -4,7 +4,7 @@ Usage: .venv/bin/python bench/run.py [--n 1000] [--seed 0] [--model en_core_web_
                                      [--out bench/out] [--skip-raw]
 
 In one run, on one synthetic corpus (``realpolitik.synthetic``, ~600 words an article, written once to
-``--out`` and reused):
+``--out``):
 
   (a) raw ``nlp.pipe`` over the texts with the same pipeline the coder loads: the floor, since the parse is
       the cost we cannot avoid;
@@ -117,14 +117,13 @@ def _json_or_none(line: str) -> dict | None:
 
 
 def corpus_file(out: Path, n: int, seed: int) -> tuple[Path, int]:
-    """The corpus (generated once per n and seed) and its word count."""
+    """The corpus and its word count; written afresh each run (a second or so), so it follows the generator."""
     from realpolitik.synthetic import write_jsonl
 
     path = out / f"corpus-{n}-s{seed}.jsonl"
-    if not path.exists():
-        started = time.perf_counter()
-        write_jsonl(path.with_suffix(".part"), n, seed).rename(path)
-        print(f"generated {path} in {time.perf_counter() - started:.1f} s", flush=True)
+    started = time.perf_counter()
+    write_jsonl(path.with_suffix(".part"), n, seed).replace(path)
+    print(f"generated {path} in {time.perf_counter() - started:.1f} s", flush=True)
     with path.open(encoding="utf-8") as lines:
         words = sum(len(json.loads(line)["text"].split()) for line in lines)
     return path, words

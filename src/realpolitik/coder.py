@@ -64,15 +64,18 @@ class Coder:
         sentences = SentenceCoder(self.lexicon, self.cameo, actors, self.settings.emit_statements)
         context = ArticleAttribution(doc, actors, article.source, article.published)
         seen: set[str] = set()
+        story_date: EventDate | None = None  # the last day the text itself gave an event
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
             mentions = resolver.dates_in(sent.text, sent.start_char)
             background = is_background(sent.text, article.published)
             for found in sentences.code(sent, article.published):
-                date = self._date_for(found, sent, mentions, resolver, background)
+                date = self._date_for(found, sent, mentions, resolver, background, story_date)
                 if date.historical and not self.settings.emit_historical:
                     continue
+                if date.basis in ("text", "text-relative") and date.precision == "day":
+                    story_date = date
                 event = context.settle(self._freeze(found, article, sent, date), found.attribution, sent)
                 if event.id not in seen:
                     seen.add(event.id)
@@ -81,8 +84,12 @@ class Coder:
     # -- date, place, freezing ------------------------------------------------------------------------------
     @staticmethod
     def _date_for(found: SentenceEvent, sent: Span, mentions: list[DateMention], resolver: DateResolver,
-                  background: bool) -> EventDate:
-        """The date phrase that governs the trigger: the first one attached along its chain of governors."""
+                  background: bool, story_date: EventDate | None) -> EventDate:
+        """The date phrase that governs the trigger: the first one attached along its chain of governors.
+
+        A sentence that names no date continues the story of the sentence before: it takes the last date the
+        text gave an event (approximate, basis ``context``), else the publication date.
+        """
         doc = sent.doc
         anchored: list[tuple[set[int], DateMention]] = []
         for mention in mentions:
@@ -100,10 +107,11 @@ class Coder:
                     return mention.date
         if len(anchored) == 1:
             return anchored[0][1].date
-        date = resolver.default()
         if background:
             return EventDate(None, "unknown", "unknown", None, historical=True)
-        return date
+        if story_date is not None:
+            return EventDate(story_date.value, "approximate", "context", story_date.text)
+        return resolver.default()
 
     def _place_for(self, found: SentenceEvent) -> Place | None:
         for tok in [*found.chain[:2], *found.place_hints]:

@@ -15,8 +15,9 @@ from typing import Any
 
 #: How precise an event date is. ``week``: the date is the Monday of that ISO week.
 DATE_PRECISIONS = ("day", "week", "month", "year", "approximate", "unknown")
-#: Where an event date comes from: the sentence's own words, the publication date, or nowhere.
-DATE_BASES = ("text", "text-relative", "published", "unknown")
+#: Where an event date comes from: the sentence's own words, a date relative to another one in the text, the
+#: story so far (a sentence without a date continues the one before), the publication date, or nowhere.
+DATE_BASES = ("text", "text-relative", "context", "published", "unknown")
 #: How the text presents an event (first version; "Who says so" refines it into certainty).
 MODALITIES = ("asserted", "negated", "hypothetical", "planned", "denied", "unconfirmed")
 

@@ -28,21 +28,11 @@ import pyarrow.parquet as pq
 from fsspec.core import url_to_fs
 
 from ..errors import SettingsError, StoreError
-from ..store.schema import ARTICLE_COLUMNS, CLAIM_COLUMNS, EVENT_COLUMNS
+from ..store.schema import ARTICLE_COLUMNS, CLAIM_COLUMNS, EVENT_COLUMNS, arrow_schema
 from .partitions import Partition, _is_local
 
 TABLES = ("articles", "events", "rejects", "claims")
 REJECT_COLUMNS = {"origin": "VARCHAR", "reason": "VARCHAR", "seen_at": "TIMESTAMP"}
-_ARROW_TYPES = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
-                "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"),
-                "VARCHAR[]": pa.list_(pa.string())}
-
-
-def arrow_schema(columns: dict[str, str]) -> pa.Schema:
-    """The Arrow schema of a store table, so every part of a table has the same column types."""
-    return pa.schema([(name, _ARROW_TYPES[typ.split(" ")[0]]) for name, typ in columns.items()])
-
-
 SCHEMAS = {"articles": arrow_schema(ARTICLE_COLUMNS), "events": arrow_schema(EVENT_COLUMNS),
            "rejects": arrow_schema(REJECT_COLUMNS), "claims": arrow_schema(CLAIM_COLUMNS)}
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,8 @@ MAX_PARTITION_BYTES = 64 << 20
 MIN_PARTITION_BYTES = 4096
 #: Columns of an input record that coding reads; other Parquet columns are never loaded.
 RECORD_FIELDS = TEXT_FIELDS + DATE_FIELDS + ("title", "url", "source")
+#: Settings that change how fast coding runs, not what it outputs.
+SPEED_ONLY_SETTINGS = ("batch_size", "n_process")
 #: Keys of file metadata that change when a file's content does, by file system, best first.
 _VERSION_KEYS = ("ETag", "etag", "md5Hash", "generation", "mtime", "LastModified", "last_modified", "updated",
                  "created")
@@ -102,15 +104,14 @@ class SourceFile:
 def coding_fingerprint(settings: Settings, options: BatchOptions) -> dict[str, Any]:
     """Everything that changes what a partition's output is: a run with a different fingerprint is another run.
 
-    Extra actor and verb files count by content, so editing a lexicon recodes the corpus.
+    Every setting counts except those that only change speed (settings added later count by default). Extra
+    actor and verb files count by content, so editing a lexicon recodes the corpus.
     """
-    return {
-        "realpolitik": __version__, "model": settings.model, "max_chars": settings.max_chars,
-        "min_chars": settings.min_chars, "emit_historical": settings.emit_historical,
-        "emit_statements": settings.emit_statements, "actor_files": [_file_digest(p) for p in settings.actor_files],
-        "verb_files": [_file_digest(p) for p in settings.verb_files], "published": options.published,
-        "source": options.source, "partition_size": options.partition_size,
-    }
+    values = {k: v for k, v in asdict(settings).items() if k not in SPEED_ONLY_SETTINGS}
+    values["actor_files"] = [_file_digest(p) for p in settings.actor_files]
+    values["verb_files"] = [_file_digest(p) for p in settings.verb_files]
+    return {"realpolitik": __version__, **values, "published": options.published, "source": options.source,
+            "partition_size": options.partition_size}
 
 
 def fingerprint_id(fingerprint: dict[str, Any]) -> str:

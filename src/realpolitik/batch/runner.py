@@ -26,7 +26,7 @@ from ..coder import CodedArticle, code_article, code_articles, get_coder
 from ..errors import RealpolitikError
 from ..ingest import Reject, parse_published
 from ..model import Article, Claim
-from ..nlp import _locate
+from ..nlp import locate_model
 from ..settings import Settings
 from ..store.mapping import event_to_row
 from ..store.schema import CLAIM_COLUMNS
@@ -174,7 +174,7 @@ def run_batch(inputs: Iterable[str], outdir: str, *, settings: Settings | None =
         on_plan(report)
     if todo:
         if scheduler is None:
-            _locate(settings.model)  # a wrong model name fails here in one line, not in every worker's log
+            locate_model(settings.model)  # a wrong model name fails here in one line, not in every worker's log
         with _connect(scheduler, workers) as client:
             report.workers = len(client.scheduler_info().get("workers", {}))
             client.register_plugin(WarmCoder(settings))

@@ -142,8 +142,12 @@ def support_verb(noun: Token, supports) -> Token | None:
     that code nothing themselves; a verb that is an event of its own ("condemned the attack") does not.
     """
     node = noun
-    for _ in range(2):
+    for _ in range(3):
         head = node.head
+        if node.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
+                head.head.dep_ in ("dobj", "pobj"):  # "held three hours of talks", "two rounds of talks"
+            node = head.head
+            continue
         if node.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and supports(head):
             return head
         if node.dep_ == "pobj" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX") and \

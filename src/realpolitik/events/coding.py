@@ -65,6 +65,7 @@ class SentenceCoder:
         self.last_subject: Actor | None = None
         self.last_pair: list[Actor] = []  # the two sides of the last two-sided event ("the two leaders")
         self.last_event_source: Actor | None = None  # who did the last thing reported ("condemned the move")
+        self.last_target: Actor | None = None  # whom it was done to ("accuse him of ...")
         self._trigger_at: dict[int, Trigger] = {}
         self._actor_tokens: set[int] = set()
         self._place_hints: list[Token] = []
@@ -109,6 +110,7 @@ class SentenceCoder:
         reported = [ev for ev in out if ev.code[:2] != "01"]
         if reported:
             self.last_event_source = reported[0].source
+            self.last_target = next((ev.target for ev in reported if ev.target is not None), self.last_target)
         pairs = [[ev.source, ev.target] for ev in out if ev.target is not None and
                  ev.source.country != ev.target.country]
         if pairs:  # people ("the two ministers") are the people named; otherwise the main clause's sides
@@ -153,6 +155,7 @@ class SentenceCoder:
             rule = f"via:{support.lemma_.lower()}+{pattern.id}"
         events = []
         for source, target, code, needs_place in pairs:
+            code = domestic_force(code, source, target)
             event_modality = modality
             if modality == "negated" and code[:2] in COOPERATION_ROOTS and _refusal(chain):
                 # "would not recognise", "will not normalise": CAMEO codes the refusal, as fact
@@ -331,6 +334,9 @@ class SentenceCoder:
                                                 f"{trig.pattern.id}>{inner.rule}", chain, attribution))
         if any(ev.target is not None for ev in events):  # one framing verb, one addressee where it has one
             events = [ev for ev in events if ev.target is not None]
+        elif len(sources) >= 2:  # "the two sides agreed to swap prisoners": each toward the other
+            events = [SentenceEvent(tok, tok.i, ev.code, ev.source, other, modality, ev.rule, chain, attribution)
+                      for ev in events for other in sources if other.code != ev.source.code]
         return events
 
     def _addressees(self, trig: Trigger, date, own: set[str]) -> list[Actor]:
@@ -385,8 +391,10 @@ class SentenceCoder:
         if target is None:
             return []
         chain = self._chain(tok)
-        return [SentenceEvent(tok, tok.i, trig.pattern.code, s, target, modality_of(chain), trig.pattern.id, chain)
-                for s in sources]
+        code, rule = trig.pattern.code, trig.pattern.id
+        if any(a.dep_ == "aux" and a.lower_ in ("must", "should") for c in complement for a in c.children):
+            code, rule = "100", f"{rule}>must"  # "Israel must stop the bombing": a demand on Israel
+        return [SentenceEvent(tok, tok.i, code, s, target, modality_of(chain), rule, chain) for s in sources]
 
     # -- shared helpers ----------------------------------------------------------------------------------------
     def _chain(self, tok: Token) -> list[Token]:
@@ -497,6 +505,8 @@ class SentenceCoder:
                     break
                 node = node.head
             return self.last_subject
+        if pron.lower_ in ("him", "her") and self.last_target is not None:
+            return self.last_target
         subjects = {t.i for s in args.subject_heads(pron.head if pron.head.pos_ == "VERB" else pron.head.head)
                     for t in s.subtree}
         for tok in reversed(pron.doc[pron.sent.start:pron.i]):
@@ -542,6 +552,23 @@ _PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "are
 
 #: Cooperation whose announced refusal CAMEO codes as a rejection (root 12).
 COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+
+
+#: Roles of the state's forces and of the people they face at home.
+_FORCE_ROLES = frozenset({"COP", "MIL", "GOV", "SPY"})
+_CIVIL_ROLES = frozenset({"OPP", "CVL", "EDU", "LAB", "REL", "MED", "HLH", "REF", "AGR", "BUS"})
+
+
+def domestic_force(code: str, source: Actor, target: Actor | None) -> str:
+    """CAMEO's domestic conventions for force: security forces shooting or beating their own protesters or
+    civilians use violent repression (175); protesters storming or attacking at home riot (145)."""
+    if code[:2] not in ("18", "19") or target is None or source.country != target.country:
+        return code
+    if source.role in _FORCE_ROLES and target.role in _CIVIL_ROLES:
+        return "175"
+    if source.role in _CIVIL_ROLES and code in ("180", "190"):
+        return "145"
+    return code
 
 
 def _refusal(chain: list[Token]) -> bool:

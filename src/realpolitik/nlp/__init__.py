@@ -25,7 +25,7 @@ _STAND_INS = {
 }
 
 
-def _locate(model: str) -> str | Path:
+def locate_model(model: str) -> str | Path:
     """What to hand to ``spacy.load`` for a model setting: a path, or an importable package name."""
     if Path(model).expanduser().exists():
         return Path(model).expanduser()
@@ -45,7 +45,7 @@ def _locate(model: str) -> str | Path:
 def load_pipeline(model: str) -> Language:
     """Load a spaCy pipeline once per process. Components we never read are disabled for speed."""
     try:
-        nlp = spacy.load(_locate(model), exclude=["textcat"])
+        nlp = spacy.load(locate_model(model), exclude=["textcat"])
     except OSError as exc:
         raise SettingsError(f"setting 'model' is {model!r}: spaCy could not load it ({exc})") from None
     nlp.max_length = max(nlp.max_length, 2_000_000)

@@ -7,6 +7,8 @@ written by a newer realpolitik (higher version in ``meta``) is refused rather th
 
 from __future__ import annotations
 
+import pyarrow as pa
+
 #: Bump when a table or column changes; add the upgrade step to ``MIGRATIONS``.
 SCHEMA_VERSION = 1
 
@@ -91,3 +93,14 @@ DDL: tuple[str, ...] = (
 
 #: version -> statements that upgrade a store from ``version - 1``. Empty while there is one version.
 MIGRATIONS: dict[int, tuple[str, ...]] = {}
+
+
+#: DuckDB column type -> Arrow type, for building Arrow tables that load into these tables as they are.
+ARROW_TYPES = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
+               "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"),
+               "VARCHAR[]": pa.list_(pa.string())}
+
+
+def arrow_schema(columns: dict[str, str]) -> pa.Schema:
+    """The Arrow schema of a table declared here (batch output and store writes share it)."""
+    return pa.schema([(name, ARROW_TYPES[typ.split(" ")[0]]) for name, typ in columns.items()])

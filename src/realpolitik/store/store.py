@@ -20,12 +20,8 @@ from ..model import Article, Event
 from . import dedup
 from .filters import ORDERS, EventFilter
 from .mapping import event_to_row, flat_row, row_to_dict
-from .schema import (ARTICLE_COLUMNS, CLAIM_COLUMNS, DDL, EVENT_COLUMNS, GDELT_COLUMNS, MIGRATIONS,
+from .schema import (ARTICLE_COLUMNS, arrow_schema, CLAIM_COLUMNS, DDL, EVENT_COLUMNS, GDELT_COLUMNS, MIGRATIONS,
                      SCHEMA_VERSION)
-
-_ARROW_TYPES = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
-                "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"),
-                "VARCHAR[]": pa.list_(pa.string())}
 
 #: Columns a query returns: the event's own (without the internal match window), then cluster and article.
 _SELECT = ", ".join([f"e.{c}" for c in EVENT_COLUMNS if c not in ("match_start", "match_end")] + [
@@ -33,10 +29,6 @@ _SELECT = ", ".join([f"e.{c}" for c in EVENT_COLUMNS if c not in ("match_start",
     "a.source AS outlet", "a.url AS url", "a.published AS published"])
 _FROM = ("FROM events e LEFT JOIN event_clusters c ON c.id = e.cluster_id "
          "LEFT JOIN articles a ON a.id = e.article_id")
-
-
-def _arrow_schema(columns: dict[str, str]) -> pa.Schema:
-    return pa.schema([(name, _ARROW_TYPES[typ.split(" ")[0]]) for name, typ in columns.items()])
 
 
 def _now() -> datetime:
@@ -188,7 +180,7 @@ class Store:
         with self._transaction():
             self._check_articles(event_rows.values(), article_rows)
             articles_added = self._insert_new("articles", "id", pa.Table.from_pylist(
-                list(article_rows.values()), _arrow_schema(ARTICLE_COLUMNS)))
+                list(article_rows.values()), arrow_schema(ARTICLE_COLUMNS)))
             new_ids = self._insert_events(list(event_rows.values()))
             rejects_added = self._insert_rejects(list(reject_rows.values()))
             clusters_added, touched = dedup.assign_clusters(self.con, new_ids, now)
@@ -214,7 +206,7 @@ class Store:
     def _insert_events(self, rows: list[dict[str, Any]]) -> list[str]:
         if not rows:
             return []
-        self.con.register("_rp_events", pa.Table.from_pylist(rows, _arrow_schema(EVENT_COLUMNS)))
+        self.con.register("_rp_events", pa.Table.from_pylist(rows, arrow_schema(EVENT_COLUMNS)))
         try:
             return [r[0] for r in self.con.execute(
                 "INSERT INTO events BY NAME SELECT * FROM _rp_events "
@@ -252,7 +244,7 @@ class Store:
             return 0
         with self._transaction():
             return self._insert_new("claims", "id", pa.Table.from_pylist(list(rows.values()),
-                                                                         _arrow_schema(CLAIM_COLUMNS)))
+                                                                         arrow_schema(CLAIM_COLUMNS)))
 
     def write_gdelt(self, rows: pa.Table, rejects: Iterable[dict[str, Any]] = ()) -> tuple[int, int]:
         """Insert GDELT event rows (the 61 columns plus ``imported_from``); idempotent on GLOBALEVENTID.
@@ -377,4 +369,4 @@ class Store:
         self.close()
 
 
-GDELT_ARROW_SCHEMA = _arrow_schema({**GDELT_COLUMNS, "imported_from": "VARCHAR"})
+GDELT_ARROW_SCHEMA = arrow_schema({**GDELT_COLUMNS, "imported_from": "VARCHAR"})
