@@ -50,6 +50,7 @@ def object_words(tok: Token) -> dict[str, Token]:
                 add(c, depth + 1)
 
     for child in tok.children:
+        words.setdefault(f"dep:{child.dep_}", child)  # lets an entry exclude a construction ("!dep:oprd")
         if child.dep_ in _OBJECT_DEPS:
             if child.dep_ in ("prep", "dative"):
                 for p in child.children:
@@ -132,6 +133,8 @@ def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token]) ->
         if used is None:
             continue
         consumed = tuple(used)
+        if any(w in context for w in pattern.excluded):
+            continue
         if pattern.objects:
             hit = next((context[w] for w in pattern.objects if w in context), None)
             if hit is None:

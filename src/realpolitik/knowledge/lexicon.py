@@ -32,6 +32,7 @@ class Pattern:
     forms: tuple[tuple[str, ...], ...]
     objects: frozenset[str]  # lemmas one of which must be in the object; empty: no condition
     targets: tuple[str, ...]
+    excluded: frozenset[str] = frozenset()  # words or "dep:X" constructions that rule the entry out
     reciprocal: bool = False
     inverse: str | None = None
     swap: bool = False
@@ -98,10 +99,13 @@ def _parse_pattern(row: Row, classes: dict[str, frozenset[str]], cameo_codes: It
     if not forms:
         raise row.error("field 'lemma' is empty")
     objects: set[str] = set()
+    excluded: set[str] = set()
     for word in row.alternatives("object"):
         if word == "-":
             continue
-        if word.startswith("@"):
+        if word.startswith("!"):
+            excluded.add(word[1:].lower())
+        elif word.startswith("@"):
             if word[1:] not in classes:
                 raise row.error(f"field 'object' names class {word!r}, which classes.tsv does not define")
             objects |= classes[word[1:]]
@@ -123,7 +127,8 @@ def _parse_pattern(row: Row, classes: dict[str, frozenset[str]], cameo_codes: It
                 raise row.error(f"flag {flag!r}; wrappers are {', '.join(WRAPPERS)}")
         elif flag not in ("reciprocal", "swap", "light", "accusation", "targeted"):
             raise row.error(f"unknown flag {flag!r}; known: reciprocal, inverse=CODE, swap, light, accusation, targeted, wrapper=KIND")
-    return Pattern(id=pid, code=code, pos=pos, forms=forms, objects=frozenset(objects), targets=targets,
+    return Pattern(id=pid, code=code, pos=pos, forms=forms, objects=frozenset(objects),
+                   excluded=frozenset(excluded), targets=targets,
                    reciprocal="reciprocal" in flags, inverse=inverse, swap="swap" in flags, light=light,
                    wrapper=wrapper, accusation="accusation" in flags,
                    targeted="targeted" in flags)
