@@ -3,7 +3,7 @@
 Usage: .venv/bin/python bench/run.py [--n 1000] [--seed 0] [--model en_core_web_sm] [--processes 1,2]
                                      [--out bench/out] [--skip-raw]
 
-In one run, on one synthetic corpus (``realpolitik.synthetic``, ~600 words an article, written once to
+In one run, on one synthetic corpus (``realpolitik.synthetic``, ~600 words an article, written afresh to
 ``--out``):
 
   (a) raw ``nlp.pipe`` over the texts with the same pipeline the coder loads: the floor, since the parse is

@@ -46,7 +46,7 @@ def test_ingest_is_idempotent_and_queryable(tmp_path):
     con = duckdb.connect(str(db), read_only=True)
     counts = [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "events", "claims")]
     con.close()
-    assert counts[0] == 6 and counts[1] > 15
+    assert counts[0] == 5 and counts[1] > 15  # two .txt, one .json, two lines of .jsonl
     again = run("ingest", str(EXAMPLES), "--db", str(db), "--no-progress")
     assert "0 new" in again.stderr
     con = duckdb.connect(str(db), read_only=True)
