@@ -7,6 +7,11 @@ from spacy.tokens import Token
 from ..knowledge.lexicon import Pattern
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+#: Verbs whose "of/for"-clause names what their object allegedly did.
+ACCUSING = frozenset({"accuse", "charge", "suspect", "blame", "convict", "indict", "sanction", "condemn",
+                      "criticize", "criticise", "denounce"})
+#: "the line that divides ...": a relative pronoun is no doer; the clause it opens is climbed past.
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 #: Relations through which a verb without a subject of its own borrows its governor's subject.
 _INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "dobj", "pobj", "ccomp", "acl", "acomp"})
 DEFAULT_VERB_SLOTS = ("dobj", "to", "with", "on", "against")
@@ -19,8 +24,13 @@ def is_passive(verb: Token) -> bool:
 
 
 def with_conjuncts(tok: Token) -> list[Token]:
-    """A head and the heads conjoined with it: "Angola, Namibia and Congo" -> three heads."""
-    return [tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")]]
+    """A head and the heads conjoined with it: "Angola, Namibia and Congo" -> three heads. A name the parser
+    hung on the next one as a modifier ("Donald Trump and Vladimir Putin" parsed as a compound of Putin, with
+    its own "and") counts as a conjunct too."""
+    glued = [c for c in tok.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
+             and any(cc.dep_ == "cc" for cc in c.children)]
+    conjoined = [c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")]
+    return [*glued, tok, *conjoined]
 
 
 def subject_heads(verb: Token) -> list[Token]:
@@ -31,15 +41,17 @@ def subject_heads(verb: Token) -> list[Token]:
                 return [p for c in child.children if c.dep_ == "pobj" for p in with_conjuncts(c)]
         return []
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ not in RELATIVE_PRONOUNS:
             return with_conjuncts(child)
     node = verb
-    for _ in range(6):
-        if node.dep_ not in _INHERIT or node.head is node:
+    for _ in range(8):
+        if node.dep_ not in _INHERIT | {"relcl"} or node.head is node:
             return []
-        node = node.head
+        prev, node = node, node.head
+        if node.lemma_.lower() in ACCUSING and prev.dep_ in ("dobj", "prep") and node.pos_ == "VERB":
+            return direct_objects(node)  # "accused the troops of blowing it up": the troops did it
         if node.pos_ in ("VERB", "AUX", "ADJ"):
-            own = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+            own = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
             if own:
                 return with_conjuncts(own[0])
             if node.pos_ == "VERB" and is_passive(node):

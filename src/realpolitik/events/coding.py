@@ -22,7 +22,8 @@ from .wrappers import ABSORBING, framed_code
 
 #: Roots whose events, with no named target, take the affected place as target ("an air strike in Gaza").
 PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "17", "18", "19", "20"})
-MEDIATE = "045"
+#: Events done around another event: mediating it, hosting it; they face each party of that event.
+AROUND_EVENT_CODES = frozenset({"045", "043"})
 #: Roots whose passive events with no agent are done by the authorities of the place (arrests, releases).
 AUTHORITY_ROOTS = frozenset({"08", "17"})
 #: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?).
@@ -185,7 +186,7 @@ class SentenceCoder:
             targets = self._resolve_all(heads, date, deep=True, record=slot not in args.LOCATIVE_SLOTS)
             if targets:
                 break
-        if not targets and pattern.code == MEDIATE:
+        if not targets and pattern.code in AROUND_EVENT_CODES:
             targets = self._brokered_parties(tok, candidates, date)
         if not targets and sources and candidates:
             targets = self._implicit_targets(candidates[0][1], pattern.code, sources)
@@ -225,8 +226,14 @@ class SentenceCoder:
         """"Oman brokered a ceasefire between the US and the Houthis", "the agreement, brokered by the US":
         the mediator consults each party of what it brokered, named there or just before."""
         brokered = [h for _, heads in candidates for h in heads] + ([verb.head] if verb.dep_ == "acl" else [])
+        brokered = [n for n in brokered if n.pos_ == "NOUN"]
         for noun in brokered:
-            parties = self._resolve_all(args.participants(noun) + args.prep_objects(noun, "with"), date)
+            heads = args.participants(noun) + args.prep_objects(noun, "with")
+            support = args.support_verb(noun, lambda v, via=None: v.i in self._trigger_at and
+                                        self._trigger_at[v.i].pattern.light)
+            if support is not None:
+                heads += args.subject_heads(support)
+            parties = self._resolve_all(heads, date)
             if len(parties) >= 2:
                 return _unique(parties)
         return list(self.last_pair) if brokered else []
@@ -449,6 +456,10 @@ class SentenceCoder:
                 out.append(Actor(code=(first.country or "") + (role_code or ""), name=head.text,
                                  country=first.country, role=role_code, kind="sector"))
                 continue
+            group = self._group_of(head, date)
+            if group:  # "the foreign ministers of Russia and Ukraine": one actor per country
+                out.extend(group)
+                continue
             actor = self._resolve_head(head, date, deep)
             if actor is not None:
                 out.append(actor)
@@ -456,6 +467,24 @@ class SentenceCoder:
                 if record:
                     self._actor_tokens.update(t.i for t in self.actors.phrase_tokens(head, with_preps=False))
         return out
+
+    def _group_of(self, head: Token, date) -> list[Actor]:
+        """A plural head over conjoined countries ("leaders of Armenia, Azerbaijan and Russia")."""
+        if head.tag_ not in ("NNS", "NNPS"):
+            return []
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobjs = [p for p in prep.children if p.dep_ == "pobj"]
+                if pobjs and pobjs[0].conjuncts:
+                    role = self.actors.resolve(head, date)
+                    role_code = role[0].role if role else None
+                    out = []
+                    for country in self._resolve_all(args.with_conjuncts(pobjs[0]), date):
+                        code = (country.country or country.code) + (role_code or "")
+                        out.append(Actor(code=code, name=f"{head.text} of {country.name}", country=country.country,
+                                         role=role_code, kind="sector"))
+                    return out
+        return []
 
     def _conjoined_modifiers(self, head: Token, actor: Actor, date) -> list[Actor]:
         """"Chinese and Russian warships": one actor per conjoined country modifier, with the same role."""

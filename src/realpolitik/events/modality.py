@@ -22,6 +22,7 @@ REPORT_NOUNS = frozenset({"report", "rumor", "rumour", "speculation", "claim", "
 UNCONFIRMED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly", "unconfirmed"})
 PLANNING_VERBS = frozenset({"plan", "schedule", "expect", "intend", "set", "prepare", "due"})
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "halt", "cancel", "postpone", "abandon"})
+ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "blame", "indict"})
 RANK = ("asserted", "planned", "hypothetical", "unconfirmed", "negated", "denied")
 
 
@@ -64,6 +65,10 @@ def _own_cues(tok: Token) -> set[str]:
 def modality_of(chain: list[Token], denied: bool = False) -> str:
     """Modality of an event whose trigger (first) and governors (then) are ``chain``."""
     cues = {"denied"} if denied else set()
+    for prev, tok in zip(chain, chain[1:]):
+        if tok.lemma_.lower() in ACCUSING_VERBS and prev.dep_ in ("dobj", "prep") and tok.pos_ == "VERB":
+            cues.add("unconfirmed")  # what someone is accused of is alleged, not reported as fact
+            break
     for tok in chain:
         own = _own_cues(tok)
         cues |= own
