@@ -110,9 +110,10 @@ def target_candidates(trigger: Token, pattern: Pattern,
             out.append((slot, dobjs))
         elif slot == "iobj":
             out.append((slot, [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]))
-        elif slot == "poss":
-            out.append((slot, [c for c in trigger.children if c.dep_ == "poss"] + [
-                c for c in trigger.children if c.dep_ in ("amod", "compound")]))
+        elif slot == "poss":  # "Israel's aggression", "ratified Sweden's application"
+            for owner in [trigger, *dobjs]:
+                out.append((slot, [c for c in owner.children if c.dep_ == "poss"] + [
+                    c for c in owner.children if c.dep_ in ("amod", "compound")]))
         elif slot not in ("between", "involving"):  # those are participants, handled as pairs
             for host in hosts:
                 out.append((slot, prep_objects(host, slot)))
@@ -140,10 +141,13 @@ def participants(trigger: Token) -> list[Token]:
 
 
 def noun_source_heads(noun: Token) -> list[Token]:
-    """The doer of a nominal event: "Israel's strike", "an Israeli strike", "a strike by Israel"."""
+    """The doer of a nominal event: "Israel's strike", "an Israeli strike", "a strike by Israel", "an Iranian
+    act of terrorism"."""
     heads = [c for c in noun.children if c.dep_ == "poss"]
     heads += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN")]
     heads += prep_objects(noun, "by")
+    if not heads and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        return noun_source_heads(noun.head.head)
     return heads
 
 

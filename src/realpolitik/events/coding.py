@@ -27,7 +27,7 @@ AROUND_EVENT_CODES = frozenset({"045", "043"})
 #: Roots whose passive events with no agent are done by the authorities of the place (arrests, releases).
 AUTHORITY_ROOTS = frozenset({"08", "17"})
 #: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?).
-NEEDS_TARGET_ROOTS = frozenset({"04", "05", "06"})
+NEEDS_TARGET_ROOTS = frozenset({"04", "05", "06", "11"})
 _CLIMB = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl",
                     "nsubj", "nsubjpass", "attr", "appos", "dative", "npadvmod", "oprd", "acomp"})
 _CLAUSE_MARKS = frozenset({"while", "whereas", "as", "although", "though", "after", "before", "when", "since",
@@ -67,6 +67,7 @@ class SentenceCoder:
         self.last_pair: list[Actor] = []  # the two sides of the last two-sided event ("the two leaders")
         self.last_event_source: Actor | None = None  # who did the last thing reported ("condemned the move")
         self.last_target: Actor | None = None  # whom it was done to ("accuse him of ...")
+        self.last_speaker: Actor | None = None  # who spoke last ("They accuse him ...")
         self._trigger_at: dict[int, Trigger] = {}
         self._actor_tokens: set[int] = set()
         self._place_hints: list[Token] = []
@@ -107,6 +108,7 @@ class SentenceCoder:
             if trig.pattern.wrapper in ("speech", "deny") and self.emit_statements:
                 out.extend(self._code_statement(trig, coded, date))
         self._remember_subject(sent, date)
+        self._remember_speaker(triggers, date)
         self.actors.note_sentence(sent)
         reported = [ev for ev in out if ev.code[:2] != "01"]
         if reported:
@@ -139,7 +141,8 @@ class SentenceCoder:
             chain.insert(0, tok)
         if pattern.accusation:
             return self._code_accusation(trig, chain, date)
-        pairs = self._pairs(trig, support, date, carriers)
+        refusing = _refusal(chain) and modality_of(self._clause(chain, by_token)) == "negated"
+        pairs = self._pairs(trig, support, date, carriers, one_way=refusing)
         if not pairs:
             if trig.fallback is not None:
                 return self._code_content(trig.fallback, by_token, supports, date, carriers)
@@ -158,14 +161,14 @@ class SentenceCoder:
         for source, target, code, needs_place in pairs:
             code = domestic_force(code, source, target)
             event_modality = modality
-            if modality == "negated" and code[:2] in COOPERATION_ROOTS and _refusal(chain):
+            if refusing and code[:2] in COOPERATION_ROOTS:
                 # "would not recognise", "will not normalise": CAMEO codes the refusal, as fact
                 code, event_modality, rule = framed_code("reject", code[:2]), "asserted", f"{rule}>refused"
             events.append(SentenceEvent(tok, trig.first, code, source, target, event_modality, rule, chain,
                                         attribution, needs_place, place_hints=list(self._place_hints)))
         return events
 
-    def _pairs(self, trig: Trigger, support: Token | None, date, carriers):
+    def _pairs(self, trig: Trigger, support: Token | None, date, carriers, one_way: bool = False):
         """(source, target, code, needs_place_target) for every direction the event has."""
         tok, pattern = trig.token, trig.pattern
         parties = args.participants(tok)
@@ -216,6 +219,8 @@ class SentenceCoder:
                 pairs.append((source, None, code, root in PLACE_TARGET_ROOTS))
             for target in targets:
                 pairs.append((source, target, code, False))
+                if one_way:  # "would not normalise relations with Israel" is one side's refusal
+                    continue
                 if pattern.reciprocal:
                     pairs.append((target, source, code, False))
                 elif pattern.inverse:
@@ -533,6 +538,8 @@ class SentenceCoder:
                 if node.head is node:
                     break
                 node = node.head
+            if pron.lower_ in ("they", "he", "she") and self.last_speaker is not None:
+                return self.last_speaker  # "..., prosecutors said. They accuse him of ..."
             return self.last_subject
         if pron.lower_ in ("him", "her") and self.last_target is not None:
             return self.last_target
@@ -555,6 +562,14 @@ class SentenceCoder:
     def _describe(self, head: Token, date, cue: str) -> Attribution:
         return describe(head, self.actors, date, cue)
 
+    def _remember_speaker(self, triggers: list[Trigger], date) -> None:
+        speakers = [t.token for t in triggers if t.pattern.wrapper == "speech"]
+        for verb in speakers:
+            subj = [c for c in verb.children if c.dep_ in args.SUBJECT_DEPS and c.lower_ not in PRONOUNS]
+            found = self.actors.resolve(subj[0], date) if subj else None
+            if found:
+                self.last_speaker = found[0]
+
     def _remember_subject(self, sent: Span, date) -> None:
         root = sent.root
         subj = [c for c in root.children if c.dep_ in args.SUBJECT_DEPS and c.lower_ not in PRONOUNS]
@@ -573,7 +588,8 @@ EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "
                               "incursion", "annexation", "crackdown", "hanging", "bombing", "shelling", "test",
                               "launch", "deployment", "seizure", "expulsion", "ban", "sanction", "blockade",
                               "accusation", "allegation", "charge", "claim", "proposal", "plan", "offer", "demand",
-                              "request", "resolution", "ultimatum", "threat", "call", "appeal"})
+                              "request", "resolution", "ultimatum", "threat", "call", "appeal", "downing",
+                              "hijacking", "seizure", "shooting", "poisoning", "assassination", "verdict"})
 _PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "area", "region", "province",
                           "district", "border", "coast", "port", "centre", "center", "part", "north", "south",
                           "east", "west", "capital", "camp", "neighbourhood", "neighborhood", "territory"})
