@@ -9,7 +9,6 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ..errors import KnowledgeError
 from ..evaluate import evaluate, read_gold
 from ..settings import Settings
 from .options import friendly_errors, settings_options

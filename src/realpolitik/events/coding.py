@@ -12,11 +12,11 @@ from spacy.tokens import Span, Token
 
 from ..actors import PRONOUNS, DocActors
 from ..knowledge.cameo import CameoCode
-from ..knowledge.lexicon import Lexicon, Pattern
+from ..knowledge.lexicon import Lexicon
 from ..model import Actor, Attribution
 from . import arguments as args
 from .attribution import describe, sentence_attribution, speaker_attribution
-from .modality import modality_of, strongest
+from .modality import modality_of
 from .triggers import Trigger, find_triggers
 from .wrappers import ABSORBING, framed_code
 
@@ -32,8 +32,6 @@ _CLIMB = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "pobj", 
                     "nsubj", "nsubjpass", "attr", "appos", "dative", "npadvmod", "oprd", "acomp"})
 _CLAUSE_MARKS = frozenset({"while", "whereas", "as", "although", "though", "after", "before", "when", "since",
                            "because"})
-ANONYMOUS_WORDS = frozenset({"unnamed", "anonymous", "unidentified", "undisclosed"})
-SOURCE_NOUNS = frozenset({"source", "official", "diplomat", "insider", "person", "people"})
 
 
 @dataclass
@@ -93,7 +91,7 @@ class SentenceCoder:
         for trig in contents:
             if trig.token.i in carriers:
                 continue
-            for ev in self._code_content(trig, by_token, supports, date, carriers):
+            for ev in self._code_content(trig, by_token, supports, date):
                 wrapper = self._absorbing_wrapper(ev, by_token)
                 if wrapper is not None:
                     framed.setdefault(wrapper.token.i, []).append(ev)
@@ -133,7 +131,7 @@ class SentenceCoder:
                 out.add(t.token.i)
         return out
 
-    def _code_content(self, trig: Trigger, by_token, supports, date, carriers) -> list[SentenceEvent]:
+    def _code_content(self, trig: Trigger, by_token, supports, date) -> list[SentenceEvent]:
         tok, pattern = trig.token, trig.pattern
         support = args.support_verb(tok, supports) if pattern.pos == "noun" else None
         chain = self._chain(support or tok)
@@ -142,10 +140,10 @@ class SentenceCoder:
         if pattern.accusation:
             return self._code_accusation(trig, chain, date)
         refusing = _refusal(chain) and modality_of(self._clause(chain, by_token)) == "negated"
-        pairs = self._pairs(trig, support, date, carriers, one_way=refusing)
+        pairs = self._pairs(trig, support, date, one_way=refusing)
         if not pairs:
             if trig.fallback is not None:
-                return self._code_content(trig.fallback, by_token, supports, date, carriers)
+                return self._code_content(trig.fallback, by_token, supports, date)
             return []
         modality = modality_of(self._clause(chain, by_token), denied=self._denied(chain, by_token))
         attribution = self._attribution(chain, by_token, date)
@@ -168,7 +166,7 @@ class SentenceCoder:
                                         attribution, needs_place, place_hints=list(self._place_hints)))
         return events
 
-    def _pairs(self, trig: Trigger, support: Token | None, date, carriers, one_way: bool = False):
+    def _pairs(self, trig: Trigger, support: Token | None, date, one_way: bool = False):
         """(source, target, code, needs_place_target) for every direction the event has."""
         tok, pattern = trig.token, trig.pattern
         parties = args.participants(tok)

@@ -36,7 +36,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import KnowledgeError
 from .tables import Row, read_table, shipped_path
 
 ACTOR_KINDS = ("country_name", "demonym", "capital", "government", "organization", "group", "role_word", "person")

@@ -155,6 +155,15 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def _shift_unit(day: date, unit: str, step: int) -> tuple[date, str]:
+    """The week, month or year ``step`` units from the one holding ``day``, with its precision."""
+    if unit == "week":
+        return day + timedelta(weeks=step), "week"
+    if unit == "month":
+        return _add_months(day.replace(day=1), step), "month"
+    return date(day.year + step, 1, 1), "year"
+
+
 def _add_months(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
@@ -409,24 +418,14 @@ class DateResolver:
         mod = re.sub(r"\s+", " ", m["mod"].lower())
         unit = m["unit"].lower()
         step = -1 if mod.endswith(("last", "past")) else 1 if mod.endswith(("next", "coming")) else 0
-        pub = self.published
-        if unit == "week":
-            return pub + timedelta(weeks=step), "week"
-        if unit == "month":
-            return _add_months(pub.replace(day=1), step), "month"
-        return date(pub.year + step, 1, 1), "year"
+        return _shift_unit(self.published, unit, step)
 
     def _r_anchored_unit(self, m, prefix):
         anchor = self._anchor_day()
         if anchor is None:
             return None
         step = -1 if m["mod"].lower() in ("previous", "preceding", "prior") else 1
-        unit = m["unit"].lower()
-        if unit == "week":
-            return anchor + timedelta(weeks=step), "week"
-        if unit == "month":
-            return _add_months(anchor.replace(day=1), step), "month"
-        return date(anchor.year + step, 1, 1), "year"
+        return _shift_unit(anchor, m["unit"].lower(), step)
 
     def _r_weekday(self, m, prefix):
         if self.published is None or _NOT_WEEKDAY_BEFORE.search(prefix):
