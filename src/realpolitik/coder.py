@@ -8,6 +8,7 @@ receives the settings builds its own coder once and reuses it.
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -27,6 +28,8 @@ from .settings import Settings
 from .when import DateMention, DateResolver, is_background
 from .where import pick_place
 
+logger = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class CodedArticle:
@@ -35,6 +38,7 @@ class CodedArticle:
     article: Article
     events: tuple[Event, ...]
     claims: tuple["Claim", ...] = ()
+    error: str | None = None  # set when coding this article failed (a bug): the batch goes on without it
 
 
 class Coder:
@@ -53,14 +57,22 @@ class Coder:
         """Code a stream of articles with ``nlp.pipe``; ids travel with their docs."""
         stream = ((article.text, article) for article in articles)
         for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.settings.batch_size):
-            events = tuple(self.code_doc(doc, article))
-            claims = extract_claims(doc, article, events, self.recognizer.annotate(doc, article.published))
-            yield CodedArticle(article, events, tuple(claims))
+            try:
+                yield self.code_doc(doc, article)
+            except Exception as exc:  # one bad article must not stop a batch; it is reported, not dropped
+                logger.exception("coding %s failed", article.origin or article.id)
+                yield CodedArticle(article, (), (), error=f"coding failed ({type(exc).__name__}: {exc}); "
+                                                          "this is a bug in realpolitik, please report it")
 
-    def code_doc(self, doc: Doc, article: Article) -> Iterator[Event]:
+    def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
+        """The events and claims of one parsed article."""
+        actors = self.recognizer.annotate(doc, article.published)
+        events = tuple(self._events(doc, article, actors))
+        return CodedArticle(article, events, tuple(extract_claims(doc, article, events, actors)))
+
+    def _events(self, doc: Doc, article: Article, actors) -> Iterator[Event]:
         """The events of one parsed article, sentence by sentence (dates anchor on earlier sentences)."""
         resolver = DateResolver(article.published)
-        actors = self.recognizer.annotate(doc, article.published)
         sentences = SentenceCoder(self.lexicon, self.cameo, actors, self.settings.emit_statements)
         context = ArticleAttribution(doc, actors, article.source, article.published)
         seen: set[str] = set()

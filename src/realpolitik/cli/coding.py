@@ -107,7 +107,9 @@ def code(inputs: tuple[str, ...], published: str | None, outlet: str | None, enc
     articles, rejects = _split(read_articles(inputs, published=published, source=outlet, settings=settings,
                                              encoding=encoding))
     failed = _report(rejects)
-    rows = [event.to_dict() for coded in code_articles(articles, settings=settings) for event in coded.events]
+    coded = list(code_articles(articles, settings=settings))
+    failed += _report(Reject(c.article.origin or c.article.id, c.error) for c in coded if c.error)
+    rows = [event.to_dict() for c in coded for event in c.events]
     if as_json:
         write_jsonl(rows)
     else:
@@ -154,6 +156,11 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, outlet:
             articles, rejects = _split(batch)
             totals["rejects"] += _report(rejects)
             coded = list(code_articles(articles, settings=settings))
+            failed = [Reject(c.article.origin or c.article.id, c.error) for c in coded if c.error]
+            totals["rejects"] += _report(failed)
+            rejects += failed
+            coded = [c for c in coded if not c.error]
+            articles = [c.article for c in coded]
             events: list[Event] = [e for c in coded for e in c.events]
             stats = store.write(articles, events, [r.to_dict() for r in rejects])
             store.write_claims(claim.to_dict() for c in coded for claim in c.claims)
