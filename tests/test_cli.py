@@ -115,3 +115,30 @@ def test_every_command_has_help_with_example_and_is_documented(name, command):
     assert re.search(rf"realpolitik {re.escape(name)}\b", readme), f"README does not show `realpolitik {name}`"
     if not hasattr(command, "commands"):
         assert "Example" in command.help
+
+
+def test_ingest_with_two_processes_stores_the_same(tmp_path):
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    assert run("ingest", str(EXAMPLES), "--db", str(one), "--no-progress").exit_code == 0
+    result = run("ingest", str(EXAMPLES), "--db", str(two), "--no-progress", "--processes", "2")
+    assert result.exit_code == 0, result.output
+
+    def contents(path):
+        con = duckdb.connect(str(path), read_only=True)
+        rows = {t: sorted(r[0] for r in con.execute(f"SELECT id FROM {t}").fetchall())
+                for t in ("articles", "events", "claims")}
+        con.close()
+        return rows
+
+    assert contents(one) == contents(two) and contents(one)["events"]
+
+
+def test_errors_survive_pickling():
+    import pickle
+
+    from realpolitik.errors import InputError, KnowledgeError
+
+    err = pickle.loads(pickle.dumps(InputError("a.txt", "empty", "add text")))
+    assert str(err) == "a.txt: empty; add text" and err.origin == "a.txt"
+    kerr = pickle.loads(pickle.dumps(KnowledgeError("verbs.tsv", 3, "bad code")))
+    assert str(kerr) == "verbs.tsv line 3: bad code" and kerr.line == 3

@@ -142,7 +142,7 @@ class Coder:
         start = doc[found.first].idx
         end = found.trigger.idx + len(found.trigger.text)
         evidence = Evidence(article_id=article.id, sentence=sent.text.strip(), sentence_start=sent.start_char,
-                            start=start, end=end, trigger=doc.text[start:end])
+                            start=start, end=end, trigger=article.text[start:end])
         event_id = make_id(article.id, start, end, found.code, found.source.code, target.code if target else "",
                            found.rule, prefix="e-")
         return Event(id=event_id, article_id=article.id, source=found.source, target=target, code=found.code,

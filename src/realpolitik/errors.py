@@ -19,6 +19,9 @@ class InputError(RealpolitikError):
             message += f"; {fix}"
         super().__init__(message)
 
+    def __reduce__(self):  # crosses process boundaries (worker pools, Dask) intact
+        return type(self), (self.origin, self.problem, self.fix)
+
 
 class KnowledgeError(RealpolitikError):
     """A knowledge file (actors, verbs, CAMEO) that does not validate."""
@@ -26,8 +29,12 @@ class KnowledgeError(RealpolitikError):
     def __init__(self, file: str, line: int | None, problem: str):
         self.file = file
         self.line = line
+        self.problem = problem
         where = f"{file} line {line}" if line else file
         super().__init__(f"{where}: {problem}")
+
+    def __reduce__(self):
+        return type(self), (self.file, self.line, self.problem)
 
 
 class SettingsError(RealpolitikError):

@@ -23,7 +23,7 @@ from itertools import islice
 
 from .coder import CodedArticle, code_articles, get_coder
 from .errors import RealpolitikError
-from .model import Article, Event
+from .model import Article
 from .settings import Settings
 
 #: Chunks queued per worker: one being coded, one waiting, so a worker never idles between chunks.
@@ -60,10 +60,11 @@ def _warm(settings: Settings) -> None:
         pass
 
 
-def _code_chunk(settings: Settings, articles: list[Article]) -> list[tuple[Event, ...]]:
-    """Worker task: the events of each article of one chunk, in order (the articles stay in the parent)."""
+def _code_chunk(settings: Settings, articles: list[Article]) -> list[tuple]:
+    """Worker task: events, claims and error of each article of one chunk, in order (the articles stay in
+    the parent, so only what coding added crosses the process boundary)."""
     try:
-        return [coded.events for coded in code_articles(articles, settings=settings)]
+        return [(c.events, c.claims, c.error) for c in code_articles(articles, settings=settings)]
     except RealpolitikError as exc:
         raise _portable(exc) from None
 
@@ -137,8 +138,8 @@ class CodingPool:
 
 
 def _collect(piece: list[Article], future: Future) -> Iterator[CodedArticle]:
-    for article, events in zip(piece, future.result(), strict=True):
-        yield CodedArticle(article, events)
+    for article, (events, claims, error) in zip(piece, future.result(), strict=True):
+        yield CodedArticle(article, events, claims, error)
 
 
 def code_articles_parallel(articles: Iterable[Article], *, settings: Settings, processes: int,

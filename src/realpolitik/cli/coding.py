@@ -13,6 +13,7 @@ from rich.table import Table
 
 from ..analysis.corroboration import corroborate
 from ..coder import code_articles
+from ..parallel import CodingPool
 from ..ingest import Reject, read_articles
 from ..model import Article, Event
 from ..settings import Settings
@@ -130,10 +131,12 @@ def _chunks(items: Iterator, size: int) -> Iterator[list]:
 @click.option("--chunk", default=200, show_default=True, type=click.IntRange(min=1),
               help="Articles per transaction.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
+@click.option("--processes", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Worker processes that code in parallel; each loads the model once.")
 @settings_options
 @friendly_errors
 def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, outlet: str | None,
-           encoding: str | None, chunk: int, progress: bool | None, settings: Settings) -> None:
+           encoding: str | None, chunk: int, progress: bool | None, processes: int, settings: Settings) -> None:
     """Code articles into a DuckDB store; re-ingesting the same articles changes nothing.
 
     Each chunk of articles is written in one transaction; a bad file or record is reported on stderr, kept in
@@ -148,14 +151,14 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, outlet:
     items = read_articles(inputs, published=published, source=outlet, settings=settings, encoding=encoding)
     totals = {"articles": 0, "new_articles": 0, "events": 0, "new_events": 0, "rejects": 0}
     show = sys.stderr.isatty() if progress is None else progress
-    with Store(db_path) as store, Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(),
-                                           TextColumn("articles"), TimeElapsedColumn(), console=_err,
-                                           disable=not show) as bar:
+    with Store(db_path) as store, CodingPool(settings, processes) as pool, Progress(
+            TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"), TimeElapsedColumn(),
+            console=_err, disable=not show) as bar:
         task = bar.add_task("coding", total=None)
         for batch in _chunks(iter(items), chunk):
             articles, rejects = _split(batch)
             totals["rejects"] += _report(rejects)
-            coded = list(code_articles(articles, settings=settings))
+            coded = list(pool.code_articles(articles))
             failed = [Reject(c.article.origin or c.article.id, c.error) for c in coded if c.error]
             totals["rejects"] += _report(failed)
             rejects += failed
