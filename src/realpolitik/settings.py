@@ -17,7 +17,7 @@ SETTINGS: tuple[tuple[str, type, Any, str], ...] = (
     ("model", str, "en_core_web_md", "spaCy pipeline: a package name, a path, or 'en_core_web_md' / "
      "'en_core_web_sm' (resolved to the PyPI packages this project installs)"),
     ("batch_size", int, 32, "articles per nlp.pipe batch"),
-    ("n_process", int, 1, "worker processes for nlp.pipe within one ingest"),
+    ("processes", int, 1, "worker processes that code in parallel in ingest; each loads the model once"),
     ("max_chars", int, 200_000, "articles longer than this are rejected as oversized"),
     ("min_chars", int, 20, "articles shorter than this (after cleaning) are rejected as empty"),
     ("actor_files", list, [], "extra actor dictionary files layered on top of the shipped ones"),
@@ -35,7 +35,7 @@ class Settings:
 
     model: str = "en_core_web_md"
     batch_size: int = 32
-    n_process: int = 1
+    processes: int = 1
     max_chars: int = 200_000
     min_chars: int = 20
     actor_files: tuple[str, ...] = field(default_factory=tuple)

@@ -41,7 +41,7 @@ MIN_PARTITION_BYTES = 4096
 #: Columns of an input record that coding reads; other Parquet columns are never loaded.
 RECORD_FIELDS = TEXT_FIELDS + DATE_FIELDS + ("title", "url", "source")
 #: Settings that change how fast coding runs, not what it outputs.
-SPEED_ONLY_SETTINGS = ("batch_size", "n_process")
+SPEED_ONLY_SETTINGS = ("batch_size", "processes")
 #: Keys of file metadata that change when a file's content does, by file system, best first.
 _VERSION_KEYS = ("ETag", "etag", "md5Hash", "generation", "mtime", "LastModified", "last_modified", "updated",
                  "created")

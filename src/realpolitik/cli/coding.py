@@ -131,12 +131,12 @@ def _chunks(items: Iterator, size: int) -> Iterator[list]:
 @click.option("--chunk", default=200, show_default=True, type=click.IntRange(min=1),
               help="Articles per transaction.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal).")
-@click.option("--processes", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Worker processes that code in parallel; each loads the model once.")
+@click.option("--processes", default=None, type=click.IntRange(min=1),
+              help="Worker processes that code in parallel; each loads the model once (setting: processes).")
 @settings_options
 @friendly_errors
 def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, outlet: str | None,
-           encoding: str | None, chunk: int, progress: bool | None, processes: int, settings: Settings) -> None:
+           encoding: str | None, chunk: int, progress: bool | None, processes: int | None, settings: Settings) -> None:
     """Code articles into a DuckDB store; re-ingesting the same articles changes nothing.
 
     Each chunk of articles is written in one transaction; a bad file or record is reported on stderr, kept in
@@ -151,7 +151,7 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, outlet:
     items = read_articles(inputs, published=published, source=outlet, settings=settings, encoding=encoding)
     totals = {"articles": 0, "new_articles": 0, "events": 0, "new_events": 0, "rejects": 0}
     show = sys.stderr.isatty() if progress is None else progress
-    with Store(db_path) as store, CodingPool(settings, processes) as pool, Progress(
+    with Store(db_path) as store, CodingPool(settings, processes or settings.processes) as pool, Progress(
             TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"), TimeElapsedColumn(),
             console=_err, disable=not show) as bar:
         task = bar.add_task("coding", total=None)
