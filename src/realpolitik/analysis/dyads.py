@@ -9,7 +9,7 @@ event is cooperative (QuadClass 1-2), -1 when all are conflictual (3-4).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..errors import InputError
@@ -132,21 +132,24 @@ def compare_series(store: Store, a: str, b: str | None = None, *, by: str = "wee
     return rows
 
 
-def plot_series(rows: list[dict[str, Any]], path: str, title: str) -> None:
+def plot_series(rows: list[dict[str, Any]], path: str, title: str, by: str = "week") -> None:
     """Write a PNG: stacked event counts by QuadClass above the Goldstein mean and the balance."""
     import matplotlib
 
     matplotlib.use("Agg")
+    import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
 
     periods = [date.fromisoformat(r["period"]) for r in rows]
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(10, 6), sharex=True, height_ratios=(2, 1))
     colors = {1: "#6baed6", 2: "#2171b5", 3: "#fc9272", 4: "#cb181d"}
-    width = (periods[1] - periods[0]).days * 0.8 if len(periods) > 1 else 0.8
+    span = {"day": 1, "week": 7, "month": 30}.get(by, 7)  # one period, in days: bars and margins keep scale
+    width = span * 0.8
     bottom_counts = [0] * len(rows)
     for quad in (1, 2, 3, 4):
         values = [r[f"q{quad}"] for r in rows]
-        top.bar(periods, values, width=width, bottom=bottom_counts, color=colors[quad], label=QUAD_NAMES[quad])
+        top.bar(periods, values, width=width, bottom=bottom_counts, color=colors[quad], label=QUAD_NAMES[quad],
+                align="edge")  # a bar covers its period, which starts on the date
         bottom_counts = [x + y for x, y in zip(bottom_counts, values)]
     top.set_ylabel("events")
     top.set_title(title)
@@ -162,6 +165,9 @@ def plot_series(rows: list[dict[str, Any]], path: str, title: str) -> None:
     twin.set_ylabel("balance")
     bottom.legend(loc="lower left", fontsize="small")
     twin.legend(loc="lower right", fontsize="small")
+    if periods:
+        bottom.set_xlim(min(periods) - timedelta(days=span), max(periods) + timedelta(days=span))
+    bottom.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
     fig.autofmt_xdate()
     fig.tight_layout()
     fig.savefig(path, dpi=100)

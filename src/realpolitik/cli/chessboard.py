@@ -79,7 +79,7 @@ def dyad(actor_a: str, actor_b: str | None, by: str, mentions: bool, directed: b
     if plot_path and not with_gdelt:
         if not rows:
             raise click.ClickException(f"no events for {title}; nothing to plot")
-        dyads.plot_series(rows, plot_path, title)
+        dyads.plot_series(rows, plot_path, title, by)
         click.echo(f"wrote {plot_path}", err=True)
     if as_json:
         write_jsonl(rows)
