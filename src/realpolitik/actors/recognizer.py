@@ -157,8 +157,11 @@ class DocActors:
             tok = stack.pop()
             out.append(tok)
             for child in tok.children:
-                if child.dep_ not in _PHRASE_DEPS or any(cc.dep_ == "cc" for cc in child.children):
-                    continue  # a name with its own "and" is another actor, not part of this one
+                if child.dep_ not in _PHRASE_DEPS:
+                    continue
+                if child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and any(
+                        cc.dep_ == "cc" for cc in child.children):
+                    continue  # "Donald Trump and Vladimir Putin" parsed as one name: Trump is another actor
                 if child.dep_ == "prep" and (not with_preps or child.lower_ not in _PHRASE_PREPS):
                     continue
                 stack.append(child)

@@ -26,6 +26,8 @@ PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "17", "18", "19", "20"})
 AROUND_EVENT_CODES = frozenset({"045", "043"})
 #: Roots whose passive events with no agent are done by the authorities of the place (arrests, releases).
 AUTHORITY_ROOTS = frozenset({"08", "17"})
+#: Codes that, with no target named, are done to the actor's own country.
+DOMESTIC_CODES = ("172", "173", "175", "083", "080")
 #: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?).
 NEEDS_TARGET_ROOTS = frozenset({"04", "05", "06", "11"})
 _CLIMB = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl",
@@ -213,6 +215,11 @@ class SentenceCoder:
             return []  # a meeting with one known side says nothing about relations
         root = code[:2]
         for source in sources:
+            if not targets and code.startswith(DOMESTIC_CODES) and source.country:
+                # repression, administrative sanctions, arrests, concessions to protest: at home, unless named
+                own = Actor(code=source.country, name=source.country, country=source.country, kind="country")
+                pairs.append((source, own, code, False))
+                continue
             if not targets:
                 pairs.append((source, None, code, root in PLACE_TARGET_ROOTS))
             for target in targets:
@@ -590,7 +597,9 @@ EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "
                               "hijacking", "seizure", "shooting", "poisoning", "assassination", "verdict"})
 _PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "area", "region", "province",
                           "district", "border", "coast", "port", "centre", "center", "part", "north", "south",
-                          "east", "west", "capital", "camp", "neighbourhood", "neighborhood", "territory"})
+                          "east", "west", "capital", "camp", "neighbourhood", "neighborhood", "territory",
+                          "site", "facility", "base", "position", "installation", "plant", "target", "depot",
+                          "airport", "compound", "infrastructure", "embassy", "consulate", "headquarters"})
 
 
 #: Cooperation whose announced refusal CAMEO codes as a rejection (root 12).
@@ -637,7 +646,7 @@ def _inner_heads(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ == "acl":
             out += [p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-        elif child.dep_ == "prep" and child.lower_ == "of" and head.lemma_.lower() in _PLACE_NOUNS:
+        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "near") and head.lemma_.lower() in _PLACE_NOUNS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     out.append(pobj)

@@ -145,10 +145,21 @@ def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token]) ->
     return None
 
 
+#: Verbs whose object event is what they stop or avert ("signed a deal to end the fighting"), not news of it.
+ENDING_VERBS = frozenset({"end", "halt", "stop", "prevent", "avert", "avoid", "resolve", "settle", "de-escalate",
+                          "defuse", "curb", "contain"})
+
+
 def is_time_reference(tok: Token) -> bool:
-    """A noun inside "before/after/since X" dates something else: "just days before Yevkurov's arrival"."""
+    """A noun inside "before/after/since X" dates something else: "just days before Yevkurov's arrival"; a
+    noun that something ends ("to end six weeks of fighting") is not itself reported as happening."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
+    node = tok
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "dobj":
+        node = node.head.head  # "six weeks of fighting"
+    if node.dep_ == "dobj" and node.head.lemma_.lower() in ENDING_VERBS:
+        return True
     node = tok
     for _ in range(4):
         if node.dep_ == "pobj" and node.head.lower_ in TEMPORAL_PREPS:
