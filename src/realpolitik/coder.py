@@ -135,7 +135,8 @@ class Coder:
     def _freeze(self, found: SentenceEvent, article: Article, sent: Span, date: EventDate) -> Event:
         place = self._place_for(found)
         target = found.target
-        if target is None and found.needs_place_target and place is not None and place.country:
+        if target is None and found.needs_place_target and place is not None and place.country \
+                and _named_where_it_struck(found.trigger):
             target = Actor(code=place.country, name=place.name, country=place.country, kind="country")
         info = self.cameo[found.code]
         doc = sent.doc
@@ -149,6 +150,22 @@ class Coder:
                      root=info.root, quad_class=info.quad_class, goldstein=info.goldstein, plover=info.plover,
                      label=info.name, date=date, place=place, modality=found.modality, evidence=evidence,
                      rule=found.rule, attribution=found.attribution)
+
+
+_STRUCK_PREPS = frozenset({"in", "on", "at", "into", "across", "near", "over", "inside", "around"})
+
+
+def _named_where_it_struck(trigger) -> bool:
+    """Whether the place is where the event landed ("an air strike in Gaza", "shelled towns near Kharkiv"), a
+    locative phrase of the trigger or of its object, not a place named for some other reason ("retaliating
+    for the strike on its consulate in Damascus")."""
+    hosts = [trigger, *[c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]]
+    for host in hosts:
+        for prep in host.children:
+            if prep.dep_ == "prep" and prep.lower_ in _STRUCK_PREPS and any(
+                    t.ent_type_ in ("GPE", "LOC", "FAC") for t in prep.subtree):
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=2)
