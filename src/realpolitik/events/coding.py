@@ -68,6 +68,7 @@ class SentenceCoder:
         self.last_event_source: Actor | None = None  # who did the last thing reported ("condemned the move")
         self.last_target: Actor | None = None  # whom it was done to ("accuse him of ...")
         self.last_speaker: Actor | None = None  # who spoke last ("They accuse him ...")
+        self.last_material: SentenceEvent | None = None  # the last act of force reported ("blamed X for it")
         self._trigger_at: dict[int, Trigger] = {}
         self._actor_tokens: set[int] = set()
         self._place_hints: list[Token] = []
@@ -107,9 +108,13 @@ class SentenceCoder:
         for trig in triggers:
             if trig.pattern.wrapper in ("speech", "deny") and self.emit_statements:
                 out.extend(self._code_statement(trig, coded, date))
+        out.extend(self._alleged(out))
         self._remember_subject(sent, date)
         self._remember_speaker(triggers, date)
         self.actors.note_sentence(sent)
+        material = [ev for ev in out if ev.code[:2] >= "14" and ev.modality == "asserted"]
+        if material:
+            self.last_material = material[0]
         reported = [ev for ev in out if ev.code[:2] != "01"]
         if reported:
             self.last_event_source = reported[0].source
@@ -567,6 +572,25 @@ class SentenceCoder:
     def _describe(self, head: Token, date, cue: str) -> Attribution:
         return describe(head, self.actors, date, cue)
 
+    def _alleged(self, events: list[SentenceEvent]) -> list[SentenceEvent]:
+        """"Iran's Guards blamed Israel for the killing", "accused Iran of being behind the assault": the
+        accused did the act reported before, by the accuser's account (unconfirmed)."""
+        out = []
+        last = self.last_material
+        for ev in events:
+            if not ev.code.startswith("112") or ev.target is None or last is None:
+                continue
+            grounds = [p for c in ev.trigger.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                       for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            if not grounds or any(g.pos_ == "VERB" and g.i in self._trigger_at for g in grounds):
+                continue  # "accused the troops of blowing it up" is coded from its own verb
+            accused = ev.target
+            if accused.code == last.source.code or (last.target and accused.country == last.target.country):
+                continue
+            out.append(SentenceEvent(ev.trigger, ev.first, last.code, accused, last.target, "unconfirmed",
+                                     f"{ev.rule}>alleged:{last.rule}", ev.chain, ev.attribution))
+        return out
+
     def _remember_speaker(self, triggers: list[Trigger], date) -> None:
         speakers = [t.token for t in triggers if t.pattern.wrapper == "speech"]
         for verb in speakers:
@@ -649,7 +673,7 @@ def _inner_heads(head: Token) -> list[Token]:
         elif child.dep_ == "prep" and child.lower_ in ("of", "in", "near") and head.lemma_.lower() in _PLACE_NOUNS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    out.append(pobj)
+                    out += args.with_conjuncts(pobj)
                     out += _inner_heads(pobj)
     return out
 
