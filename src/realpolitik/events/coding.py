@@ -27,7 +27,7 @@ AROUND_EVENT_CODES = frozenset({"045", "043"})
 #: Roots whose passive events with no agent are done by the authorities of the place (arrests, releases).
 AUTHORITY_ROOTS = frozenset({"08", "17"})
 #: Codes that, with no target named, are done to the actor's own country.
-DOMESTIC_CODES = ("172", "173", "175", "083", "080")
+DOMESTIC_CODES = ("172", "173", "175", "083", "080", "14")
 #: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?).
 NEEDS_TARGET_ROOTS = frozenset({"04", "05", "06", "11"})
 _CLIMB = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl",
@@ -69,6 +69,7 @@ class SentenceCoder:
         self.last_target: Actor | None = None  # whom it was done to ("accuse him of ...")
         self.last_speaker: Actor | None = None  # who spoke last ("They accuse him ...")
         self.last_material: SentenceEvent | None = None  # the last act of force reported ("blamed X for it")
+        self.agentless: tuple[str, Actor, str] | None = None  # an act of force whose doer was not named
         self._trigger_at: dict[int, Trigger] = {}
         self._actor_tokens: set[int] = set()
         self._place_hints: list[Token] = []
@@ -115,6 +116,7 @@ class SentenceCoder:
         material = [ev for ev in out if ev.code[:2] >= "14" and ev.modality == "asserted"]
         if material:
             self.last_material = material[0]
+            self.agentless = None
         reported = [ev for ev in out if ev.code[:2] != "01"]
         if reported:
             self.last_event_source = reported[0].source
@@ -213,6 +215,8 @@ class SentenceCoder:
             people = _unique(sources + many)
             return [(a, b, code, False) for a in people for b in people if a.code != b.code]
         if not sources:
+            if targets and code[:2] in ("18", "19", "20") and args.is_passive(tok):
+                self.agentless = (code, targets[0], pattern.id)  # "X was killed": who did it may follow
             return []
         if not targets and pattern.reciprocal and len(sources) >= 2:
             return [(a, b, code, False) for a in sources for b in sources if a.code != b.code]
@@ -576,19 +580,26 @@ class SentenceCoder:
         """"Iran's Guards blamed Israel for the killing", "accused Iran of being behind the assault": the
         accused did the act reported before, by the accuser's account (unconfirmed)."""
         out = []
-        last = self.last_material
         for ev in events:
-            if not ev.code.startswith("112") or ev.target is None or last is None:
+            if not ev.code.startswith("112") or ev.target is None:
                 continue
             grounds = [p for c in ev.trigger.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
                        for p in c.children if p.dep_ in ("pobj", "pcomp")]
-            if not grounds or any(g.pos_ == "VERB" and g.i in self._trigger_at for g in grounds):
+            if any(g.pos_ == "VERB" and g.i in self._trigger_at for g in grounds):
                 continue  # "accused the troops of blowing it up" is coded from its own verb
-            accused = ev.target
-            if accused.code == last.source.code or (last.target and accused.country == last.target.country):
+            if self.agentless is not None:  # "X was killed ... Y blamed Z": nobody else was named
+                code, target, rule = self.agentless
+            elif grounds and self.last_material is not None:
+                code, target, rule = self.last_material.code, self.last_material.target, self.last_material.rule
+                if ev.target.code == self.last_material.source.code:
+                    continue
+            else:
                 continue
-            out.append(SentenceEvent(ev.trigger, ev.first, last.code, accused, last.target, "unconfirmed",
-                                     f"{ev.rule}>alleged:{last.rule}", ev.chain, ev.attribution))
+            accused = ev.target
+            if target is not None and accused.country == target.country:
+                continue
+            out.append(SentenceEvent(ev.trigger, ev.first, code, accused, target, "unconfirmed",
+                                     f"{ev.rule}>alleged:{rule}", ev.chain, ev.attribution))
         return out
 
     def _remember_speaker(self, triggers: list[Trigger], date) -> None:
