@@ -73,7 +73,7 @@ class Coder:
     def _events(self, doc: Doc, article: Article, actors) -> Iterator[Event]:
         """The events of one parsed article, sentence by sentence (dates anchor on earlier sentences)."""
         resolver = DateResolver(article.published)
-        sentences = SentenceCoder(self.lexicon, self.cameo, actors, self.settings.emit_statements)
+        sentences = SentenceCoder(self.lexicon, actors, self.settings.emit_statements)
         context = ArticleAttribution(doc, actors, article.source, article.published)
         seen: set[str] = set()
         story_date: EventDate | None = None  # the last day the text itself gave an event

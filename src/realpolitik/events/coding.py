@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..actors import PRONOUNS, DocActors
-from ..knowledge.cameo import CameoCode
 from ..knowledge.lexicon import Lexicon
 from ..model import Actor, Attribution
 from . import arguments as args
@@ -57,10 +56,8 @@ class SentenceEvent:
 class SentenceCoder:
     """Codes the sentences of one article; holds the article-level memory (last subject, people named)."""
 
-    def __init__(self, lexicon: Lexicon, cameo: dict[str, CameoCode], actors: DocActors,
-                 emit_statements: bool = True):
+    def __init__(self, lexicon: Lexicon, actors: DocActors, emit_statements: bool = True):
         self.lexicon = lexicon
-        self.cameo = cameo
         self.actors = actors
         self.emit_statements = emit_statements
         self.last_subject: Actor | None = None
@@ -110,6 +107,13 @@ class SentenceCoder:
             if trig.pattern.wrapper in ("speech", "deny") and self.emit_statements:
                 out.extend(self._code_statement(trig, coded, date))
         out.extend(self._alleged(out))
+        self._remember(sent, triggers, out, date)
+        for ev in out:
+            ev.actor_tokens = self._actor_tokens
+        return out
+
+    def _remember(self, sent: Span, triggers: list[Trigger], out: list[SentenceEvent], date) -> None:
+        """Update the article's story memory that later sentences refer back to."""
         self._remember_subject(sent, date)
         self._remember_speaker(triggers, date)
         self.actors.note_sentence(sent)
@@ -126,9 +130,6 @@ class SentenceCoder:
         if pairs:  # people ("the two ministers") are the people named; otherwise the main clause's sides
             people = [p for p in pairs if all(a.kind == "person" for a in p)]
             self.last_pair = (people or pairs)[0]
-        for ev in out:
-            ev.actor_tokens = self._actor_tokens
-        return out
 
     # -- content events --------------------------------------------------------------------------------------
     def _carriers(self, contents: list[Trigger], by_token: dict[int, Trigger]) -> set[int]:
