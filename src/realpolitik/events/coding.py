@@ -25,6 +25,7 @@ PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "17", "18", "19", "20"})
 AROUND_EVENT_CODES = frozenset({"045", "043"})
 #: Roots whose passive events with no agent are done by the authorities of the place (arrests, releases).
 AUTHORITY_ROOTS = frozenset({"08", "17"})
+CLAIM_RESPONSIBILITY = "015"
 #: Codes that, with no target named, are done to the actor's own country.
 DOMESTIC_CODES = ("172", "173", "175", "083", "080", "14")
 #: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?).
@@ -216,7 +217,7 @@ class SentenceCoder:
             people = _unique(sources + many)
             return [(a, b, code, False) for a in people for b in people if a.code != b.code]
         if not sources:
-            if targets and code[:2] in ("18", "19", "20") and args.is_passive(tok):
+            if targets and code[:2] in ("18", "19", "20") and (pattern.pos == "noun" or args.is_passive(tok)):
                 self.agentless = (code, targets[0], pattern.id)  # "X was killed": who did it may follow
             return []
         if not targets and pattern.reciprocal and len(sources) >= 2:
@@ -582,6 +583,11 @@ class SentenceCoder:
         accused did the act reported before, by the accuser's account (unconfirmed)."""
         out = []
         for ev in events:
+            if ev.code == CLAIM_RESPONSIBILITY and self.agentless is not None:
+                code, target, rule = self.agentless  # "... claimed responsibility": the doer says so itself
+                out.append(SentenceEvent(ev.trigger, ev.first, code, ev.source, target, "asserted",
+                                         f"{ev.rule}>claimed:{rule}", ev.chain, ev.attribution))
+                continue
             if not ev.code.startswith("112") or ev.target is None:
                 continue
             grounds = [p for c in ev.trigger.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
