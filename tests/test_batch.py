@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
-from distributed import Client, LocalCluster
+from distributed import LocalCluster
 
 from realpolitik.batch import BatchOptions, OutputDir, load_batch, plan_partitions, read_partition, run_batch
 from realpolitik.batch.partitions import number_lines
@@ -220,19 +220,20 @@ def test_killed_worker_loses_nothing(corpus, reference, tmp_path):
     """A worker process dies mid-run; the scheduler reruns its partition elsewhere, the output is whole."""
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
     try:
-        with Client(cluster) as client:
-            pids = list(client.run(os.getpid).values())
-            killed: list[int] = []
+        # the worker processes' pids straight from their nannies: a second Client in this process would
+        # share run_batch's event loop thread and race it while a worker dies
+        pids = [nanny.process.process.pid for nanny in cluster.workers.values()]
+        killed: list[int] = []
 
-            def kill_once(entry: dict) -> None:
-                if not killed:
-                    victim = next(p for p in pids if not entry["worker"].endswith(f":{p}"))
-                    os.kill(victim, signal.SIGKILL)
-                    killed.append(victim)
+        def kill_once(entry: dict) -> None:
+            if not killed:
+                victim = next(p for p in pids if not entry["worker"].endswith(f":{p}"))
+                os.kill(victim, signal.SIGKILL)
+                killed.append(victim)
 
-            report = run_batch([str(corpus)], str(tmp_path / "out"), settings=SETTINGS,
-                               options=BatchOptions(partition_size=25), scheduler=cluster.scheduler_address,
-                               on_partition=kill_once)
+        report = run_batch([str(corpus)], str(tmp_path / "out"), settings=SETTINGS,
+                           options=BatchOptions(partition_size=25), scheduler=cluster.scheduler_address,
+                           on_partition=kill_once)
     finally:
         cluster.close()
     assert killed and not report.failed and report.coded == report.partitions
