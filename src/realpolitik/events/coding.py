@@ -150,13 +150,13 @@ class SentenceCoder:
             chain.insert(0, tok)
         if pattern.accusation:
             return self._code_accusation(trig, chain, date)
-        refusing = _refusal(chain) and modality_of(self._clause(chain, by_token)) == "negated"
+        modality = modality_of(self._clause(chain, by_token), denied=self._denied(chain, by_token))
+        refusing = modality == "negated" and _refusal(chain)
         pairs = self._pairs(trig, support, date, one_way=refusing)
         if not pairs:
             if trig.fallback is not None:
                 return self._code_content(trig.fallback, by_token, supports, date)
             return []
-        modality = modality_of(self._clause(chain, by_token), denied=self._denied(chain, by_token))
         attribution = self._attribution(chain, by_token, date)
         if attribution is not None and attribution.anonymous and modality == "asserted":
             modality = "unconfirmed"
@@ -169,11 +169,11 @@ class SentenceCoder:
         events = []
         for source, target, code, needs_place in pairs:
             code = domestic_force(code, source, target)
-            event_modality = modality
+            event_modality, event_rule = modality, rule
             if refusing and code[:2] in COOPERATION_ROOTS:
                 # "would not recognise", "will not normalise": CAMEO codes the refusal, as fact
-                code, event_modality, rule = framed_code("reject", code[:2]), "asserted", f"{rule}>refused"
-            events.append(SentenceEvent(tok, trig.first, code, source, target, event_modality, rule, chain,
+                code, event_modality, event_rule = framed_code("reject", code[:2]), "asserted", f"{rule}>refused"
+            events.append(SentenceEvent(tok, trig.first, code, source, target, event_modality, event_rule, chain,
                                         attribution, needs_place, place_hints=list(self._place_hints)))
         return events
 
