@@ -137,7 +137,7 @@ class Coder:
         target = found.target
         if target is None and found.needs_place_target and place is not None and place.country \
                 and _named_where_it_struck(found.trigger):
-            target = Actor(code=place.country, name=place.name, country=place.country, kind="country")
+            target = Actor.of(place.country, name=place.name)
         info = self.cameo[found.code]
         doc = sent.doc
         start = doc[found.first].idx

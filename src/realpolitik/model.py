@@ -72,6 +72,13 @@ class Actor:
     role: str | None = None  # CAMEO role code such as GOV, MIL, MED
     kind: str = "country"  # country | igo | group | person | sector
 
+    @classmethod
+    def of(cls, country: str | None, role: str | None = None, *, name: str | None = None,
+           kind: str = "country") -> "Actor":
+        """An actor composed the CAMEO way: country code, then role code (``RUS`` + ``MIL`` -> ``RUSMIL``)."""
+        code = (country or "") + (role or "")
+        return cls(code=code, name=name or code, country=country, role=role, kind=kind)
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

@@ -228,7 +228,7 @@ class SentenceCoder:
         for source in sources:
             if not targets and code.startswith(DOMESTIC_CODES) and source.country:
                 # repression, administrative sanctions, arrests, concessions to protest: at home, unless named
-                own = Actor(code=source.country, name=source.country, country=source.country, kind="country")
+                own = Actor.of(source.country)
                 pairs.append((source, own, code, False))
                 continue
             if not targets:
@@ -266,7 +266,7 @@ class SentenceCoder:
             if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head.i == verb.i:
                 countries = self.actors.countries_in([tok])
                 if countries:
-                    return [Actor(code=countries[0], name=tok.text, country=countries[0], kind="country")]
+                    return [Actor.of(countries[0], name=tok.text)]
         return []
 
     def _implicit_targets(self, heads: list[Token], code: str, sources: list[Actor]) -> list[Actor]:
@@ -282,7 +282,7 @@ class SentenceCoder:
         root = code[:2]
         if head.ent_type_ == "PERSON" and root in ("17", "18", "20") and sources[0].country:
             name = self.actors.phrase_text(head)
-            return [Actor(code=sources[0].country, name=name, country=sources[0].country, kind="person")]
+            return [Actor.of(sources[0].country, name=name, kind="person")]
         return []
 
     def _code_accusation(self, trig: Trigger, chain: list[Token], date) -> list[SentenceEvent]:
@@ -471,11 +471,7 @@ class SentenceCoder:
             if head.dep_ == "conj" and out and not self.actors.countries_in(
                     self.actors.phrase_tokens(head, with_preps=False)):
                 # "13 Israeli women and children": a conjunct without a country shares the first one's
-                role = self.actors.resolve(head, date)
-                role_code = role[0].role if role else None
-                first = out[-1]
-                out.append(Actor(code=(first.country or "") + (role_code or ""), name=head.text,
-                                 country=first.country, role=role_code, kind="sector"))
+                out.append(Actor.of(out[-1].country, self._role_of(head, date), name=head.text, kind="sector"))
                 continue
             group = self._group_of(head, date)
             if group:  # "the foreign ministers of Russia and Ukraine": one actor per country
@@ -497,15 +493,16 @@ class SentenceCoder:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 pobjs = [p for p in prep.children if p.dep_ == "pobj"]
                 if pobjs and pobjs[0].conjuncts:
-                    role = self.actors.resolve(head, date)
-                    role_code = role[0].role if role else None
-                    out = []
-                    for country in self._resolve_all(args.with_conjuncts(pobjs[0]), date):
-                        code = (country.country or country.code) + (role_code or "")
-                        out.append(Actor(code=code, name=f"{head.text} of {country.name}", country=country.country,
-                                         role=role_code, kind="sector"))
-                    return out
+                    role = self._role_of(head, date)
+                    return [Actor.of(country.country or country.code, role, name=f"{head.text} of {country.name}",
+                                     kind="sector")
+                            for country in self._resolve_all(args.with_conjuncts(pobjs[0]), date)]
         return []
+
+    def _role_of(self, head: Token, date) -> str | None:
+        """The role a phrase names, whatever its country ("children" -> CVL, "foreign ministers" -> GOV)."""
+        found = self.actors.resolve(head, date)
+        return found[0].role if found else None
 
     def _conjoined_modifiers(self, head: Token, actor: Actor, date) -> list[Actor]:
         """"Chinese and Russian warships": one actor per conjoined country modifier, with the same role."""
@@ -516,9 +513,8 @@ class SentenceCoder:
             for conj in mod.conjuncts:
                 countries = self.actors.countries_in([conj])
                 if countries and countries[0] != actor.country:
-                    code = countries[0] + (actor.role or "")
-                    out.append(Actor(code=code, name=conj.text, country=countries[0], role=actor.role,
-                                     kind=actor.kind if actor.kind != "person" else "sector"))
+                    out.append(Actor.of(countries[0], actor.role, name=conj.text,
+                                        kind=actor.kind if actor.kind != "person" else "sector"))
         return out
 
     def _resolve_head(self, head: Token, date, deep: bool) -> Actor | None:
