@@ -10,6 +10,15 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Verbs whose "of/for"-clause names what their object allegedly did.
 ACCUSING = frozenset({"accuse", "charge", "suspect", "blame", "convict", "indict", "sanction", "condemn",
                       "criticize", "criticise", "denounce"})
+#: Verbs whose object does what their infinitive says: "urged Iran to stop", "called on Russia to withdraw",
+#: "appealed to Congress to send", "ordered the army to attack". The preposition names where the object is.
+OBJECT_CONTROL = {"urge": "dobj", "ask": "dobj", "press": "dobj", "pressure": "dobj", "push": "dobj",
+                  "tell": "dobj", "order": "dobj", "force": "dobj", "compel": "dobj", "oblige": "dobj",
+                  "invite": "dobj", "encourage": "dobj", "persuade": "dobj", "convince": "dobj", "allow": "dobj",
+                  "permit": "dobj", "authorize": "dobj", "authorise": "dobj", "instruct": "dobj", "direct": "dobj",
+                  "require": "dobj", "implore": "dobj", "beg": "dobj", "help": "dobj", "enable": "dobj",
+                  "advise": "dobj", "lobby": "dobj", "challenge": "dobj", "warn": "dobj", "call": "on|upon",
+                  "appeal": "to", "plead": "with"}
 #: "the line that divides ...": a relative pronoun is no doer; the clause it opens is climbed past.
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 #: Relations through which a verb without a subject of its own borrows its governor's subject.
@@ -43,11 +52,16 @@ def subject_heads(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in RELATIVE_PRONOUNS:
             return with_conjuncts(child)
+        if child.dep_ in SUBJECT_DEPS and verb.dep_ == "relcl" and _named(verb.head):
+            return [verb.head]  # "northern Israel, which responded with air strikes": Israel responded
     node = verb
     for _ in range(8):
         if node.dep_ not in _INHERIT | {"relcl"} or node.head is node:
             return []
         prev, node = node, node.head
+        controller = _controlling_object(node, prev)
+        if controller:
+            return controller
         if node.lemma_.lower() in ACCUSING and prev.dep_ in ("dobj", "prep") and node.pos_ == "VERB":
             return direct_objects(node)  # "accused the troops of blowing it up": the troops did it
         if node.pos_ in ("VERB", "AUX", "ADJ"):
@@ -57,6 +71,23 @@ def subject_heads(verb: Token) -> list[Token]:
             if node.pos_ == "VERB" and is_passive(node):
                 return subject_heads(node)
     return []
+
+
+def _controlling_object(governor: Token, clause: Token) -> list[Token]:
+    """The object that does what an infinitive under an object-control verb says: "urged Iran to stop"."""
+    slot = OBJECT_CONTROL.get(governor.lemma_.lower())
+    infinitive = clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
+    if slot is None or governor.pos_ != "VERB" or not infinitive:
+        return []
+    if slot == "dobj":
+        return [p for c in governor.children if c.dep_ == "dobj" for p in with_conjuncts(c)]
+    return [h for prep in slot.split("|") for h in prep_objects(governor, prep)]
+
+
+def _named(tok: Token) -> bool:
+    """A proper name or a named entity: an antecedent that can act (unlike "the line that divides ...")."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
 
 
 def prep_objects(tok: Token, prep: str) -> list[Token]:
@@ -119,6 +150,8 @@ def target_candidates(trigger: Token, pattern: Pattern,
                 out.append((slot, prep_objects(host, slot)))
             for obj in dobjs:  # "appointed an ambassador to Syria", "a batch of tanks from the US"
                 out.append((slot, prep_objects(obj, slot)))
+                for amount in _measured(obj):  # "pledged $500 million in aid for Ukraine"
+                    out.append((slot, prep_objects(amount, slot)))
     if pattern.pos == "noun":
         # "the drone attacks that set two Saudi oil plants ablaze", "an air strike killed a commander"
         clauses = [c for c in trigger.children if c.dep_ == "relcl"]
@@ -127,6 +160,14 @@ def target_candidates(trigger: Token, pattern: Pattern,
         for verb in clauses:
             out.append(("clause", direct_objects(verb)))
     return [(slot, heads) for slot, heads in out if heads]
+
+
+def _measured(obj: Token) -> list[Token]:
+    """What an amount measures: "$500 million in aid", "a package of weapons"."""
+    if obj.pos_ not in ("NUM", "NOUN"):
+        return []
+    return [p for c in obj.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+            for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
 
 
 def participants(trigger: Token) -> list[Token]:
@@ -160,8 +201,10 @@ def support_verb(noun: Token, supports) -> Token | None:
     node = noun
     for _ in range(3):
         head = node.head
-        if node.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
-                head.head.dep_ in ("dobj", "pobj"):  # "held three hours of talks", "two rounds of talks"
+        if node.dep_ == "pobj" and head.head.dep_ in ("dobj", "pobj") and (
+                (head.lower_ == "of" and head.head.pos_ in ("NOUN", "NUM")) or
+                (head.lower_ == "in" and head.head.pos_ == "NUM")):
+            # "held three hours of talks", "two rounds of talks", "announced $800 million in assistance"
             node = head.head
             continue
         if node.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and supports(head):

@@ -19,6 +19,10 @@ from .modality import modality_of
 from .triggers import Trigger, find_triggers
 from .wrappers import ABSORBING, framed_code
 
+#: Verbs whose object, a nominal event, is the subject's own act made public: "announced an inquiry into X".
+ANNOUNCING = frozenset({"announce", "unveil", "declare", "proclaim"})
+#: Roots that are acts of speech: comments, appeals, demands, disapproval, threats.
+SPOKEN_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 #: Roots whose events, with no named target, take the affected place as target ("an air strike in Gaza").
 PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "17", "18", "19", "20"})
 #: Events done around another event: mediating it, hosting it; they face each party of that event.
@@ -79,10 +83,13 @@ class SentenceCoder:
         self._trigger_at = by_token
         self._actor_tokens: set[int] = set()
         light_ids = frozenset(i for i, t in by_token.items() if t.pattern.light)
+        vow_ids = frozenset(i for i, t in by_token.items() if t.pattern.wrapper in ("intent", "threat"))
         motion_ids = frozenset(i for i, t in by_token.items() if t.pattern.code in ("042", "043"))
 
         def supports(verb: Token, via: str | None = None) -> bool:
             """Support verbs ("held talks", "approved the sale") and travel to a meeting ("arrived for talks")."""
+            if via is None and (verb.lemma_.lower() in ANNOUNCING or verb.i in vow_ids):
+                return True  # "announced sanctions on Russia", "vowed revenge"
             return verb.i in light_ids or (verb.i in motion_ids and via in ("for", "to"))
         absorbed: set[int] = set()
         framed: dict[int, list[SentenceEvent]] = {}
@@ -168,7 +175,7 @@ class SentenceCoder:
             rule = f"via:{support.lemma_.lower()}+{pattern.id}"
         events = []
         for source, target, code, needs_place in pairs:
-            code = domestic_force(code, source, target)
+            code = actor_conventions(code, source, target)
             event_modality, event_rule = modality, rule
             if refusing and code[:2] in COOPERATION_ROOTS:
                 # "would not recognise", "will not normalise": CAMEO codes the refusal, as fact
@@ -201,9 +208,12 @@ class SentenceCoder:
         if not targets and pattern.code in AROUND_EVENT_CODES:
             targets = self._brokered_parties(tok, candidates, date)
         if not targets and sources and candidates:
-            targets = self._implicit_targets(candidates[0][1], pattern.code, sources)
+            targets = self._implicit_targets(candidates[0][1], pattern.code, sources, date)
         sources = _unique(sources)
-        targets = [t for t in _unique(targets) if all(t.code != s.code for s in sources)]
+        named = _unique(targets)
+        targets = [t for t in named if all(t.code != s.code for s in sources)]
+        if named and not targets and sources:
+            return []  # "it violated Turkish airspace" read as Turkey's own act: a misread doer, not an event
         if pattern.pos == "noun" and support is None and not targets and not many and \
                 tok.dep_ not in ("nsubj", "nsubjpass"):
             return []  # "shield its economy from U.S. sanctions": a reference, not news of an event
@@ -269,20 +279,28 @@ class SentenceCoder:
                     return [Actor.of(countries[0], name=tok.text)]
         return []
 
-    def _implicit_targets(self, heads: list[Token], code: str, sources: list[Actor]) -> list[Actor]:
+    def _implicit_targets(self, heads: list[Token], code: str, sources: list[Actor], date) -> list[Actor]:
         """Targets the words imply without naming: "condemned the execution" aims at whoever carried out the
         last event reported; "hanged Mohsen Shekari", a person no dictionary knows, is one of the acting
         state's own people."""
         head = heads[0]
-        if head.lemma_.lower() in EVENT_REFERENCES or head.i in self._trigger_at:
-            if self.last_event_source is not None and all(
-                    self.last_event_source.code != s.code for s in sources):
-                return [self.last_event_source]
-            return []
+        if _refers_to_event(head) or head.i in self._trigger_at:
+            return self._event_doer(head, sources, date)
         root = code[:2]
         if head.ent_type_ == "PERSON" and root in ("17", "18", "20") and sources[0].country:
             name = self.actors.phrase_text(head)
             return [Actor.of(sources[0].country, name=name, kind="person")]
+        return []
+
+    def _event_doer(self, noun: Token, sources: list[Actor], date) -> list[Actor]:
+        """Who did the event a noun refers to: its own doer ("the visit by the U.S. speaker", "Russia's
+        annexation"), else whoever did the last thing reported ("condemned the move")."""
+        own = [a for a in self._resolve_all(args.noun_source_heads(noun), date)
+               if all(a.code != s.code for s in sources)]
+        if own:
+            return own[:1]
+        if self.last_event_source is not None and all(self.last_event_source.code != s.code for s in sources):
+            return [self.last_event_source]
         return []
 
     def _code_accusation(self, trig: Trigger, chain: list[Token], date) -> list[SentenceEvent]:
@@ -301,6 +319,13 @@ class SentenceCoder:
                                                 self._speaker_attribution(speaker, date)))
         return events
 
+    def _adversary(self, sources: list[Actor]) -> list[Actor]:
+        """Whom a threat with no named target faces: whoever did the last thing reported, if another side."""
+        last = self.last_event_source
+        if last is not None and all(last.country != s.country for s in sources):
+            return [last]
+        return []
+
     # -- framing verbs ---------------------------------------------------------------------------------------
     def _wrapper_kind(self, tok: Token) -> str | None:
         trig = self._trigger_at.get(tok.i)
@@ -312,7 +337,9 @@ class SentenceCoder:
         for tok in ev.chain[1:]:
             trig = by_token.get(tok.i)
             if trig is not None and trig.pattern.wrapper in ABSORBING:
-                framing = prev.dep_ in ("xcomp", "ccomp", "acomp") or trig.pattern.wrapper == "threat"
+                framing = prev.dep_ in ("xcomp", "ccomp", "acomp") or trig.pattern.wrapper == "threat" or (
+                    prev.dep_ == "dobj" and trig.pattern.wrapper == "intent") or (
+                    prev.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children))
                 return trig if framing else None
             if trig is not None and trig.pattern.wrapper == "speech":
                 return None
@@ -351,6 +378,8 @@ class SentenceCoder:
                 inner_side = [a for a in (inner.target, inner.source)
                               if a is not None and a.code not in codes and a.country not in countries]
             targets = addressees or inner_side[:1] or self._condition_actors(inner.trigger, sources, date)
+            if not targets and code[:2] == "13":  # "vowed to retaliate": against the other side
+                targets = self._adversary(sources)
             own = [s for s in sources if s.code == inner.source.code] or sources
             for s in own:
                 for t in targets or [None]:
@@ -403,26 +432,50 @@ class SentenceCoder:
         another party: the subject of what was said names it ("Putin said the American plan could serve")."""
         tok = trig.token
         complement = [c for c in tok.children if c.dep_ == "ccomp"]
-        if not complement or {t.i for c in complement for t in c.subtree} & coded:
+        judged = self._disparaged(complement)  # "said the annexation was illegal": a criticism
+        if not complement or (not judged and {t.i for c in complement for t in c.subtree} & coded):
             return []
         sources = _unique(self._resolve_all(self._subjects(tok), date))
         if not sources:
             return []
         topics = [s for c in complement for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-        target = None
-        for topic in topics:
-            for t in self.actors.phrase_tokens(topic, with_preps=False):
-                found = self.actors.resolve(t, date) if self.actors.is_actor_token(t) else None
-                if found and all(found[0].country != s.country for s in sources):
-                    target = found[0]
-                    break
+        target = self._topic_actor(topics, sources, date, judged)
         if target is None:
             return []
         chain = self._chain(tok)
         code, rule = trig.pattern.code, trig.pattern.id
-        if any(a.dep_ == "aux" and a.lower_ in ("must", "should") for c in complement for a in c.children):
+        if judged:
+            code, rule = "111", f"{rule}>disparaging"
+        elif any(a.dep_ == "aux" and a.lower_ in ("must", "should") for c in complement for a in c.children):
             code, rule = "100", f"{rule}>must"  # "Israel must stop the bombing": a demand on Israel
         return [SentenceEvent(tok, tok.i, code, s, target, modality_of(chain), rule, chain) for s in sources]
+
+    def _topic_actor(self, topics: list[Token], sources: list[Actor], date, judged: bool) -> Actor | None:
+        """The other party a statement is about: named in the subject of what was said, or, when that
+        subject is an event judged ("the measures were unjustified"), whoever did it."""
+        for topic in topics:
+            for t in self.actors.phrase_tokens(topic, with_preps=False):
+                found = self.actors.resolve(t, date) if self.actors.is_actor_token(t) else None
+                if found and all(found[0].country != s.country for s in sources):
+                    return found[0]
+            if judged and (_refers_to_event(topic) or topic.i in self._trigger_at):
+                doers = [a for a in self._event_doer(topic, sources, date)
+                         if all(a.country != s.country for s in sources)]
+                if doers:
+                    return doers[0]
+        return None
+
+    def _disparaged(self, complement: list[Token]) -> bool:
+        """Whether what was said judges its subject with a disparaging word ("was illegal", "a sham")."""
+        words = self.lexicon.classes.get("disparaging", frozenset())
+        for clause in complement:
+            predicates = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd")]
+            for pred in predicates:
+                if pred.lemma_.lower() in words or pred.lower_ in words:
+                    return True
+                if any(m.dep_ in ("amod", "compound") and m.lemma_.lower() in words for m in pred.children):
+                    return True
+        return False
 
     # -- shared helpers ----------------------------------------------------------------------------------------
     def _chain(self, tok: Token) -> list[Token]:
@@ -459,7 +512,26 @@ class SentenceCoder:
         return False
 
     def _subjects(self, verb: Token) -> list[Token]:
-        return args.subject_heads(verb)
+        node = verb  # "... and vowed to retaliate": the infinitive's doer is the vow's
+        while node.dep_ == "xcomp" and not any(c.dep_ in args.SUBJECT_DEPS for c in node.children):
+            node = node.head
+        speaker = self._misattached_speech(node)
+        return args.subject_heads(speaker if speaker is not None else verb)
+
+    def _misattached_speech(self, verb: Token) -> Token | None:
+        """"Qatar said its air defences intercepted the missiles and condemned the attack": the parser often
+        hangs a second act of speech on the reported clause; words (criticism, demands, threats) belong to
+        the speaker, not to the clause's subject. Returns the speech verb whose subject speaks."""
+        trig = self._trigger_at.get(verb.i)
+        if trig is None or verb.dep_ != "conj" or (trig.pattern.code or "")[:2] not in SPOKEN_ROOTS:
+            return None
+        if any(c.dep_ in args.SUBJECT_DEPS for c in verb.children):
+            return None
+        clause = verb.head
+        speech = self._trigger_at.get(clause.head.i)
+        if clause.dep_ != "ccomp" or speech is None or speech.pattern.wrapper != "speech":
+            return None
+        return clause.head
 
     def _resolve_all(self, heads: list[Token], date, deep: bool = False, record: bool = False) -> list[Actor]:
         """Actors named by the heads; ``record`` marks their words as not-a-place for this sentence."""
@@ -541,6 +613,9 @@ class SentenceCoder:
             node = pron.head
             for _ in range(6):
                 trig = self._trigger_at.get(node.i)
+                if trig is not None and trig.pattern.wrapper in ("demand", "appeal"):
+                    # "demanded that it leave": one asks others to act, so not the speaker
+                    return self._nearest_before(pron, args.subject_heads(node), date)
                 if trig is not None and trig.pattern.wrapper in ("speech", "deny", "intent", "threat"):
                     subj = [c for c in node.children if c.dep_ in args.SUBJECT_DEPS and c.i != pron.i]
                     if subj and subj[0].lower_ not in PRONOUNS:
@@ -555,10 +630,14 @@ class SentenceCoder:
             return self.last_subject
         if pron.lower_ in ("him", "her") and self.last_target is not None:
             return self.last_target
-        subjects = {t.i for s in args.subject_heads(pron.head if pron.head.pos_ == "VERB" else pron.head.head)
-                    for t in s.subtree}
+        return self._nearest_before(
+            pron, args.subject_heads(pron.head if pron.head.pos_ == "VERB" else pron.head.head), date)
+
+    def _nearest_before(self, pron: Token, excluded: list[Token], date) -> Actor | None:
+        """The nearest actor named before the pronoun in its sentence, outside the excluded phrases."""
+        skip = {t.i for head in excluded for t in head.subtree}
         for tok in reversed(pron.doc[pron.sent.start:pron.i]):
-            if tok.i in subjects or not self.actors.is_actor_token(tok) or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            if tok.i in skip or not self.actors.is_actor_token(tok) or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
             found = self.actors.resolve(tok, date)
             if found:
@@ -632,7 +711,10 @@ EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "
                               "launch", "deployment", "seizure", "expulsion", "ban", "sanction", "blockade",
                               "accusation", "allegation", "charge", "claim", "proposal", "plan", "offer", "demand",
                               "request", "resolution", "ultimatum", "threat", "call", "appeal", "downing",
-                              "hijacking", "seizure", "shooting", "poisoning", "assassination", "verdict"})
+                              "hijacking", "seizure", "shooting", "poisoning", "assassination", "verdict", "visit",
+                              "drill", "exercise", "election", "referendum", "vote", "operation", "offensive",
+                              "blockade", "incident", "provocation", "violation", "policy", "result",
+                              "outcome", "act", "attempt"})
 _PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "area", "region", "province",
                           "district", "border", "coast", "port", "centre", "center", "part", "north", "south",
                           "east", "west", "capital", "camp", "neighbourhood", "neighborhood", "territory",
@@ -649,15 +731,20 @@ _FORCE_ROLES = frozenset({"COP", "MIL", "GOV", "SPY"})
 _CIVIL_ROLES = frozenset({"OPP", "CVL", "EDU", "LAB", "REL", "MED", "HLH", "REF", "AGR", "BUS"})
 
 
-def domestic_force(code: str, source: Actor, target: Actor | None) -> str:
-    """CAMEO's domestic conventions for force: security forces shooting or beating their own protesters or
-    civilians use violent repression (175); protesters storming or attacking at home riot (145)."""
-    if code[:2] not in ("18", "19") or target is None or source.country != target.country:
+def actor_conventions(code: str, source: Actor, target: Actor | None) -> str:
+    """CAMEO's conventions on who uses force against whom: security forces shooting or beating their own
+    protesters or civilians use violent repression (175); protesters storming or attacking riot (145); a
+    ban on another country is a sanction (163), not an administrative measure at home (172)."""
+    if code.startswith("172") and target is not None and target.country != source.country:
+        return "163"  # a ban aimed at another country ("banned Belarusian airlines") is a sanction
+    if code[:2] not in ("18", "19") or target is None:
+        return code
+    if source.role in _CIVIL_ROLES and code in ("180", "190") and source.kind != "country":
+        return "145"  # crowds that storm or attack riot, at home or at a foreign embassy
+    if source.country != target.country:
         return code
     if source.role in _FORCE_ROLES and target.role in _CIVIL_ROLES:
         return "175"
-    if source.role in _CIVIL_ROLES and code in ("180", "190"):
-        return "145"
     return code
 
 
@@ -669,6 +756,11 @@ def _refusal(chain: list[Token]) -> bool:
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return bool(auxes & {"will", "would", "wo", "shall"}) or (
         verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("refuse", "decline"))
+
+
+def _refers_to_event(head: Token) -> bool:
+    """"the move", "the downing": a noun that refers back to something done."""
+    return head.lemma_.lower() in EVENT_REFERENCES or head.lower_ in EVENT_REFERENCES
 
 
 def _is_pair_reference(head: Token) -> bool:

@@ -53,6 +53,8 @@ def object_words(tok: Token) -> dict[str, Token]:
         words.setdefault(f"dep:{child.dep_}", child)  # lets an entry exclude a construction ("!dep:oprd")
         if child.dep_ in _OBJECT_DEPS:
             if child.dep_ in ("prep", "dative"):
+                if child.lower_ in TEMPORAL_PREPS:  # "ended the dispute after talks": a time, not the object
+                    continue
                 for p in child.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         add(p)

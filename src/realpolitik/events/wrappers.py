@@ -17,7 +17,7 @@ _FAMILIES: dict[str, dict[str, str]] = {
     "reject": {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "*": "120"},
 }
 #: Intent to do harm is a threat, whichever verb voiced it ("vowed to retaliate").
-_CONFLICT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
+_CONFLICT_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
 
 
 def framed_code(family: str, framed_root: str) -> str:

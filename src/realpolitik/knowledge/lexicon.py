@@ -41,10 +41,11 @@ class Pattern:
     accusation: bool = False  # a charge named in someone's words ("Ukrainian aggression"): speaker accuses
     targeted: bool = False  # only with a target; otherwise the next matching entry is tried
 
-    @property
-    def specificity(self) -> int:
-        """Entries with an object condition or longer forms win over generic ones."""
-        return (10 if self.objects else 0) + max(len(f) for f in self.forms)
+    def specificity(self, head: str | None = None) -> int:
+        """Entries with an object condition or longer forms (of those with this head word) win over generic
+        ones: "carry out" makes a support verb specific for "carry", not for "host"."""
+        forms = [f for f in self.forms if head in (None, f[-1] if self.pos == "noun" else f[0])] or self.forms
+        return (10 if self.objects else 0) + max(len(f) for f in forms)
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class Lexicon:
                 bucket = index.setdefault((p.pos, head), [])
                 if p not in bucket:
                     bucket.append(p)
-        return {k: tuple(sorted(v, key=lambda p: -p.specificity)) for k, v in index.items()}
+        return {k: tuple(sorted(v, key=lambda p: -p.specificity(k[1]))) for k, v in index.items()}
 
     def get(self, pattern_id: str) -> Pattern:
         for p in self.patterns:
