@@ -212,5 +212,8 @@ def support_verb(noun: Token, supports) -> Token | None:
         if node.dep_ == "pobj" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX") and \
                 head.lower_ not in ("against", "on", "about", "over") and supports(head.head, head.lower_):
             return head.head
+        if node.dep_ == "pobj" and head.pos_ == "ADP" and head.head.dep_ == "acomp" and \
+                supports(head.head.head, "acomp"):  # "open to negotiations", "ready for talks"
+            return head.head.head
         break
     return None

@@ -90,6 +90,8 @@ class SentenceCoder:
             """Support verbs ("held talks", "approved the sale") and travel to a meeting ("arrived for talks")."""
             if via is None and (verb.lemma_.lower() in ANNOUNCING or verb.i in vow_ids):
                 return True  # "announced sanctions on Russia", "vowed revenge"
+            if via == "acomp":  # "is open to negotiations"
+                return verb.i in vow_ids
             return verb.i in light_ids or (verb.i in motion_ids and via in ("for", "to"))
         absorbed: set[int] = set()
         framed: dict[int, list[SentenceEvent]] = {}
@@ -338,7 +340,7 @@ class SentenceCoder:
             trig = by_token.get(tok.i)
             if trig is not None and trig.pattern.wrapper in ABSORBING:
                 framing = prev.dep_ in ("xcomp", "ccomp", "acomp") or trig.pattern.wrapper == "threat" or (
-                    prev.dep_ == "dobj" and trig.pattern.wrapper == "intent") or (
+                    prev is ev.trigger and prev.pos_ == "NOUN" and trig.pattern.wrapper == "intent") or (
                     prev.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children))
                 return trig if framing else None
             if trig is not None and trig.pattern.wrapper == "speech":
