@@ -227,6 +227,10 @@ class DocActors:
         rule = "actor:compose"
         if not countries and role is None:
             return None
+        if not countries and role is not None:
+            owner = self._possessor(head, tokens, date)
+            if owner is not None:  # "Iran admitted that its military had ...": Iran's military
+                countries, rule = [owner.country], "actor:role+possessor"
         if not countries:
             countries = self._context_countries(head)
             rule = "actor:role+sentence-country"
@@ -287,6 +291,26 @@ class DocActors:
             return tokens
         hit = self.hits.get(head.i)
         return tokens if hit is not None else [head]
+
+    def _possessor(self, head: Token, tokens: list[Token], date: str | None) -> Actor | None:
+        """Whom "its"/"their" in a phrase stands for: the subject of the nearest clause above the phrase
+        that is not the phrase itself ("Qatar said its air defences ...", "France recalled its envoys")."""
+        if not any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in tokens):
+            return None
+        inside = {t.i for t in head.subtree}
+        node = head
+        for _ in range(6):
+            if node.head is node:
+                return None
+            node = node.head
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside
+                        and c.lower_ not in PRONOUNS]
+            if subjects:
+                found = self.resolve(subjects[0], date)
+                return found[0] if found and found[0].country else None
+        return None
 
     def _context_countries(self, head: Token) -> list[str]:
         """A role with no country ("soldiers", "police") takes the country where its sentence happens: a

@@ -362,6 +362,8 @@ class SentenceCoder:
         codes = {s.code for s in sources}
         countries = {s.country for s in sources}
         addressees = [a for a in self._addressees(trig, date, countries) if a.code not in codes]
+        if not framed and not addressees and family == "demand":
+            addressees = self._adversary(sources)  # "demanded a full apology": from whoever did the deed
         if not framed:
             if family == "intent" and not addressees and len(sources) >= 2:  # "A and B agreed to ..."
                 return [SentenceEvent(tok, tok.i, trig.pattern.code, s, t, modality, trig.pattern.id, chain,
