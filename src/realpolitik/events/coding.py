@@ -617,7 +617,7 @@ class SentenceCoder:
             node = pron.head
             for _ in range(6):
                 trig = self._trigger_at.get(node.i)
-                if trig is not None and trig.pattern.wrapper in ("demand", "appeal"):
+                if trig is not None and trig.pattern.wrapper in ("demand", "appeal") and node is not pron.head:
                     # "demanded that it leave": one asks others to act, so not the speaker
                     return self._nearest_before(pron, args.subject_heads(node), date)
                 if trig is not None and trig.pattern.wrapper in ("speech", "deny", "intent", "threat"):
