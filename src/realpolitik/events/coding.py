@@ -715,9 +715,9 @@ EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "
                               "launch", "deployment", "seizure", "expulsion", "ban", "sanction", "blockade",
                               "accusation", "allegation", "charge", "claim", "proposal", "plan", "offer", "demand",
                               "request", "resolution", "ultimatum", "threat", "call", "appeal", "downing",
-                              "hijacking", "seizure", "shooting", "poisoning", "assassination", "verdict", "visit",
+                              "hijacking", "shooting", "poisoning", "assassination", "visit",
                               "drill", "exercise", "election", "referendum", "vote", "operation", "offensive",
-                              "blockade", "incident", "provocation", "violation", "policy", "result",
+                              "incident", "provocation", "violation", "policy", "result",
                               "outcome", "act", "attempt"})
 _PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "area", "region", "province",
                           "district", "border", "coast", "port", "centre", "center", "part", "north", "south",
