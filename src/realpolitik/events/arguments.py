@@ -76,13 +76,17 @@ def subject_heads(verb: Token) -> list[Token]:
 def _controlling_object(governor: Token, clause: Token) -> list[Token]:
     """The object that does what an infinitive under an object-control verb says: "urged Iran to stop"."""
     slot = OBJECT_CONTROL.get(governor.lemma_.lower())
-    infinitive = clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
-    if slot is None or governor.pos_ != "VERB" or not infinitive:
+    if slot is None or governor.pos_ != "VERB" or not is_infinitive(clause):
         return []
     if slot == "dobj":
         return [p for c in governor.children if c.dep_ == "dobj" for p in with_conjuncts(c)]
     return [h for prep in slot.split("|") for h in prep_objects(governor, prep)]
+
+
+def is_infinitive(clause: Token) -> bool:
+    """A clause that says what its governor wants done: "urged Iran to stop", "pressed X ... to investigate"."""
+    return clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
 
 
 def _named(tok: Token) -> bool:

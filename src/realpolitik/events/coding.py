@@ -339,9 +339,9 @@ class SentenceCoder:
         for tok in ev.chain[1:]:
             trig = by_token.get(tok.i)
             if trig is not None and trig.pattern.wrapper in ABSORBING:
-                framing = prev.dep_ in ("xcomp", "ccomp", "acomp") or trig.pattern.wrapper == "threat" or (
-                    prev is ev.trigger and prev.pos_ == "NOUN" and trig.pattern.wrapper == "intent") or (
-                    prev.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children))
+                framing = prev.dep_ in ("ccomp", "acomp") or args.is_infinitive(prev) or \
+                    trig.pattern.wrapper == "threat" or (
+                        prev is ev.trigger and prev.pos_ == "NOUN" and trig.pattern.wrapper == "intent")
                 return trig if framing else None
             if trig is not None and trig.pattern.wrapper == "speech":
                 return None
