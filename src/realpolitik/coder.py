@@ -160,6 +160,10 @@ def _named_where_it_struck(trigger) -> bool:
     locative phrase of the trigger or of its object, not a place named for some other reason ("retaliating
     for the strike on its consulate in Damascus")."""
     hosts = [trigger, *[c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]]
+    for host in hosts[1:]:  # "shelled Kharkiv", "raided the Jenin refugee camp": the object is the place
+        if any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" for t in [host, *host.children]
+               if t.dep_ in ("dobj", "nsubjpass", "compound")):
+            return True
     for host in hosts:
         for prep in host.children:
             if prep.dep_ == "prep" and prep.lower_ in _STRUCK_PREPS and any(

@@ -191,6 +191,8 @@ def noun_source_heads(noun: Token) -> list[Token]:
     heads = [c for c in noun.children if c.dep_ == "poss"]
     heads += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN")]
     heads += prep_objects(noun, "by")
+    if noun.dep_ == "dobj" and not is_passive(noun.head):
+        heads += prep_objects(noun.head, "by")  # the parser hangs "the drills by A and B" on the verb
     if not heads and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         return noun_source_heads(noun.head.head)
     return heads

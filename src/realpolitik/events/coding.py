@@ -205,6 +205,9 @@ class SentenceCoder:
         for slot, heads in candidates:
             # a target named by a locative phrase is also where the event happened
             targets = self._resolve_all(heads, date, deep=True, record=slot not in args.LOCATIVE_SLOTS)
+            if not targets and slot != "dobj":  # "a complaint against China's tariffs": whoever imposed them
+                targets = [a for h in heads if _refers_to_event(h) or h.i in self._trigger_at
+                           for a in self._resolve_all(args.noun_source_heads(h), date)]
             if targets:
                 break
         if not targets and pattern.code in AROUND_EVENT_CODES:
@@ -300,7 +303,7 @@ class SentenceCoder:
         own = [a for a in self._resolve_all(args.noun_source_heads(noun), date)
                if all(a.code != s.code for s in sources)]
         if own:
-            return own[:1]
+            return _unique(own)
         if self.last_event_source is not None and all(self.last_event_source.code != s.code for s in sources):
             return [self.last_event_source]
         return []
@@ -340,8 +343,7 @@ class SentenceCoder:
             trig = by_token.get(tok.i)
             if trig is not None and trig.pattern.wrapper in ABSORBING:
                 framing = prev.dep_ in ("ccomp", "acomp") or args.is_infinitive(prev) or \
-                    trig.pattern.wrapper == "threat" or (
-                        prev is ev.trigger and prev.pos_ == "NOUN" and trig.pattern.wrapper == "intent")
+                    trig.pattern.wrapper == "threat" or _asks_for(ev.trigger, prev, trig.pattern.wrapper)
                 return trig if framing else None
             if trig is not None and trig.pattern.wrapper == "speech":
                 return None
@@ -436,7 +438,8 @@ class SentenceCoder:
         another party: the subject of what was said names it ("Putin said the American plan could serve")."""
         tok = trig.token
         complement = [c for c in tok.children if c.dep_ == "ccomp"]
-        judged = self._disparaged(complement)  # "said the annexation was illegal": a criticism
+        blamed = _blames(complement)  # "said Iran was behind the attack": an accusation
+        judged = blamed or self._disparaged(complement)  # "said the annexation was illegal": a criticism
         if not complement or (not judged and {t.i for c in complement for t in c.subtree} & coded):
             return []
         sources = _unique(self._resolve_all(self._subjects(tok), date))
@@ -448,7 +451,9 @@ class SentenceCoder:
             return []
         chain = self._chain(tok)
         code, rule = trig.pattern.code, trig.pattern.id
-        if judged:
+        if blamed:
+            code, rule = "112", f"{rule}>blame"
+        elif judged:
             code, rule = "111", f"{rule}>disparaging"
         elif any(a.dep_ == "aux" and a.lower_ in ("must", "should") for c in complement for a in c.children):
             code, rule = "100", f"{rule}>must"  # "Israel must stop the bombing": a demand on Israel
@@ -752,6 +757,31 @@ def actor_conventions(code: str, source: Actor, target: Actor | None) -> str:
     return code
 
 
+def _asks_for(noun: Token, prev: Token, family: str) -> bool:
+    """A nominal event that a framing verb wants rather than reports: "agreed a ceasefire" (intent),
+    "demanded a ceasefire", "called for talks" (appeal, demand)."""
+    if noun.pos_ != "NOUN" or family not in ("intent", "appeal", "demand"):
+        return False
+    if prev is noun:
+        return family == "intent" or noun.dep_ == "dobj"
+    return prev.dep_ == "prep" and prev.lower_ == "for" and family in ("appeal", "demand")
+
+
+#: Predicates that lay the blame on their subject: "was responsible for", "is to blame", "was behind".
+_BLAME_PREDICATES = frozenset({"responsible", "culpable", "accountable", "guilty", "liable", "blame"})
+
+
+def _blames(complement: list[Token]) -> bool:
+    """Whether what was said blames its subject for something ("Iran was behind the attack")."""
+    for clause in complement:
+        parts = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp")]
+        if any(p.lemma_.lower() in _BLAME_PREDICATES for p in parts):
+            return True
+        if clause.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ == "behind" for c in clause.children):
+            return True
+    return False
+
+
 def _refusal(chain: list[Token]) -> bool:
     """"will not", "would not", "won't", "refuses to": a stated refusal, not a report that something did
     not happen ("did not attack")."""
@@ -778,8 +808,11 @@ def _inner_heads(head: Token) -> list[Token]:
     States", the place of "the southern suburbs of Beirut"."""
     out = []
     for child in head.children:
-        if child.dep_ == "acl":
-            out += [p for a in child.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if child.dep_ == "acl":  # "a proposal backed by the US", "a drone launched from Yemen"
+            out += [p for a in child.children if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "from")
+                    for p in a.children if p.dep_ == "pobj"]
+        elif child.dep_ == "compound" and child.pos_ == "PROPN" and head.lemma_.lower() in _PLACE_NOUNS:
+            out.append(child)  # "the Jenin refugee camp"
         elif child.dep_ == "prep" and child.lower_ in ("of", "in", "near") and head.lemma_.lower() in _PLACE_NOUNS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":

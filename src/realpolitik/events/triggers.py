@@ -46,7 +46,7 @@ def object_words(tok: Token) -> dict[str, Token]:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         add(p, depth + 1)
-            elif c.dep_ in ("conj",) and depth < 2:
+            elif c.dep_ in ("conj", "appos") and depth < 2:  # "designated X an undesirable organisation"
                 add(c, depth + 1)
 
     for child in tok.children:

@@ -52,6 +52,10 @@ def pick_place(trigger, gazetteer: Gazetteer, *, exclude: Iterable[int] = frozen
         place = _place_in_phrase(pobj, entities, excluded, gazetteer, country_hint)
         if place is not None:
             return place
+    for obj in (c for c in trigger.children if c.dep_ == "dobj"):  # "shelled Kharkiv" (tagged ORG), "raided
+        place = _place_in_phrase(obj, entities, excluded, gazetteer, country_hint)  # the Jenin refugee camp"
+        if place is not None:
+            return place
     return _place_in_clause(trigger, entities, excluded, gazetteer, country_hint)
 
 
