@@ -28,8 +28,8 @@ DEFAULT_NOUN_SLOTS = ("with", "on", "against", "between", "involving", "to")
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
-        verb.tag_ == "VBN" and verb.dep_ == "acl")
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.tag_ == "VBN" and (
+        verb.dep_ == "acl" or any(c.dep_ == "agent" for c in verb.children)))  # "..., hosted by Turkey"
 
 
 def with_conjuncts(tok: Token) -> list[Token]:

@@ -160,6 +160,9 @@ class SentenceCoder:
         if pattern.accusation:
             return self._code_accusation(trig, chain, date)
         modality = modality_of(self._clause(chain, by_token), denied=self._denied(chain, by_token))
+        if (pattern.code or "")[:2] == "13" and modality in ("planned", "hypothetical") and any(
+                self._wrapper_kind(t) in ("speech", "intent", "threat") for t in chain[1:]):
+            modality = "asserted"  # "said it would take countermeasures": saying so is the threat
         refusing = modality == "negated" and _refusal(chain)
         pairs = self._pairs(trig, support, date, one_way=refusing)
         if not pairs:
@@ -204,7 +207,10 @@ class SentenceCoder:
         candidates = args.target_candidates(tok, pattern, support)
         for slot, heads in candidates:
             # a target named by a locative phrase is also where the event happened
-            targets = self._resolve_all(heads, date, deep=True, record=slot not in args.LOCATIVE_SLOTS)
+            # the noun a participle modifies ("the deal, brokered by the US") is looked into no deeper: its
+            # modifier is this very trigger, whose agent is the source
+            deep = not (slot == "dobj" and tok.dep_ == "acl" and heads == [tok.head])
+            targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
             if not targets and slot != "dobj":  # "a complaint against China's tariffs": whoever imposed them
                 targets = [a for h in heads if _refers_to_event(h) or h.i in self._trigger_at
                            for a in self._resolve_all(args.noun_source_heads(h), date)]
@@ -214,9 +220,11 @@ class SentenceCoder:
             targets = self._brokered_parties(tok, candidates, date)
         if not targets and sources and candidates:
             targets = self._implicit_targets(candidates[0][1], pattern.code, sources, date)
+        if not targets and sources and (pattern.code or "")[:2] == "13":
+            targets = self._adversary(sources)  # "Moscow said it would take countermeasures": against whom
         sources = _unique(sources)
         named = _unique(targets)
-        targets = [t for t in named if all(t.code != s.code for s in sources)]
+        targets = [t for t in named if all(_distinct(t, s) for s in sources)]
         if named and not targets and sources:
             return []  # "it violated Turkish airspace" read as Turkey's own act: a misread doer, not an event
         if pattern.pos == "noun" and support is None and not targets and not many and \
@@ -262,6 +270,8 @@ class SentenceCoder:
         """"Oman brokered a ceasefire between the US and the Houthis", "the agreement, brokered by the US":
         the mediator consults each party of what it brokered, named there or just before."""
         brokered = [h for _, heads in candidates for h in heads] + ([verb.head] if verb.dep_ == "acl" else [])
+        if verb.dep_ == "advcl" and args.is_passive(verb):  # "held talks in Antalya, hosted by Turkey"
+            brokered += args.direct_objects(verb.head)
         brokered = [n for n in brokered if n.pos_ == "NOUN"]
         for noun in brokered:
             heads = args.participants(noun) + args.prep_objects(noun, "with")
@@ -325,10 +335,11 @@ class SentenceCoder:
         return events
 
     def _adversary(self, sources: list[Actor]) -> list[Actor]:
-        """Whom a threat with no named target faces: whoever did the last thing reported, if another side."""
-        last = self.last_event_source
-        if last is not None and all(last.country != s.country for s in sources):
-            return [last]
+        """Whom a threat with no named target faces: whoever did the last thing reported, else the last
+        subject named, if another side."""
+        for last in (self.last_event_source, self.last_subject):  # the last doer, else whom the story is about
+            if last is not None and all(last.country != s.country for s in sources):
+                return [last]
         return []
 
     # -- framing verbs ---------------------------------------------------------------------------------------
@@ -819,6 +830,12 @@ def _inner_heads(head: Token) -> list[Token]:
                     out += args.with_conjuncts(pobj)
                     out += _inner_heads(pobj)
     return out
+
+
+def _distinct(target: Actor, source: Actor) -> bool:
+    """Whether a target is another party than the source: another code, or a named person of the same
+    country ("Iran hanged Mohsen Shekari": IRN -> IRN, a state against one of its own people)."""
+    return target.code != source.code or (target.kind == "person" and target.name != source.name)
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

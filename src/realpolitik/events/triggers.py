@@ -49,6 +49,8 @@ def object_words(tok: Token) -> dict[str, Token]:
             elif c.dep_ in ("conj", "appos") and depth < 2:  # "designated X an undesirable organisation"
                 add(c, depth + 1)
 
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the sanctions imposed by the US": the noun is the object
+        add(tok.head)
     for child in tok.children:
         words.setdefault(f"dep:{child.dep_}", child)  # lets an entry exclude a construction ("!dep:oprd")
         if child.dep_ in _OBJECT_DEPS:
@@ -74,12 +76,10 @@ def _form_matches(tok: Token, form: tuple[str, ...], pos: str, context: dict[str
     doc = tok.doc
     if pos == "noun":
         mods = form[:-1]
-        start = tok.i - len(mods)
-        if start >= 0:
-            before = [t.lemma_.lower() for t in doc[start:tok.i]]
-            lowers = [t.lower_ for t in doc[start:tok.i]]
-            if all(m in (b, lw) for m, b, lw in zip(mods, before, lowers)):
-                return list(range(start, tok.i))
+        before = [t for t in reversed(doc[max(0, tok.i - 2 * len(mods)):tok.i]) if t.text != "-"][:len(mods)]
+        before.reverse()  # the words just before the noun, hyphens skipped ("counter-measures")
+        if len(before) == len(mods) and all(m in (b.lemma_.lower(), b.lower_) for m, b in zip(mods, before)):
+            return list(range(before[0].i, tok.i))
         if "".join(form) == doc[tok.i].lower_:  # "airstrike" written as one word
             return []
         # modifiers not next to the noun: "joint naval exercises"

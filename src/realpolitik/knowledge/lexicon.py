@@ -97,6 +97,9 @@ def _parse_pattern(row: Row, classes: dict[str, frozenset[str]], cameo_codes: It
     elif code not in cameo_codes:
         raise row.error(f"field 'code' is {code!r}, which is not a CAMEO code in cameo.tsv")
     forms = tuple(tuple(alt.lower().split()) for alt in row.alternatives("lemma"))
+    if pos == "noun":  # spaCy splits "counter-measures" into three tokens: match "counter" + "measure" too
+        forms += tuple(split for form in forms if any("-" in w for w in form)
+                       for split in [tuple(part for w in form for part in w.split("-") if part)] if len(split) > 1)
     if not forms:
         raise row.error("field 'lemma' is empty")
     objects: set[str] = set()
