@@ -199,6 +199,9 @@ class SentenceCoder:
             sources = self._resolve_all(args.noun_source_heads(tok), date, record=True)
             if not sources and support is not None:
                 sources = self._resolve_all(self._subjects(support), date, record=True)
+            if not sources and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
+                # "recalled its ambassador in protest at ...": the one who acts protests
+                sources = self._resolve_all(self._subjects(tok.head.head), date, record=True)
         else:
             sources = self._resolve_all(self._subjects(tok), date, record=True)
             if not sources and args.is_passive(tok) and (pattern.code or "")[:2] in AUTHORITY_ROOTS:
@@ -650,6 +653,14 @@ class SentenceCoder:
             return self.last_subject
         if pron.lower_ in ("him", "her") and self.last_target is not None:
             return self.last_target
+        clause = pron.head
+        if pron.dep_ == "dobj" and clause.dep_ in ("advcl", "conj") and \
+                not any(c.dep_ in args.SUBJECT_DEPS for c in clause.children):
+            # "took Israel to the court, accusing it of genocide": the main clause's object
+            objects = [o for o in args.direct_objects(clause.head) if o.lower_ not in PRONOUNS]
+            found = self._resolve_all(objects[:1], date)
+            if found:
+                return found[0]
         return self._nearest_before(
             pron, args.subject_heads(pron.head if pron.head.pos_ == "VERB" else pron.head.head), date)
 
@@ -734,7 +745,9 @@ EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "
                               "hijacking", "shooting", "poisoning", "assassination", "visit",
                               "drill", "exercise", "election", "referendum", "vote", "operation", "offensive",
                               "incident", "provocation", "violation", "policy", "result",
-                              "outcome", "act", "attempt"})
+                              "outcome", "act", "attempt", "remark", "comment", "statement", "speech",
+                              "treatment", "conduct",
+                              "behaviour", "behavior", "rhetoric", "conviction", "expulsion", "occupation"})
 _PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "area", "region", "province",
                           "district", "border", "coast", "port", "centre", "center", "part", "north", "south",
                           "east", "west", "capital", "camp", "neighbourhood", "neighborhood", "territory",
@@ -780,15 +793,22 @@ def _asks_for(noun: Token, prev: Token, family: str) -> bool:
 
 #: Predicates that lay the blame on their subject: "was responsible for", "is to blame", "was behind".
 _BLAME_PREDICATES = frozenset({"responsible", "culpable", "accountable", "guilty", "liable", "blame"})
+#: Verbs that, said of another party, charge it with a wrong: "said the warship had violated its waters".
+_WRONGDOING = frozenset({"violate", "breach", "infringe", "flout", "meddle", "interfere", "lie", "cheat"})
 
 
 def _blames(complement: list[Token]) -> bool:
-    """Whether what was said blames its subject for something ("Iran was behind the attack")."""
+    """Whether what was said blames its subject for something ("Iran was behind the attack", "Moscow bears
+    responsibility", "the warship had violated Chinese sovereignty")."""
     for clause in complement:
-        parts = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp")]
-        if any(p.lemma_.lower() in _BLAME_PREDICATES for p in parts):
+        parts = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj")]
+        lemma = clause.lemma_.lower()
+        if any(p.lemma_.lower() in _BLAME_PREDICATES for p in parts) or lemma in _WRONGDOING:
             return True
-        if clause.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ == "behind" for c in clause.children):
+        if lemma == "be" and any(c.dep_ == "prep" and c.lower_ == "behind" for c in clause.children):
+            return True
+        if lemma in ("bear", "carry", "shoulder", "have") and any(
+                p.lemma_.lower() == "responsibility" for p in parts):
             return True
     return False
 
