@@ -246,7 +246,8 @@ class SentenceCoder:
             if targets and code[:2] in ("18", "19", "20") and (pattern.pos == "noun" or args.is_passive(tok)):
                 self.agentless = (code, targets[0], pattern.id)  # "X was killed": who did it may follow
             return []
-        if not targets and pattern.reciprocal and len(sources) >= 2:
+        if not targets and (pattern.reciprocal or code[:2] in ("05", "08")) and len(sources) >= 2:
+            # "Hamas and Israel reached a ceasefire", "A and B signed": each side toward the other
             return [(a, b, code, False) for a in sources for b in sources if a.code != b.code]
         if not targets and (pattern.reciprocal or code[:2] in NEEDS_TARGET_ROOTS):
             return []  # a meeting with one known side says nothing about relations
@@ -357,7 +358,8 @@ class SentenceCoder:
             trig = by_token.get(tok.i)
             if trig is not None and trig.pattern.wrapper in ABSORBING:
                 framing = prev.dep_ in ("ccomp", "acomp") or args.is_infinitive(prev) or \
-                    trig.pattern.wrapper == "threat" or _asks_for(ev.trigger, prev, trig.pattern.wrapper)
+                    trig.pattern.wrapper == "threat" or _asks_for(ev.trigger, prev, trig.pattern.wrapper) or \
+                    prev.i in trig.consumed  # "expressed willingness to resume talks"
                 return trig if framing else None
             if trig is not None and trig.pattern.wrapper == "speech":
                 return None
