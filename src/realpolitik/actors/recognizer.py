@@ -194,7 +194,7 @@ class DocActors:
         for hit in self._hits_in(tokens):
             if hit.kind != "person":
                 continue
-            entry = self._holder(hit.entries, date)
+            entry = self._holder(self._titled(hit, tokens), date)
             actor = Actor(code=entry.code or _join(entry.country, entry.role), name=entry.name,
                           country=entry.country, role=entry.role, kind="person")
             self._remember(entry.name, actor)
@@ -205,6 +205,15 @@ class DocActors:
             if remembered is not None:
                 return remembered, "actor:same-person-earlier"
         return None
+
+    def _titled(self, hit: Hit, tokens: list[Token]) -> tuple[ActorEntry, ...]:
+        """The offices of a person that the phrase's own title points to: "NATO Secretary-General Mark Rutte"
+        is NATO's, whatever office the date alone would pick."""
+        rest = [t for t in tokens if not hit.start <= t.i < hit.end]
+        named = set(self.countries_in(rest)) | {h.entries[0].code for h in self._hits_in(rest)
+                                                 if h.kind in ("organization", "group")}
+        titled = tuple(e for e in hit.entries if e.country in named or (e.code or "")[:3] in named)
+        return titled or hit.entries
 
     def _from_organization(self, tokens: list[Token]) -> tuple[Actor, str] | None:
         for hit in self._hits_in(tokens):
