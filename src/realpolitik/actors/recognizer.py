@@ -309,7 +309,7 @@ class DocActors:
         inside = {t.i for t in head.subtree}
         node = head
         for _ in range(6):
-            if node.head is node:
+            if node.head.i == node.i:
                 return None
             node = node.head
             if node.pos_ not in ("VERB", "AUX"):

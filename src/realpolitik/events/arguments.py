@@ -56,7 +56,7 @@ def subject_heads(verb: Token) -> list[Token]:
             return [verb.head]  # "northern Israel, which responded with air strikes": Israel responded
     node = verb
     for _ in range(8):
-        if node.dep_ not in _INHERIT | {"relcl"} or node.head is node:
+        if node.dep_ not in _INHERIT | {"relcl"} or node.head.i == node.i:
             return []
         prev, node = node, node.head
         controller = _controlling_object(node, prev)

@@ -507,7 +507,7 @@ class SentenceCoder:
         """The trigger and its governors up to the sentence root (framing verbs included)."""
         chain = [tok]
         node = tok
-        while node.head is not node and node.dep_ in _CLIMB and len(chain) < 12:
+        while node.head.i != node.i and node.dep_ in _CLIMB and len(chain) < 12:
             node = node.head
             chain.append(node)
         return chain
@@ -638,7 +638,7 @@ class SentenceCoder:
             node = pron.head
             for _ in range(6):
                 trig = self._trigger_at.get(node.i)
-                if trig is not None and trig.pattern.wrapper in ("demand", "appeal") and node is not pron.head:
+                if trig is not None and trig.pattern.wrapper in ("demand", "appeal") and node.i != pron.head.i:
                     # "demanded that it leave": one asks others to act, so not the speaker
                     return self._nearest_before(pron, args.subject_heads(node), date)
                 if trig is not None and trig.pattern.wrapper in ("speech", "deny", "intent", "threat"):
@@ -647,7 +647,7 @@ class SentenceCoder:
                         found = self.actors.resolve(subj[0], date)
                         if found:
                             return found[0]
-                if node.head is node:
+                if node.head.i == node.i:
                     break
                 node = node.head
             if pron.lower_ in ("they", "he", "she") and self.last_speaker is not None:
@@ -788,7 +788,7 @@ def _asks_for(noun: Token, prev: Token, family: str) -> bool:
     "demanded a ceasefire", "called for talks" (appeal, demand)."""
     if noun.pos_ != "NOUN" or family not in ("intent", "appeal", "demand"):
         return False
-    if prev is noun:
+    if prev.i == noun.i:
         return family == "intent" or noun.dep_ == "dobj"
     return prev.dep_ == "prep" and prev.lower_ == "for" and family in ("appeal", "demand")
 

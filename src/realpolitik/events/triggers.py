@@ -166,7 +166,7 @@ def is_time_reference(tok: Token) -> bool:
     for _ in range(4):
         if node.dep_ == "pobj" and node.head.lower_ in TEMPORAL_PREPS:
             return True
-        if node.dep_ in ("pobj", "compound", "conj", "appos") and node.head is not node:
+        if node.dep_ in ("pobj", "compound", "conj", "appos") and node.head.i != node.i:
             node = node.head
             if node.pos_ == "ADP" and node.lower_ in TEMPORAL_PREPS:
                 return True
