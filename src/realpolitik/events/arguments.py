@@ -125,7 +125,7 @@ def direct_objects(verb: Token) -> list[Token]:
 
 
 #: Slots whose object is where the event happens as much as whom it touches ("arrived in Damascus").
-LOCATIVE_SLOTS = frozenset({"in", "at", "to", "into", "on", "near", "dobj"})
+LOCATIVE_SLOTS = frozenset({"in", "at", "to", "into", "on", "near", "around", "off", "dobj"})
 
 
 def target_candidates(trigger: Token, pattern: Pattern,

@@ -228,6 +228,8 @@ class SentenceCoder:
         sources = _unique(sources)
         named = _unique(targets)
         targets = [t for t in named if all(_distinct(t, s) for s in sources)]
+        if (pattern.code or "").startswith("07"):  # "sent warships around Taiwan": no state aids its own forces
+            targets = [t for t in targets if all(t.country != s.country for s in sources)]
         if named and not targets and sources:
             return []  # "it violated Turkish airspace" read as Turkey's own act: a misread doer, not an event
         if pattern.pos == "noun" and support is None and not targets and not many and \
@@ -846,7 +848,7 @@ def _inner_heads(head: Token) -> list[Token]:
                     for p in a.children if p.dep_ == "pobj"]
         elif child.dep_ == "compound" and child.pos_ == "PROPN" and head.lemma_.lower() in _PLACE_NOUNS:
             out.append(child)  # "the Jenin refugee camp"
-        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "near") and head.lemma_.lower() in _PLACE_NOUNS:
+        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "near", "with") and head.lemma_.lower() in _PLACE_NOUNS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     out += args.with_conjuncts(pobj)
