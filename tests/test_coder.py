@@ -96,3 +96,20 @@ def test_no_published_date_says_so(settings):
     article = Article.create("Chile and Peru signed a fisheries agreement in Lima.")
     events = code_article(article, settings=settings).events
     assert events and all(e.date.value is None and e.date.basis == "unknown" for e in events)
+
+
+@pytest.mark.parametrize("text, code, country, basis", [
+    ("French police detained 400 protesters in Lyon on Saturday.", "173", "FRA", "text"),
+    ("Iran hanged a protester on Thursday.", "180", "IRN", "actor"),
+    ("Israeli jets pounded Hezbollah positions overnight.", "190", "LBN", "target"),
+    ("Vladimir Putin met Recep Tayyip Erdogan in Sochi on Monday. The two leaders signed an agreement on grain "
+     "exports.", "057", "RUS", "story"),
+])
+def test_place_says_whether_it_was_read_or_inferred(settings, text, code, country, basis):
+    """A sentence that names no place still gets one at country level, and says what it rests on."""
+    events = code_article(Article.create(text, published="2024-03-26"), settings=settings).events
+    placed = [e for e in events if e.code == code]
+    assert placed, [(e.code, e.place) for e in events]
+    assert placed[-1].place.country == country and placed[-1].place.basis == basis
+    if basis != "text":
+        assert placed[-1].place.feature == "country"

@@ -7,7 +7,7 @@ import pytest
 
 from chessboard_data import DAMASCUS, MOSCOW, article, event, fourth_article, meeting_batch
 from realpolitik.errors import InputError, StoreError
-from realpolitik.model import Event
+from realpolitik.model import Event, Place
 from realpolitik.store import SCHEMA_VERSION, EventFilter, Store
 from realpolitik.store.mapping import date_span
 
@@ -251,3 +251,31 @@ def test_date_span():
     assert date_span("2024", "year") == (date(2024, 1, 1), date(2024, 12, 31))
     assert date_span(None, "unknown") == (None, None)
     assert date_span("someday", "day") == (None, None)
+
+
+def test_schema_1_store_is_upgraded_and_keeps_its_rows(tmp_path):
+    """A store written before places carried their basis gains the column; its places read back as 'text'."""
+    path = tmp_path / "old.duckdb"
+    articles, events = meeting_batch()
+    with Store(path) as s:
+        s.write(articles, events)
+        before = s.counts()
+    con = duckdb.connect(str(path))
+    con.execute("ALTER TABLE events DROP COLUMN place_basis")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(StoreError, match="older"):
+        Store(path, read_only=True)
+    with Store(path) as s:
+        assert s.schema_version() == SCHEMA_VERSION == 2
+        assert s.counts() == before
+        placed = [r for r in s.query_events(EventFilter(limit=None)) if r["place"] is not None]
+        assert placed and all(r["place"]["basis"] == "text" for r in placed)
+
+
+def test_place_basis_round_trips(store):
+    art = article("Iran hanged a protester on Thursday.", "Wire", "2024-03-22")
+    inferred = Place("Iran", "IRN", 35.69, 51.42, "country", 130758, basis="actor")
+    store.write([art], [event(art, "IRN", "IRN", "172", "2024-03-21", place=inferred, trigger="hanged")])
+    row = store.query_events(EventFilter(limit=None))[0]
+    assert row["place"]["basis"] == "actor" and row["place"]["feature"] == "country"

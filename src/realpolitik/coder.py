@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -77,6 +77,7 @@ class Coder:
         context = ArticleAttribution(doc, actors, article.source, article.published)
         seen: set[str] = set()
         story_date: EventDate | None = None  # the last day the text itself gave an event
+        story_place: Place | None = None  # the last place the text itself gave an event
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
@@ -88,7 +89,10 @@ class Coder:
                     continue
                 if date.basis in ("text", "text-relative") and date.precision == "day":
                     story_date = date
-                event = context.settle(self._freeze(found, article, sent, date), found.attribution, sent)
+                event = context.settle(self._freeze(found, article, sent, date, story_place), found.attribution,
+                                       sent)
+                if event.place is not None and event.place.basis == "text":
+                    story_place = event.place
                 if event.id not in seen:
                     seen.add(event.id)
                     yield event
@@ -132,12 +136,38 @@ class Coder:
                 return place
         return None
 
-    def _freeze(self, found: SentenceEvent, article: Article, sent: Span, date: EventDate) -> Event:
+    def _inferred_place(self, found: SentenceEvent, story_place: Place | None) -> Place | None:
+        """Where an event whose sentence names no place happened, at country level, in this order: force
+        used against a state, in that state ("Russian missiles struck energy facilities"); a state acting at
+        home, in that state ("Iran hanged ..."); the country of the place the article last gave an event
+        ("Police fired tear gas", after "... in Paris"); a state's words and votes, at home ("Turkey's
+        parliament voted to ratify ...")."""
+        source, target = found.source, found.target
+        home = self._country_place(source, "actor")
+        if target is not None and found.code[:2] in FORCE_ROOTS and target.country != source.country:
+            struck = self._country_place(target, "target")
+            if struck is not None:
+                return struck
+        if home is not None and (target is None or target.country == source.country):
+            return home
+        if story_place is not None and story_place.country and self.gazetteer.country(story_place.country):
+            return replace(self.gazetteer.country(story_place.country), basis="story")
+        return home if found.code[:2] < "14" and found.code[:3] not in ("042", "043") else None
+
+    def _country_place(self, actor: Actor, basis: str) -> Place | None:
+        """A state actor's country as a place (not an international body's, which has none)."""
+        place = self.gazetteer.country(actor.country) if actor.kind != "igo" and actor.country else None
+        return replace(place, basis=basis) if place is not None else None
+
+    def _freeze(self, found: SentenceEvent, article: Article, sent: Span, date: EventDate,
+                story_place: Place | None = None) -> Event:
         place = self._place_for(found)
         target = found.target
         if target is None and found.needs_place_target and place is not None and place.country \
                 and _named_where_it_struck(found.trigger):
             target = Actor.of(place.country, name=place.name)
+        if place is None:
+            place = self._inferred_place(found, story_place)
         info = self.cameo[found.code]
         doc = sent.doc
         start = doc[found.first].idx
@@ -152,6 +182,8 @@ class Coder:
                      rule=found.rule, attribution=found.attribution)
 
 
+#: Roots of force and coercion: with no place named, they happen where the state they strike is.
+FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _STRUCK_PREPS = frozenset({"in", "on", "at", "into", "across", "near", "over", "inside", "around"})
 
 

@@ -49,7 +49,7 @@ class Prediction:
     def of(cls, event: Event) -> "Prediction":
         return cls(country_level(event.source.code if event.source else None),
                    country_level(event.target.code if event.target else None), event.root, event.asserted,
-                   event.date.value if event.date.precision == "day" else None,
+                   event.date.value,  # the value, whatever its precision, as the shared score.py reads it
                    event.place.country if event.place else None, event)
 
     @property

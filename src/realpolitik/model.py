@@ -105,6 +105,9 @@ class Place:
     lon: float | None = None
     feature: str = "city"  # city | country | region
     geonameid: int | None = None
+    #: text: named in the event's sentence; story: the sentence names none, so the country of the place the
+    #: article last gave an event; actor: none named, a state acting at home, so that state
+    basis: str = "text"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

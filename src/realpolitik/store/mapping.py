@@ -21,7 +21,7 @@ EXTRA_KEYS = ("cluster_id", "num_mentions", "num_articles", "num_sources", "firs
               "outlet", "url", "published")
 
 _ACTOR_FIELDS = ("code", "name", "country", "role", "kind")
-_PLACE_FIELDS = ("name", "country", "lat", "lon", "feature", "geonameid")
+_PLACE_FIELDS = ("name", "country", "lat", "lon", "feature", "geonameid", "basis")
 _ATTRIBUTION_FIELDS = ("speaker", "speaker_code", "outlet", "anonymous", "cue")
 _EVIDENCE_FIELDS = ("article_id", "sentence", "sentence_start", "start", "end", "trigger")
 
@@ -100,6 +100,8 @@ def row_to_dict(row: dict[str, Any]) -> dict[str, Any]:
         return {f: row.get(f"{side}_{f}") for f in _ACTOR_FIELDS}
 
     place = None if row.get("place_name") is None else {f: row.get(f"place_{f}") for f in _PLACE_FIELDS}
+    if place is not None and place["basis"] is None:  # stored before schema 2: every place was read
+        place["basis"] = "text"
     # A stored attribution always has a non-null ``anonymous`` flag; NULL means the event had none.
     attribution = (None if row.get("attribution_anonymous") is None
                    else {f: row.get(f"attribution_{f}") for f in _ATTRIBUTION_FIELDS})

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 #: Bump when a table or column changes; add the upgrade step to ``MIGRATIONS``.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: Column name -> DuckDB type for the events table, in order. ``date_start``/``date_end`` is the calendar
 #: span the date denotes; ``match_start``/``match_end`` the wider window deduplication compares.
@@ -34,6 +34,7 @@ EVENT_COLUMNS: dict[str, str] = {
     "evidence_sentence": "VARCHAR", "evidence_sentence_start": "INTEGER", "evidence_start": "INTEGER",
     "evidence_end": "INTEGER", "evidence_trigger": "VARCHAR",
     "rule": "VARCHAR", "ingested_at": "TIMESTAMP",
+    "place_basis": "VARCHAR",  # added in schema 2 (at the end, where ALTER TABLE puts it)
 }
 
 ARTICLE_COLUMNS: dict[str, str] = {
@@ -92,7 +93,9 @@ DDL: tuple[str, ...] = (
 )
 
 #: version -> statements that upgrade a store from ``version - 1``. Empty while there is one version.
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: ("ALTER TABLE events ADD COLUMN IF NOT EXISTS place_basis VARCHAR",),
+}
 
 
 #: DuckDB column type -> Arrow type, for building Arrow tables that load into these tables as they are.
