@@ -28,7 +28,8 @@ CERTAINTIES = ("confirmed", "asserted", "reported", "unconfirmed", "denied", "hy
 #: Certainties under which an event is still asserted true (``Event.asserted``).
 ASSERTED_CERTAINTIES = frozenset({"confirmed", "asserted", "reported"})
 
-ANONYMOUS_WORDS = frozenset({"unnamed", "anonymous", "unidentified", "undisclosed", "anonymity"})
+ANONYMOUS_WORDS = frozenset({"unnamed", "anonymous", "unidentified", "undisclosed", "anonymity", "unconfirmed",
+                             "unverified"})
 #: Heads that name a source without naming who it is ("a source", "people familiar with the matter").
 SOURCE_NOUNS = frozenset({"source", "official", "diplomat", "insider", "person", "people", "aide", "officer",
                           "someone"})
