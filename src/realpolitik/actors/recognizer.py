@@ -235,7 +235,9 @@ class DocActors:
         names = [t for t in tokens if t.ent_type_ == "PERSON"]
         rule = "actor:compose"
         if not countries and role is None:
-            return None
+            owner = self._possessor(head, tokens, date) if head.lemma_.lower() in _HOMELAND_NOUNS else None
+            # "his country would never recognise ...": the possessor's state
+            return (Actor.of(owner.country, name=_span_text(tokens)), "actor:country+possessor") if owner else None
         if not countries and role is not None:
             owner = self._possessor(head, tokens, date)
             if owner is not None:  # "Iran admitted that its military had ...": Iran's military
@@ -302,23 +304,31 @@ class DocActors:
         return tokens if hit is not None else [head]
 
     def _possessor(self, head: Token, tokens: list[Token], date: str | None) -> Actor | None:
-        """Whom "its"/"their" in a phrase stands for: the subject of the nearest clause above the phrase
-        that is not the phrase itself ("Qatar said its air defences ...", "France recalled its envoys")."""
-        if not any(t.dep_ == "poss" and t.lower_ in ("its", "their") for t in tokens):
-            return None
-        inside = {t.i for t in head.subtree}
-        node = head
+        pron = next((t for t in tokens if t.dep_ == "poss" and t.lower_ in POSSESSIVES), None)
+        return self.possessor(pron, date) if pron is not None else None
+
+    def possessor(self, pron: Token, date: str | None = None, object_first: bool = False) -> Actor | None:
+        """Whom a possessive pronoun stands for: the subject of the nearest clause above its phrase ("Qatar
+        said its air defences ...", "Israel will expand its offensive"); with ``object_first``, the party
+        that clause's verb names as its object before the pronoun ("criticised Israel for its offensive")."""
+        date = date or self.default_date
+        inside = {t.i for t in pron.head.subtree}
+        node = pron.head
         for _ in range(6):
             if node.head.i == node.i:
                 return None
             node = node.head
             if node.pos_ not in ("VERB", "AUX"):
                 continue
-            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside
-                        and c.lower_ not in PRONOUNS]
+            named = [c for c in node.children if c.i not in inside and c.lower_ not in PRONOUNS]
+            objects = [c for c in named if c.dep_ == "dobj" and c.i < pron.i]
+            subjects = [c for c in named if c.dep_ in ("nsubj", "nsubjpass")]
+            for heads in ((objects, subjects) if object_first else (subjects,)):
+                found = self.resolve(heads[0], date) if heads else None
+                if found and found[0].country:
+                    return found[0]
             if subjects:
-                found = self.resolve(subjects[0], date)
-                return found[0] if found and found[0].country else None
+                return None
         return None
 
     def _context_countries(self, head: Token) -> list[str]:
@@ -364,6 +374,12 @@ class DocActors:
         if len(parts) >= 2:
             self.surnames[parts[-1].lower()] = actor
             self.surnames.setdefault(name.lower(), actor)
+
+
+#: Possessive pronouns that stand for an actor named elsewhere in the sentence.
+POSSESSIVES = frozenset({"its", "their", "his", "her"})
+#: Nouns that, with a possessive, are the possessor's own state ("his country").
+_HOMELAND_NOUNS = frozenset({"country", "nation", "state", "homeland"})
 
 
 def _join(country: str | None, role: str | None) -> str:

@@ -658,7 +658,7 @@ class SentenceCoder:
         if pron.lower_ in ("him", "her") and self.last_target is not None:
             return self.last_target
         if pron.dep_ == "poss":
-            owner = self._possessive_owner(pron, date)
+            owner = self.actors.possessor(pron, date, object_first=True)
             if owner is not None:
                 return owner
         clause = pron.head
@@ -671,25 +671,6 @@ class SentenceCoder:
                 return found[0]
         return self._nearest_before(
             pron, args.subject_heads(pron.head if pron.head.pos_ == "VERB" else pron.head.head), date)
-
-    def _possessive_owner(self, pron: Token, date) -> Actor | None:
-        """"Israel will expand its offensive": a possessive in a clause belongs to the clause's subject, unless
-        the verb names another party as its object first ("criticised Israel for its offensive")."""
-        verb = pron.head
-        for _ in range(4):
-            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-                break
-            verb = verb.head
-        if verb.pos_ not in ("VERB", "AUX"):
-            return None
-        phrase = {t.i for t in pron.head.subtree}
-        objects = [o for o in args.direct_objects(verb) if o.i not in phrase and o.i < pron.i]
-        subjects = [h for h in args.subject_heads(verb) if h.lower_ not in PRONOUNS]
-        for heads in (objects, subjects):
-            found = self._resolve_all(heads[:1], date)
-            if found:
-                return found[0]
-        return None
 
     def _nearest_before(self, pron: Token, excluded: list[Token], date) -> Actor | None:
         """The nearest actor named before the pronoun in its sentence, outside the excluded phrases."""

@@ -62,6 +62,11 @@ def _own_cues(tok: Token) -> set[str]:
     return cues
 
 
+def _tensed_conjunct(tok: Token) -> bool:
+    """A coordinated verb in a tense of its own ("... and accused"), not a bare one sharing an auxiliary."""
+    return tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.head.pos_ in ("VERB", "AUX")
+
+
 def modality_of(chain: list[Token], denied: bool = False) -> str:
     """Modality of an event whose trigger (first) and governors (then) are ``chain``."""
     cues = {"denied"} if denied else set()
@@ -69,8 +74,13 @@ def modality_of(chain: list[Token], denied: bool = False) -> str:
         if tok.lemma_.lower() in ACCUSING_VERBS and prev.dep_ in ("dobj", "prep") and tok.pos_ == "VERB":
             cues.add("unconfirmed")  # what someone is accused of is alleged, not reported as fact
             break
-    for tok in chain:
+    for k, tok in enumerate(chain):
         own = _own_cues(tok)
+        if k and _tensed_conjunct(chain[k - 1]):
+            # "would never recognise X, and accused Y": a conjunct with its own tense takes no negation or
+            # modal from the verb it is coordinated with; a condition ("if X attacks and seizes") still holds
+            own &= {"hypothetical"} if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+                                           for c in tok.children) else set()
         cues |= own
         if "unconfirmed" in own and tok.dep_ == "pobj":
             break  # "refusing to confirm reports of a meeting": what governs the reports is about them
