@@ -14,7 +14,7 @@ from ..knowledge.gazetteer import Gazetteer
 from ..model import Actor
 
 #: Pronouns that stand for an actor named elsewhere; the events stage resolves them.
-PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them", "we", "i"})
+PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "we", "i", "us"})
 #: Dependencies that stay inside one actor's noun phrase. Conjuncts are separate actors; clauses are not
 #: part of the name.
 _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "case", "det", "nummod", "npadvmod",

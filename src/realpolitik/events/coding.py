@@ -197,6 +197,9 @@ class SentenceCoder:
         many = [a for a in self._resolve_all(parties, date) if a]
         if pattern.pos == "noun":
             sources = self._resolve_all(args.noun_source_heads(tok), date, record=True)
+            if pattern.reciprocal and self.last_pair and any(
+                    c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
+                sources = list(self.last_pair)  # "their next meeting": both sides named before
             if not sources and support is not None:
                 sources = self._resolve_all(self._subjects(support), date, record=True)
             if not sources and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
