@@ -166,7 +166,7 @@ class SentenceCoder:
         refusing = modality == "negated" and _refusal(chain)
         pairs = self._pairs(trig, support, date, one_way=refusing)
         if not pairs:
-            if trig.fallback is not None:
+            if trig.fallback is not None and not trig.fallback.pattern.wrapper and not trig.fallback.pattern.light:
                 return self._code_content(trig.fallback, by_token, supports, date)
             return []
         attribution = self._attribution(chain, by_token, date)

@@ -155,13 +155,15 @@ ENDING_VERBS = frozenset({"end", "halt", "stop", "prevent", "avert", "avoid", "r
 def is_time_reference(tok: Token) -> bool:
     """A noun inside "before/after/since X" dates something else: "just days before Yevkurov's arrival"; a
     noun that something ends ("to end six weeks of fighting") is not itself reported as happening."""
-    if tok.pos_ not in ("NOUN", "PROPN"):
-        return False
+    if tok.pos_ not in ("NOUN", "PROPN") and not (tok.tag_ == "VBG" and tok.dep_ in ("pobj", "pcomp")):
+        return False  # a gerund object counts as a noun: "to end six weeks of fighting"
     node = tok
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "dobj":
+    if node.dep_ in ("pobj", "pcomp") and node.head.lower_ == "of" and node.head.head.dep_ == "dobj":
         node = node.head.head  # "six weeks of fighting"
     if node.dep_ == "dobj" and node.head.lemma_.lower() in ENDING_VERBS:
         return True
+    if node.dep_ == "nsubj" and node.head.lemma_.lower() in ENDING_VERBS | {"cease", "stop"}:
+        return True  # "the bombing would stop": news of its end, not of it
     node = tok
     for _ in range(4):
         if node.dep_ == "pobj" and node.head.lower_ in TEMPORAL_PREPS:
