@@ -251,7 +251,8 @@ class SentenceCoder:
             if targets and code[:2] in ("18", "19", "20") and (pattern.pos == "noun" or args.is_passive(tok)):
                 self.agentless = (code, targets[0], pattern.id)  # "X was killed": who did it may follow
             return []
-        if not targets and (pattern.reciprocal or code[:2] in ("05", "08")) and len(sources) >= 2:
+        if not targets and len(sources) >= 2 and (pattern.reciprocal or code[:2] in ("05", "08") or any(
+                h.lower_ in ("other", "another") for _, heads in candidates for h in heads)):  # "blamed each other"
             # "Hamas and Israel reached a ceasefire", "A and B signed": each side toward the other
             return [(a, b, code, False) for a in sources for b in sources if a.code != b.code]
         if not targets and (pattern.reciprocal or code[:2] in NEEDS_TARGET_ROOTS):
