@@ -34,6 +34,8 @@ CLAIM_RESPONSIBILITY = "015"
 DOMESTIC_CODES = ("172", "173", "175", "083", "080", "14")
 #: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?).
 NEEDS_TARGET_ROOTS = frozenset({"04", "05", "06", "11"})
+#: Pledges, aid, concessions and cuts that name no recipient go to the party the story last acted on.
+STORY_TARGET_ROOTS = frozenset({"03", "07", "08", "16"})
 _CLIMB = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl",
                     "nsubj", "nsubjpass", "attr", "appos", "dative", "npadvmod", "oprd", "acomp"})
 _CLAUSE_MARKS = frozenset({"while", "whereas", "as", "although", "though", "after", "before", "when", "since",
@@ -228,6 +230,9 @@ class SentenceCoder:
             targets = self._implicit_targets(candidates[0][1], pattern.code, sources, date)
         if not targets and sources and (pattern.code or "")[:2] == "13":
             targets = self._adversary(sources)  # "Moscow said it would take countermeasures": against whom
+        if not targets and sources and (pattern.code or "")[:2] in STORY_TARGET_ROOTS and self.last_target is not None \
+                and all(self.last_target.country != s.country for s in sources):
+            targets = [self.last_target]  # "Biden visited Kyiv ... Biden pledged $500 million": to whom he visited
         sources = _unique(sources)
         named = _unique(targets)
         targets = [t for t in named if all(_distinct(t, s) for s in sources)]
