@@ -228,8 +228,9 @@ class SentenceCoder:
             targets = self._brokered_parties(tok, candidates, date)
         if not targets and sources and candidates:
             targets = self._implicit_targets(candidates[0][1], pattern.code, sources, date)
-        if not targets and sources and (pattern.code or "")[:2] == "13":
-            targets = self._adversary(sources)  # "Moscow said it would take countermeasures": against whom
+        if not targets and sources and (pattern.code or "")[:2] in ("11", "13"):
+            # "Moscow said it would take countermeasures", "Tokyo lodged a protest": against whoever acted
+            targets = self._adversary(sources)
         if not targets and sources and (pattern.code or "")[:2] in STORY_TARGET_ROOTS and self.last_target is not None \
                 and all(self.last_target.country != s.country for s in sources):
             targets = [self.last_target]  # "Biden visited Kyiv ... Biden pledged $500 million": to whom he visited
