@@ -34,6 +34,8 @@ CLAIM_RESPONSIBILITY = "015"
 DOMESTIC_CODES = ("172", "173", "175", "083", "080", "14")
 #: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?).
 NEEDS_TARGET_ROOTS = frozenset({"04", "05", "06", "11"})
+#: Criticism, rejection and threats that name no target answer whoever acted last.
+ANSWERING_ROOTS = frozenset({"11", "12", "13"})
 #: Pledges, aid, concessions and cuts that name no recipient go to the party the story last acted on.
 STORY_TARGET_ROOTS = frozenset({"03", "07", "08", "16"})
 _CLIMB = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl",
@@ -228,7 +230,7 @@ class SentenceCoder:
             targets = self._brokered_parties(tok, candidates, date)
         if not targets and sources and candidates:
             targets = self._implicit_targets(candidates[0][1], pattern.code, sources, date)
-        if not targets and sources and (pattern.code or "")[:2] in ("11", "13"):
+        if not targets and sources and (pattern.code or "")[:2] in ANSWERING_ROOTS:
             # "Moscow said it would take countermeasures", "Tokyo lodged a protest": against whoever acted
             targets = self._adversary(sources)
         if not targets and sources and (pattern.code or "")[:2] in STORY_TARGET_ROOTS and self.last_target is not None \
