@@ -267,7 +267,8 @@ class SentenceCoder:
             return []  # a meeting with one known side says nothing about relations
         root = code[:2]
         for source in sources:
-            if not targets and code.startswith(DOMESTIC_CODES) and source.country:
+            if not targets and source.country and (code.startswith(DOMESTIC_CODES) or (
+                    code == "180" and source.role in ("GOV", "JUD", "COP"))):  # "authorities executed a man"
                 # repression, administrative sanctions, arrests, concessions to protest: at home, unless named
                 own = Actor.of(source.country)
                 pairs.append((source, own, code, False))
@@ -768,7 +769,7 @@ EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "
                               "outcome", "act", "attempt", "remark", "comment", "statement", "speech",
                               "treatment", "conduct",
                               "behaviour", "behavior", "rhetoric", "conviction", "expulsion", "occupation"})
-_PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "area", "region", "province",
+_PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "area", "region", "province", "office",
                           "district", "border", "coast", "port", "centre", "center", "part", "north", "south",
                           "east", "west", "capital", "camp", "neighbourhood", "neighborhood", "territory",
                           "site", "facility", "base", "position", "installation", "plant", "target", "depot",
@@ -781,7 +782,7 @@ COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
 #: Roles of the state's forces and of the people they face at home.
 _FORCE_ROLES = frozenset({"COP", "MIL", "GOV", "SPY"})
-_CIVIL_ROLES = frozenset({"OPP", "CVL", "EDU", "LAB", "REL", "MED", "HLH", "REF", "AGR", "BUS"})
+_CIVIL_ROLES = frozenset({"OPP", "CVL", "EDU", "LAB", "REL", "MED", "HLH", "REF", "AGR", "BUS", "HRI", "NGO"})
 
 
 def actor_conventions(code: str, source: Actor, target: Actor | None) -> str:
