@@ -296,6 +296,8 @@ class SentenceCoder:
             heads = args.participants(noun) + args.prep_objects(noun, "with")
             support = args.support_verb(noun, lambda v, via=None: v.i in self._trigger_at and
                                         self._trigger_at[v.i].pattern.light)
+            if support is None and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
+                support = noun.head.head  # "restored relations under a deal brokered by China"
             if support is not None:
                 heads += args.subject_heads(support)
             parties = self._resolve_all(heads, date)
@@ -329,8 +331,8 @@ class SentenceCoder:
     def _event_doer(self, noun: Token, sources: list[Actor], date) -> list[Actor]:
         """Who did the event a noun refers to: its own doer ("the visit by the U.S. speaker", "Russia's
         annexation"), else whoever did the last thing reported ("condemned the move")."""
-        own = [a for a in self._resolve_all(args.noun_source_heads(noun), date)
-               if all(a.code != s.code for s in sources)]
+        own = [a for a in self._resolve_all(args.noun_source_heads(noun) + args.participants(noun), date)
+               if all(a.code != s.code for s in sources)]  # "welcomed the agreement between A and B": A, B
         if own:
             return _unique(own)
         if self.last_event_source is not None and all(self.last_event_source.code != s.code for s in sources):
@@ -651,7 +653,7 @@ class SentenceCoder:
         before it that is not the clause's own subject ("cut ties with Qatar, accusing it of ...")."""
         if pron.dep_ in args.SUBJECT_DEPS or pron.dep_ == "nsubjpass":
             node = pron.head
-            for _ in range(6):
+            for _ in range(12):
                 trig = self._trigger_at.get(node.i)
                 if trig is not None and trig.pattern.wrapper in ("demand", "appeal") and node.i != pron.head.i:
                     # "demanded that it leave": one asks others to act, so not the speaker
@@ -780,6 +782,9 @@ _PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "are
 COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
+#: Nouns for a relationship, whose with-phrase names the other party ("hailed the ties with the UAE").
+_TIE_NOUNS = frozenset({"tie", "relation", "relationship", "partnership", "cooperation", "friendship", "alliance"})
+
 #: Roles of the state's forces and of the people they face at home.
 _FORCE_ROLES = frozenset({"COP", "MIL", "GOV", "SPY"})
 _CIVIL_ROLES = frozenset({"OPP", "CVL", "EDU", "LAB", "REL", "MED", "HLH", "REF", "AGR", "BUS", "HRI", "NGO"})
@@ -865,6 +870,8 @@ def _inner_heads(head: Token) -> list[Token]:
                     for p in a.children if p.dep_ == "pobj"]
         elif child.dep_ == "compound" and child.pos_ == "PROPN" and head.lemma_.lower() in _PLACE_NOUNS:
             out.append(child)  # "the Jenin refugee camp"
+        elif child.dep_ == "prep" and child.lower_ in ("with", "between") and head.lemma_.lower() in _TIE_NOUNS:
+            out += [p for pobj in child.children if pobj.dep_ == "pobj" for p in args.with_conjuncts(pobj)]
         elif child.dep_ == "prep" and child.lower_ in ("of", "in", "near", "with") and head.lemma_.lower() in _PLACE_NOUNS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
