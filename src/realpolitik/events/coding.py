@@ -405,7 +405,7 @@ class SentenceCoder:
                                       attribution) for s in sources for t in sources if s.code != t.code]
             if family == "reject" or not addressees:
                 return []
-            framed_none = [(s, t, trig.pattern.code, trig.pattern.id) for s in sources for t in addressees[:1]]
+            framed_none = [(s, t, trig.pattern.code, trig.pattern.id) for s in sources for t in addressees]
             return [SentenceEvent(tok, tok.i, code, s, t, modality, rule, chain, attribution)
                     for s, t, code, rule in framed_none]
         events, seen = [], set()

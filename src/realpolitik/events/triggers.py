@@ -122,7 +122,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         if chosen is not None:
             found.append(chosen)
     consumed = {i for t in found for i in t.consumed}
-    return [t for t in found if t.token.i not in consumed and not is_time_reference(t.token)]
+    return [t for t in found if t.token.i not in consumed and not is_time_reference(t.token)
+            and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head))]  # "clashes that killed 30"
 
 
 def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token]) -> Trigger | None:
@@ -167,7 +168,9 @@ def is_time_reference(tok: Token) -> bool:
     node = tok
     for _ in range(4):
         if node.dep_ == "pobj" and node.head.lower_ in TEMPORAL_PREPS:
-            return True
+            return True  # "after the talks"
+        if node.dep_ == "pcomp" and node.head.lower_ == "since":
+            return True  # "since taking power" (but "before flying on to Egypt" is news of its own)
         if node.dep_ in ("pobj", "compound", "conj", "appos") and node.head.i != node.i:
             node = node.head
             if node.pos_ == "ADP" and node.lower_ in TEMPORAL_PREPS:
