@@ -124,6 +124,7 @@ class DocActors:
         self.recognizer = recognizer
         self.default_date = default_date
         self.surnames: dict[str, Actor] = {}
+        self.titles: dict[str, Actor] = {}  # "crown prince" -> the last crown prince named, for "the crown prince"
         self.last_place_country: str | None = None
 
     # -- public -----------------------------------------------------------------------------------------
@@ -197,7 +198,10 @@ class DocActors:
             entry = self._holder(self._titled(hit, tokens), date)
             actor = Actor(code=entry.code or _join(entry.country, entry.role), name=entry.name,
                           country=entry.country, role=entry.role, kind="person")
-            self._remember(entry.name, actor)
+            self._remember(entry.name, actor, tokens)
+            written = self.doc[hit.start:hit.end].text
+            if entry.name in written and written != entry.name:  # the dictionary matched "Crown Prince X"
+                self.titles[written.replace(entry.name, "").strip().lower()] = actor
             return actor, f"actor:{entry.id}"
         person = [t for t in tokens if t.ent_type_ == "PERSON" and t.i not in self.hits]
         if person:
@@ -242,6 +246,10 @@ class DocActors:
             owner = self._possessor(head, tokens, date)
             if owner is not None:  # "Iran admitted that its military had ...": Iran's military
                 countries, rule = [owner.country], "actor:role+possessor"
+            elif not names and any(t.lower_ == "the" for t in tokens):
+                earlier = self.titles.get(self._title(tokens)) or self._body_before(head)
+                if earlier is not None:  # "Saudi Crown Prince Mohammed bin Salman ... The crown prince"
+                    return earlier, "actor:same-title-earlier"
         if not countries:
             countries = self._context_countries(head)
             rule = "actor:role+sentence-country"
@@ -253,7 +261,7 @@ class DocActors:
         if names:
             holder = self._office_holder(country, tokens, date)
             actor = Actor(code=code, name=name, country=country, role=role, kind="person")
-            self._remember(name, actor)
+            self._remember(name, actor, tokens)
             return actor, rule
         holder = self._office_holder(country, tokens, date) if role else None
         if holder is not None:
@@ -369,17 +377,45 @@ class DocActors:
         pool = holding or list(entries)
         return max(pool, key=lambda e: e.start or "")
 
-    def _remember(self, name: str, actor: Actor) -> None:
+    def _remember(self, name: str, actor: Actor, tokens: list[Token] = ()) -> None:
+        """A person named in full, for a later surname ("Yevkurov") or title ("the deputy minister")."""
         parts = name.split()
         if len(parts) >= 2:
             self.surnames[parts[-1].lower()] = actor
             self.surnames.setdefault(name.lower(), actor)
+        title = self._title(tokens)
+        if title:
+            self.titles[title] = actor
+
+    def _body_before(self, head: Token) -> Actor | None:
+        """"the bloc", "the group": the international body or armed group named last before it."""
+        kinds = [k for k, nouns in _BODY_NOUNS.items() if head.lemma_.lower() in nouns]
+        before = [h for h in self.hits.values() if h.end <= head.i and h.kind in ("organization", "group")
+                  and ("igo" if h.entries[0].kind == "organization" else "group") in kinds]
+        if not before:
+            return None
+        last = max(before, key=lambda h: h.start)
+        found = self._from_organization(list(self.doc[last.start:last.end]))
+        return found[0] if found else None
+
+    def _title(self, tokens: list[Token]) -> str | None:
+        """The longest role words of a phrase, as written ("crown prince", "foreign minister")."""
+        roles = [h for h in self._hits_in(tokens) if h.kind == "role_word"]
+        if not roles:
+            return None
+        longest = max(roles, key=lambda h: (h.end - h.start, h.start))
+        return self.doc[longest.start:longest.end].text.lower()
 
 
 #: Possessive pronouns that stand for an actor named elsewhere in the sentence.
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
 #: Nouns that, with a possessive, are the possessor's own state ("his country").
 _HOMELAND_NOUNS = frozenset({"country", "nation", "state", "homeland"})
+
+
+#: Generic nouns that, with "the", stand for the last international body or armed group named.
+_BODY_NOUNS = {"igo": ("bloc", "alliance", "organisation", "organization", "union", "body", "agency", "court"),
+               "group": ("group", "movement", "militants", "militia", "rebels", "organisation", "organization")}
 
 
 def _join(country: str | None, role: str | None) -> str:
