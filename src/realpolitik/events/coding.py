@@ -213,6 +213,10 @@ class SentenceCoder:
             sources = self._resolve_all(self._subjects(tok), date, record=True)
             if not sources and args.is_passive(tok) and (pattern.code or "")[:2] in AUTHORITY_ROOTS:
                 sources = self._authority(tok)
+            if not sources and args.is_passive(tok):  # "were killed in an Israeli air strike": its doer
+                means = [p for prep in ("in", "by", "during") for p in args.prep_objects(tok, prep)
+                         if p.i in self._trigger_at and self._trigger_at[p.i].pattern.pos == "noun"]
+                sources = self._resolve_all([h for m in means for h in args.noun_source_heads(m)], date)
         targets: list[Actor] = []
         candidates = args.target_candidates(tok, pattern, support)
         for slot, heads in candidates:
@@ -516,6 +520,9 @@ class SentenceCoder:
                 if pred.lemma_.lower() in words or pred.lower_ in words:
                     return True
                 if any(m.dep_ in ("amod", "compound") and m.lemma_.lower() in words for m in pred.children):
+                    return True
+                if any(p.lemma_.lower() in words for m in pred.children if m.dep_ == "prep" and m.lower_ == "of"
+                       for p in m.children if p.dep_ == "pobj"):  # "an act of aggression"
                     return True
         return False
 
