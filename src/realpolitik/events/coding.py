@@ -235,8 +235,9 @@ class SentenceCoder:
         if not targets and sources and candidates:
             targets = self._implicit_targets(candidates[0][1], pattern.code, sources, date)
         if not targets and sources and (pattern.code or "")[:2] in ANSWERING_ROOTS:
-            # "Moscow said it would take countermeasures", "Tokyo lodged a protest": against whoever acted
-            targets = self._adversary(sources)
+            # "warned of consequences if Western troops were sent": the party the condition names; "Moscow
+            # said it would take countermeasures", "Tokyo lodged a protest": whoever acted last
+            targets = self._condition_actors(tok, sources, date) or self._adversary(sources)
         if not targets and sources and (pattern.code or "")[:2] in STORY_TARGET_ROOTS and self.last_target is not None \
                 and all(self.last_target.country != s.country for s in sources):
             targets = [self.last_target]  # "Biden visited Kyiv ... Biden pledged $500 million": to whom he visited
@@ -458,14 +459,14 @@ class SentenceCoder:
             found = self._condition_actors(comp, [], date)
             if found:
                 return found
-        return []
+        return self._condition_actors(tok, [], date)  # "warned of consequences if Western troops were sent"
 
     def _condition_actors(self, verb: Token, sources: list[Actor], date) -> list[Actor]:
         """"... if Ukrainian troops did not withdraw": the party a condition names, other than the sources."""
         for child in verb.children:
             if child.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in child.children):
-                found = self._resolve_all(self._subjects(child), date)
-                found = [a for a in found if all(a.country != s.country for s in sources)]
+                heads = self._subjects(child) or [c for c in child.children if c.dep_ == "nsubjpass"]
+                found = [a for a in self._resolve_all(heads, date) if all(a.country != s.country for s in sources)]
                 if found:
                     return found[:1]
         return []
@@ -476,7 +477,8 @@ class SentenceCoder:
         tok = trig.token
         complement = [c for c in tok.children if c.dep_ == "ccomp"]
         blamed = _blames(complement)  # "said Iran was behind the attack": an accusation
-        judged = blamed or self._disparaged(complement)  # "said the annexation was illegal": a criticism
+        threatened = _threatens(complement)  # "said Israel would pay a heavy price"
+        judged = blamed or threatened or self._disparaged(complement)  # "said the annexation was illegal"
         if not complement or (not judged and {t.i for c in complement for t in c.subtree} & coded):
             return []
         sources = _unique(self._resolve_all(self._subjects(tok), date))
@@ -488,7 +490,9 @@ class SentenceCoder:
             return []
         chain = self._chain(tok)
         code, rule = trig.pattern.code, trig.pattern.id
-        if blamed:
+        if threatened:
+            code, rule = "130", f"{rule}>price"
+        elif blamed:
             code, rule = "112", f"{rule}>blame"
         elif judged:
             code, rule = "111", f"{rule}>disparaging"
@@ -828,6 +832,23 @@ def _asks_for(noun: Token, prev: Token, family: str) -> bool:
 _BLAME_PREDICATES = frozenset({"responsible", "culpable", "accountable", "guilty", "liable", "blame"})
 #: Verbs that, said of another party, charge it with a wrong: "said the warship had violated its waters".
 _WRONGDOING = frozenset({"violate", "breach", "infringe", "flout", "meddle", "interfere", "lie", "cheat"})
+
+
+#: What a party "will pay", "will face" or "will suffer" when the speaker threatens it.
+_PENALTIES = frozenset({"price", "consequence", "response", "retaliation", "punishment", "wrath", "cost", "revenge"})
+
+
+def _threatens(complement: list[Token]) -> bool:
+    """Whether what was said threatens its subject: "Israel would pay a heavy price", "will face the
+    consequences", "will regret it"."""
+    for clause in complement:
+        future = any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll") for a in clause.children)
+        lemma = clause.lemma_.lower()
+        objects = [c.lemma_.lower() for c in clause.children if c.dep_ in ("dobj", "attr")]
+        if future and (lemma == "regret" or (lemma in ("pay", "face", "suffer", "bear") and
+                                             any(o in _PENALTIES for o in objects))):
+            return True
+    return False
 
 
 def _blames(complement: list[Token]) -> bool:

@@ -55,6 +55,8 @@ def _own_cues(tok: Token) -> set[str]:
         cues.add("planned")
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATING_VERBS:
         cues.add("negated")
+    if tok.lemma_.lower() == "hesitate" and "negated" in cues:
+        cues = (cues - {"negated"}) | {"planned"}  # "would not hesitate to launch": a promise to
     if tok.dep_ == "pobj" and tok.head.lower_ == "without":
         cues.add("negated")
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in REPORT_NOUNS:
