@@ -781,9 +781,9 @@ EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "
                               "incident", "provocation", "violation", "policy", "result",
                               "outcome", "act", "attempt", "remark", "comment", "statement", "speech",
                               "treatment", "conduct",
-                              "behaviour", "behavior", "rhetoric", "conviction", "expulsion", "occupation"})
-_PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "area", "region", "province", "office",
-                          "district", "border", "coast", "port", "centre", "center", "part", "north", "south",
+                              "behaviour", "behavior", "rhetoric", "conviction", "occupation"})
+_PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "area", "region", "province",
+                          "office", "district", "border", "coast", "port", "centre", "center", "part", "north", "south",
                           "east", "west", "capital", "camp", "neighbourhood", "neighborhood", "territory",
                           "site", "facility", "base", "position", "installation", "plant", "target", "depot",
                           "airport", "compound", "infrastructure", "embassy", "consulate", "headquarters"})
@@ -834,6 +834,22 @@ _BLAME_PREDICATES = frozenset({"responsible", "culpable", "accountable", "guilty
 _WRONGDOING = frozenset({"violate", "breach", "infringe", "flout", "meddle", "interfere", "lie", "cheat"})
 
 
+def _blames(complement: list[Token]) -> bool:
+    """Whether what was said blames its subject for something ("Iran was behind the attack", "Moscow bears
+    responsibility", "the warship had violated Chinese sovereignty")."""
+    for clause in complement:
+        parts = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj")]
+        lemma = clause.lemma_.lower()
+        if any(p.lemma_.lower() in _BLAME_PREDICATES for p in parts) or lemma in _WRONGDOING:
+            return True
+        if lemma == "be" and any(c.dep_ == "prep" and c.lower_ == "behind" for c in clause.children):
+            return True
+        if lemma in ("bear", "carry", "shoulder", "have") and any(
+                p.lemma_.lower() == "responsibility" for p in parts):
+            return True
+    return False
+
+
 #: What a party "will pay", "will face" or "will suffer" when the speaker threatens it.
 _PENALTIES = frozenset({"price", "consequence", "response", "retaliation", "punishment", "wrath", "cost", "revenge"})
 
@@ -847,22 +863,6 @@ def _threatens(complement: list[Token]) -> bool:
         objects = [c.lemma_.lower() for c in clause.children if c.dep_ in ("dobj", "attr")]
         if future and (lemma == "regret" or (lemma in ("pay", "face", "suffer", "bear") and
                                              any(o in _PENALTIES for o in objects))):
-            return True
-    return False
-
-
-def _blames(complement: list[Token]) -> bool:
-    """Whether what was said blames its subject for something ("Iran was behind the attack", "Moscow bears
-    responsibility", "the warship had violated Chinese sovereignty")."""
-    for clause in complement:
-        parts = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj")]
-        lemma = clause.lemma_.lower()
-        if any(p.lemma_.lower() in _BLAME_PREDICATES for p in parts) or lemma in _WRONGDOING:
-            return True
-        if lemma == "be" and any(c.dep_ == "prep" and c.lower_ == "behind" for c in clause.children):
-            return True
-        if lemma in ("bear", "carry", "shoulder", "have") and any(
-                p.lemma_.lower() == "responsibility" for p in parts):
             return True
     return False
 
@@ -900,7 +900,8 @@ def _inner_heads(head: Token) -> list[Token]:
             out.append(child)  # "the Jenin refugee camp"
         elif child.dep_ == "prep" and child.lower_ in ("with", "between") and head.lemma_.lower() in _TIE_NOUNS:
             out += [p for pobj in child.children if pobj.dep_ == "pobj" for p in args.with_conjuncts(pobj)]
-        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "near", "with") and head.lemma_.lower() in _PLACE_NOUNS:
+        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "near", "with") and \
+                head.lemma_.lower() in _PLACE_NOUNS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     out += args.with_conjuncts(pobj)
