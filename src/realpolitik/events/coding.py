@@ -486,12 +486,14 @@ class SentenceCoder:
             return []
         topics = [s for c in complement for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         target = self._topic_actor(topics, sources, date, judged)
+        if target is None and threatened:
+            target = next(iter(self._adversary(sources)), None)
         if target is None:
             return []
         chain = self._chain(tok)
         code, rule = trig.pattern.code, trig.pattern.id
         if threatened:
-            code, rule = "130", f"{rule}>price"
+            code, rule = "130", f"{rule}>threat"
         elif blamed:
             code, rule = "112", f"{rule}>blame"
         elif judged:
@@ -855,8 +857,8 @@ _PENALTIES = frozenset({"price", "consequence", "response", "retaliation", "puni
 
 
 def _threatens(complement: list[Token]) -> bool:
-    """Whether what was said threatens its subject: "Israel would pay a heavy price", "will face the
-    consequences", "will regret it"."""
+    """Whether what was said threatens: its subject ("Israel would pay a heavy price", "will face the
+    consequences", "will regret it"), or whoever acted, when the speaker's side "reserves the right" to act."""
     for clause in complement:
         future = any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll") for a in clause.children)
         lemma = clause.lemma_.lower()
@@ -864,6 +866,8 @@ def _threatens(complement: list[Token]) -> bool:
         if future and (lemma == "regret" or (lemma in ("pay", "face", "suffer", "bear") and
                                              any(o in _PENALTIES for o in objects))):
             return True
+        if lemma == "reserve" and any(o in ("right", "option") for o in objects):
+            return True  # "his country reserved every option to defend its sovereignty"
     return False
 
 
