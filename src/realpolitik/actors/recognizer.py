@@ -240,8 +240,10 @@ class DocActors:
         rule = "actor:compose"
         if not countries and role is None:
             owner = self._possessor(head, tokens, date) if head.lemma_.lower() in _HOMELAND_NOUNS else None
-            # "his country would never recognise ...": the possessor's state
-            return (Actor.of(owner.country, name=_span_text(tokens)), "actor:country+possessor") if owner else None
+            if owner is not None:  # "his country would never recognise ...": the possessor's state
+                return Actor.of(owner.country, name=_span_text(tokens)), "actor:country+possessor"
+            body = self._body_before(head) if any(t.lower_ == "the" for t in tokens) else None
+            return (body, "actor:same-body-earlier") if body is not None else None  # "after the group fired"
         if not countries and role is not None:
             owner = self._possessor(head, tokens, date)
             if owner is not None:  # "Iran admitted that its military had ...": Iran's military

@@ -617,7 +617,7 @@ class SentenceCoder:
         if head.tag_ not in ("NNS", "NNPS"):
             return []
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):  # "officials from Egypt, Qatar and ..."
                 pobjs = [p for p in prep.children if p.dep_ == "pobj"]
                 if pobjs and pobjs[0].conjuncts:
                     role = self._role_of(head, date)
