@@ -217,9 +217,9 @@ class SentenceCoder:
                 means = [p for prep in ("in", "by", "during") for p in args.prep_objects(tok, prep)
                          if p.i in self._trigger_at and self._trigger_at[p.i].pattern.pos == "noun"]
                 sources = self._resolve_all([h for m in means for h in args.noun_source_heads(m)], date)
-        targets: list[Actor] = []
+        targets: list[Actor] = self._judged_actor(trig, sources, date) if (pattern.code or "")[:2] == "11" else []
         candidates = args.target_candidates(tok, pattern, support)
-        for slot, heads in candidates:
+        for slot, heads in candidates if not targets else ():
             # a target named by a locative phrase is also where the event happened
             # the noun a participle modifies ("the deal, brokered by the US") is looked into no deeper: its
             # modifier is this very trigger, whose agent is the source
@@ -289,6 +289,17 @@ class SentenceCoder:
                 elif pattern.inverse:
                     pairs.append((target, source, pattern.inverse, False))
         return pairs
+
+    def _judged_actor(self, trig: Trigger, sources: list[Actor], date) -> list[Actor]:
+        """"called the hijacking an Iranian act of terrorism": the party the judging words themselves name."""
+        for i in trig.consumed:
+            word = trig.token.doc[i]
+            phrase = [word] + ([word.head.head] if word.dep_ == "pobj" and word.head.lower_ == "of" else [])
+            mods = [m for p in phrase for m in p.children if m.dep_ in ("amod", "compound", "poss", "nmod")]
+            found = [a for a in self._resolve_all(mods, date) if all(a.country != s.country for s in sources)]
+            if found:
+                return found[:1]
+        return []
 
     def _brokered_parties(self, verb: Token, candidates, date) -> list[Actor]:
         """"Oman brokered a ceasefire between the US and the Houthis", "the agreement, brokered by the US":
