@@ -331,7 +331,10 @@ class DocActors:
             if node.pos_ not in ("VERB", "AUX"):
                 continue
             named = [c for c in node.children if c.i not in inside and c.lower_ not in PRONOUNS]
-            objects = [c for c in named if c.dep_ == "dobj" and c.i < pron.i]
+            objects = [c for c in named if c.dep_ == "dobj" and c.i < pron.i and any(  # a party it names itself
+                (t.i in self.hits and self.hits[t.i].kind != "role_word") or t.ent_type_ in ("GPE", "NORP", "ORG",
+                                                                                             "PERSON")
+                for t in self.phrase_tokens(c, with_preps=False))]
             subjects = [c for c in named if c.dep_ in ("nsubj", "nsubjpass")]
             for heads in ((objects, subjects) if object_first else (subjects,)):
                 found = self.resolve(heads[0], date) if heads else None

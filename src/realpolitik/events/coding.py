@@ -200,7 +200,9 @@ class SentenceCoder:
         self._place_hints = parties
         many = [a for a in self._resolve_all(parties, date) if a]
         if pattern.pos == "noun":
-            sources = self._resolve_all(args.noun_source_heads(tok), date, record=True)
+            heads = args.noun_source_heads(tok)  # the possessor first: "its first direct military attack"
+            sources = self._resolve_all([h for h in heads if h.dep_ == "poss"], date, record=True) or \
+                self._resolve_all(heads, date, record=True)
             if pattern.reciprocal and self.last_pair and any(
                     c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
                 sources = list(self.last_pair)  # "their next meeting": both sides named before

@@ -123,7 +123,17 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             found.append(chosen)
     consumed = {i for t in found for i in t.consumed}
     return [t for t in found if t.token.i not in consumed and not is_time_reference(t.token)
-            and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head))]  # "clashes that killed 30"
+            and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head))  # "clashes that killed 30"
+            and not _is_motive(t.token)]
+
+
+#: Nouns that, after "in" or "as", give the motive of the act they hang on, not an event of their own.
+_MOTIVES = frozenset({"retaliation", "reprisal", "revenge", "retribution", "response", "reciprocity"})
+
+
+def _is_motive(tok: Token) -> bool:
+    """"expelled 23 diplomats in retaliation for ...": the expulsion is the event, the retaliation its why."""
+    return tok.lemma_.lower() in _MOTIVES and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "as")
 
 
 def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token]) -> Trigger | None:
