@@ -192,6 +192,8 @@ def _named_where_it_struck(trigger) -> bool:
     locative phrase of the trigger or of its object, not a place named for some other reason ("retaliating
     for the strike on its consulate in Damascus")."""
     hosts = [trigger, *[c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]]
+    if trigger.dep_ == "dobj" and trigger.pos_ == "NOUN":  # "carried out mass killings in El Geneina"
+        hosts.append(trigger.head)
     if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN":  # "a drone attack set fire to a depot
         hosts += [h for h in trigger.head.subtree if h.dep_ in ("dobj", "pobj") and h.head.i != trigger.i]  # in X"
     for host in hosts[1:]:  # "shelled Kharkiv", "raided the Jenin refugee camp": the object is the place
