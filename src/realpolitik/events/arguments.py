@@ -185,12 +185,18 @@ def participants(trigger: Token) -> list[Token]:
     return heads
 
 
+#: Nouns of leaving, whose of-phrase names who leaves.
+_DEPARTURES = frozenset({"withdrawal", "pullout", "pull-out", "departure", "retreat", "resignation", "exit"})
+
+
 def noun_source_heads(noun: Token) -> list[Token]:
     """The doer of a nominal event: "Israel's strike", "an Israeli strike", "a strike by Israel", "an Iranian
     act of terrorism"."""
     heads = [c for c in noun.children if c.dep_ == "poss"]
     heads += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN")]
     heads += prep_objects(noun, "by")
+    if noun.lemma_.lower() in _DEPARTURES:  # "the withdrawal of Russian troops": those who leave
+        heads += prep_objects(noun, "of")
     if noun.dep_ == "dobj" and not is_passive(noun.head):
         heads += prep_objects(noun.head, "by")  # the parser hangs "the drills by A and B" on the verb
     if not heads and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
