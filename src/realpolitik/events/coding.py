@@ -429,6 +429,8 @@ class SentenceCoder:
         events, seen = [], set()
         for inner in framed:
             code = framed_code(family, inner.code[:2])
+            if family == "intent" and inner.modality == "negated":  # "promised it would not block the bid"
+                code = framed_code("intent", "*")
             if inner.target is not None and inner.source.code in codes:
                 inner_side = [inner.target]
             else:  # "demanded that Lukashenko step down": the one asked to act is the addressee

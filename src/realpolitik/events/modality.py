@@ -20,6 +20,8 @@ PLANNED_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "future", "ex
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 REPORT_NOUNS = frozenset({"report", "rumor", "rumour", "speculation", "claim", "allegation", "suggestion"})
 UNCONFIRMED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly", "unconfirmed"})
+PLAN_NOUNS = frozenset({"plan", "intention", "intent", "proposal", "offer", "pledge", "promise", "commitment",
+                        "readiness", "willingness", "decision", "bid"})
 PLANNING_VERBS = frozenset({"plan", "schedule", "expect", "intend", "set", "prepare", "due"})
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "halt", "cancel", "postpone", "abandon"})
 ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "blame", "indict"})
@@ -53,6 +55,8 @@ def _own_cues(tok: Token) -> set[str]:
             cues.add("unconfirmed")
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PLANNING_VERBS:
         cues.add("planned")
+    if tok.dep_ in ("acl", "xcomp") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in PLAN_NOUNS:
+        cues.add("planned")  # "announced plans to send tanks"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATING_VERBS:
         cues.add("negated")
     if tok.lemma_.lower() == "hesitate" and "negated" in cues:
