@@ -18,7 +18,7 @@ from realpolitik.evaluate import evaluate, read_gold, score_item
 from realpolitik.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
-FLOORS = {"dev": 0.95, "tune": 0.76, "heldout": 0.48}
+FLOORS = {"dev": 0.95, "tune": 0.77, "heldout": 0.49}
 
 
 @pytest.fixture(scope="module")
