@@ -149,9 +149,10 @@ def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token]) ->
         if any(w in context for w in pattern.excluded):
             continue
         if pattern.objects:
-            hit = next((context[w] for w in pattern.objects if w in context), None)
-            if hit is None:
+            hits = [context[w] for w in pattern.objects if w in context]
+            if not hits:
                 continue
+            hit = min(hits, key=lambda t: t.i)  # the first object word in the text, whatever the set order
             consumed += (hit.i,) + tuple(c.i for c in hit.conjuncts)
         first = min([tok.i, *used]) if pos == "noun" else tok.i
         return Trigger(tok, pattern, first, consumed)
