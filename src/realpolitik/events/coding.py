@@ -232,7 +232,8 @@ class SentenceCoder:
                            for a in self._resolve_all(args.noun_source_heads(h), date)]
             if targets:
                 break
-        if not targets and pattern.code in AROUND_EVENT_CODES:
+        around = not targets and pattern.code in AROUND_EVENT_CODES
+        if around:  # "talks in Antalya, hosted by Turkey": the host meets each side; they are not its guests
             targets = self._brokered_parties(tok, candidates, date)
         if not targets and sources and candidates:
             targets = self._implicit_targets(candidates[0][1], pattern.code, sources, date)
@@ -288,7 +289,7 @@ class SentenceCoder:
                     continue
                 if pattern.reciprocal:
                     pairs.append((target, source, code, False))
-                elif pattern.inverse:
+                elif pattern.inverse and not around:
                     pairs.append((target, source, pattern.inverse, False))
         return pairs
 
