@@ -29,7 +29,8 @@ DEFAULT_NOUN_SLOTS = ("with", "on", "against", "between", "involving", "to")
 
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.tag_ == "VBN" and (
-        verb.dep_ == "acl" or any(c.dep_ == "agent" for c in verb.children)))  # "..., hosted by Turkey"
+        verb.dep_ == "acl" or any(c.dep_ == "agent" for c in verb.children))  # "..., hosted by Turkey"
+        and not any(c.dep_ == "nsubj" for c in verb.children))  # "reports that Russia had moved ...": active
 
 
 def with_conjuncts(tok: Token) -> list[Token]:

@@ -65,6 +65,8 @@ def _own_cues(tok: Token) -> set[str]:
         cues.add("negated")
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in REPORT_NOUNS:
         cues.add("unconfirmed")
+    if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in REPORT_NOUNS:
+        cues.add("unconfirmed")  # "following reports that he pressed ..."
     return cues
 
 
