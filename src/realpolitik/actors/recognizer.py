@@ -331,10 +331,7 @@ class DocActors:
             if node.pos_ not in ("VERB", "AUX"):
                 continue
             named = [c for c in node.children if c.i not in inside and c.lower_ not in PRONOUNS]
-            objects = [c for c in named if c.dep_ == "dobj" and c.i < pron.i and any(  # a party it names itself
-                (t.i in self.hits and self.hits[t.i].kind != "role_word") or t.ent_type_ in ("GPE", "NORP", "ORG",
-                                                                                             "PERSON")
-                for t in self.phrase_tokens(c, with_preps=False))]
+            objects = [c for c in named if c.dep_ == "dobj" and c.i < pron.i and self._names_party(c)]
             subjects = [c for c in named if c.dep_ in ("nsubj", "nsubjpass")]
             for heads in ((objects, subjects) if object_first else (subjects,)):
                 found = self.resolve(heads[0], date) if heads else None
@@ -343,6 +340,11 @@ class DocActors:
             if subjects:
                 return None
         return None
+
+    def _names_party(self, head: Token) -> bool:
+        """Whether a phrase names a party itself (a country, body or person), not only a role ("drones")."""
+        return any(self.is_actor_token(t) and not (t.i in self.hits and self.hits[t.i].kind == "role_word")
+                   for t in self.phrase_tokens(head, with_preps=False))
 
     def _context_countries(self, head: Token) -> list[str]:
         """A role with no country ("soldiers", "police") takes the country where its sentence happens: a
@@ -382,13 +384,13 @@ class DocActors:
         pool = holding or list(entries)
         return max(pool, key=lambda e: e.start or "")
 
-    def _remember(self, name: str, actor: Actor, tokens: list[Token] = ()) -> None:
+    def _remember(self, name: str, actor: Actor, tokens: list[Token] | None = None) -> None:
         """A person named in full, for a later surname ("Yevkurov") or title ("the deputy minister")."""
         parts = name.split()
         if len(parts) >= 2:
             self.surnames[parts[-1].lower()] = actor
             self.surnames.setdefault(name.lower(), actor)
-        title = self._title(tokens)
+        title = self._title(tokens or [])
         if title:
             self.titles[title] = actor
 
