@@ -143,20 +143,21 @@ class Coder:
         ("Police fired tear gas", after "... in Paris"); a state's words and votes, at home ("Turkey's
         parliament voted to ratify ...")."""
         source, target = found.source, found.target
-        home = self._country_place(source, "actor")
+        home = self._country_place(_state_of(source), "actor")
         if target is not None and found.code[:2] in FORCE_ROOTS and target.country != source.country:
-            struck = self._country_place(target, "target")
+            struck = self._country_place(_state_of(target), "target")
             if struck is not None:
                 return struck
         if home is not None and (target is None or target.country == source.country):
             return home
-        if story_place is not None and story_place.country and self.gazetteer.country(story_place.country):
-            return replace(self.gazetteer.country(story_place.country), basis="story")
+        story = self._country_place(story_place.country if story_place else None, "story")
+        if story is not None:
+            return story
         return home if found.code[:2] < "14" and found.code[:3] not in ("042", "043") else None
 
-    def _country_place(self, actor: Actor, basis: str) -> Place | None:
-        """A state actor's country as a place (not an international body's, which has none)."""
-        place = self.gazetteer.country(actor.country) if actor.kind != "igo" and actor.country else None
+    def _country_place(self, country: str | None, basis: str) -> Place | None:
+        """A country as a place at its capital's coordinates, saying what it was inferred from."""
+        place = self.gazetteer.country(country) if country else None
         return replace(place, basis=basis) if place is not None else None
 
     def _freeze(self, found: SentenceEvent, article: Article, sent: Span, date: EventDate,
@@ -182,6 +183,11 @@ class Coder:
                      rule=found.rule, attribution=found.attribution)
 
 
+def _state_of(actor: Actor) -> str | None:
+    """The country of a state actor; an international body has no territory to place an event in."""
+    return actor.country if actor.kind != "igo" else None
+
+
 #: Roots of force and coercion: with no place named, they happen where the state they strike is.
 FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 _STRUCK_PREPS = frozenset({"in", "on", "at", "into", "across", "near", "over", "inside", "around"})
@@ -194,8 +200,9 @@ def _named_where_it_struck(trigger) -> bool:
     hosts = [trigger, *[c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]]
     if trigger.dep_ == "dobj" and trigger.pos_ == "NOUN":  # "carried out mass killings in El Geneina"
         hosts.append(trigger.head)
-    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN":  # "a drone attack set fire to a depot
-        hosts += [h for h in trigger.head.subtree if h.dep_ in ("dobj", "pobj") and h.head.i != trigger.i]  # in X"
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.pos_ == "NOUN":
+        # "a drone attack set fire to a depot in X": where its effect landed
+        hosts += [h for h in trigger.head.subtree if h.dep_ in ("dobj", "pobj") and h.head.i != trigger.i]
     for host in hosts[1:]:  # "shelled Kharkiv", "raided the Jenin refugee camp": the object is the place
         if any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.pos_ == "PROPN" for t in [host, *host.children]
                if t.dep_ in ("dobj", "nsubjpass", "compound")):
