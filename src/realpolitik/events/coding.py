@@ -196,6 +196,8 @@ class SentenceCoder:
     def _pairs(self, trig: Trigger, support: Token | None, date, one_way: bool = False):
         """(source, target, code, needs_place_target) for every direction the event has."""
         tok, pattern = trig.token, trig.pattern
+        code = pattern.code or ""
+        root = code[:2]
         parties = args.participants(tok)
         self._place_hints = parties
         many = [a for a in self._resolve_all(parties, date) if a]
@@ -213,13 +215,13 @@ class SentenceCoder:
                 sources = self._resolve_all(self._subjects(tok.head.head), date, record=True)
         else:
             sources = self._resolve_all(self._subjects(tok), date, record=True)
-            if not sources and args.is_passive(tok) and (pattern.code or "")[:2] in AUTHORITY_ROOTS:
+            if not sources and args.is_passive(tok) and root in AUTHORITY_ROOTS:
                 sources = self._authority(tok)
             if not sources and args.is_passive(tok):  # "were killed in an Israeli air strike": its doer
                 means = [p for prep in ("in", "by", "during") for p in args.prep_objects(tok, prep)
                          if p.i in self._trigger_at and self._trigger_at[p.i].pattern.pos == "noun"]
                 sources = self._resolve_all([h for m in means for h in args.noun_source_heads(m)], date)
-        targets: list[Actor] = self._judged_actor(trig, sources, date) if (pattern.code or "")[:2] == "11" else []
+        targets: list[Actor] = self._judged_actor(trig, sources, date) if root == "11" else []
         candidates = args.target_candidates(tok, pattern, support)
         for slot, heads in candidates if not targets else ():
             # a target named by a locative phrase is also where the event happened
@@ -228,27 +230,27 @@ class SentenceCoder:
             deep = not (slot == "dobj" and tok.dep_ == "acl" and heads == [tok.head])
             targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
             if not targets and slot != "dobj":  # "a complaint against China's tariffs": whoever imposed them
-                targets = [a for h in heads if _refers_to_event(h) or h.i in self._trigger_at
+                targets = [a for h in heads if self._is_event(h)
                            for a in self._resolve_all(args.noun_source_heads(h), date)]
             if targets:
                 break
-        around = not targets and pattern.code in AROUND_EVENT_CODES
+        around = not targets and code in AROUND_EVENT_CODES
         if around:  # "talks in Antalya, hosted by Turkey": the host meets each side; they are not its guests
             targets = self._brokered_parties(tok, candidates, date)
         if not targets and sources and candidates:
-            targets = self._implicit_targets(candidates[0][1], pattern.code, sources, date)
-        if not targets and sources and (pattern.code or "")[:2] in ANSWERING_ROOTS:
+            targets = self._implicit_targets(candidates[0][1], code, sources, date)
+        if not targets and sources and root in ANSWERING_ROOTS:
             # "warned of consequences if Western troops were sent": the party the condition names; "Moscow
             # said it would take countermeasures", "Tokyo lodged a protest": whoever acted last
             targets = self._condition_actors(tok, sources, date) or self._adversary(sources)
-        if not targets and sources and (pattern.code or "")[:2] in STORY_TARGET_ROOTS and self.last_target is not None \
-                and all(self.last_target.country != s.country for s in sources):
-            targets = [self.last_target]  # "Biden visited Kyiv ... Biden pledged $500 million": to whom he visited
+        if not targets and sources and root in STORY_TARGET_ROOTS and self.last_target is not None:
+            # "Biden visited Kyiv ... Biden pledged $500 million": to whom he visited
+            targets = _other_sides([self.last_target], sources)
         sources = _unique(sources)
         named = _unique(targets)
         targets = [t for t in named if all(_distinct(t, s) for s in sources)]
-        if (pattern.code or "").startswith("07"):  # "sent warships around Taiwan": no state aids its own forces
-            targets = [t for t in targets if all(t.country != s.country for s in sources)]
+        if root == "07":  # "sent warships around Taiwan": no state aids its own forces
+            targets = _other_sides(targets, sources)
         if named and not targets and sources:
             return []  # "it violated Turkish airspace" read as Turkey's own act: a misread doer, not an event
         if pattern.pos == "noun" and support is None and not targets and not many and \
@@ -258,22 +260,20 @@ class SentenceCoder:
             return []
         if pattern.swap:
             sources, targets = targets, sources
-        code = pattern.code
         pairs = []
         if len(many) >= 2 and not targets:
             people = _unique(sources + many)
             return [(a, b, code, False) for a in people for b in people if a.code != b.code]
         if not sources:
-            if targets and code[:2] in ("18", "19", "20") and (pattern.pos == "noun" or args.is_passive(tok)):
+            if targets and root in ("18", "19", "20") and (pattern.pos == "noun" or args.is_passive(tok)):
                 self.agentless = (code, targets[0], pattern.id)  # "X was killed": who did it may follow
             return []
-        if not targets and len(sources) >= 2 and (pattern.reciprocal or code[:2] in ("05", "08") or any(
+        if not targets and len(sources) >= 2 and (pattern.reciprocal or root in ("05", "08") or any(
                 h.lower_ in ("other", "another") for _, heads in candidates for h in heads)):  # "blamed each other"
             # "Hamas and Israel reached a ceasefire", "A and B signed": each side toward the other
             return [(a, b, code, False) for a in sources for b in sources if a.code != b.code]
-        if not targets and (pattern.reciprocal or code[:2] in NEEDS_TARGET_ROOTS):
+        if not targets and (pattern.reciprocal or root in NEEDS_TARGET_ROOTS):
             return []  # a meeting with one known side says nothing about relations
-        root = code[:2]
         for source in sources:
             if not targets and source.country and (code.startswith(DOMESTIC_CODES) or (
                     code == "180" and source.role in ("GOV", "JUD", "COP"))):  # "authorities executed a man"
@@ -299,7 +299,7 @@ class SentenceCoder:
             word = trig.token.doc[i]
             phrase = [word] + ([word.head.head] if word.dep_ == "pobj" and word.head.lower_ == "of" else [])
             mods = [m for p in phrase for m in p.children if m.dep_ in ("amod", "compound", "poss", "nmod")]
-            found = [a for a in self._resolve_all(mods, date) if all(a.country != s.country for s in sources)]
+            found = _other_sides(self._resolve_all(mods, date), sources)
             if found:
                 return found[:1]
         return []
@@ -339,7 +339,7 @@ class SentenceCoder:
         last event reported; "hanged Mohsen Shekari", a person no dictionary knows, is one of the acting
         state's own people."""
         head = heads[0]
-        if _refers_to_event(head) or head.i in self._trigger_at:
+        if self._is_event(head):
             return self._event_doer(head, sources, date)
         root = code[:2]
         if head.ent_type_ == "PERSON" and root in ("17", "18", "20") and sources[0].country:
@@ -377,10 +377,8 @@ class SentenceCoder:
     def _adversary(self, sources: list[Actor]) -> list[Actor]:
         """Whom a threat with no named target faces: whoever did the last thing reported, else the last
         subject named, if another side."""
-        for last in (self.last_event_source, self.last_subject):  # the last doer, else whom the story is about
-            if last is not None and all(last.country != s.country for s in sources):
-                return [last]
-        return []
+        # the last doer, else whom the story is about
+        return _other_sides([a for a in (self.last_event_source, self.last_subject) if a is not None], sources)[:1]
 
     # -- framing verbs ---------------------------------------------------------------------------------------
     def _wrapper_kind(self, tok: Token) -> str | None:
@@ -482,7 +480,7 @@ class SentenceCoder:
         for child in verb.children:
             if child.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in child.children):
                 heads = self._subjects(child) or [c for c in child.children if c.dep_ == "nsubjpass"]
-                found = [a for a in self._resolve_all(heads, date) if all(a.country != s.country for s in sources)]
+                found = _other_sides(self._resolve_all(heads, date), sources)
                 if found:
                     return found[:1]
         return []
@@ -524,11 +522,10 @@ class SentenceCoder:
         for topic in topics:
             for t in self.actors.phrase_tokens(topic, with_preps=False):
                 found = self.actors.resolve(t, date) if self.actors.is_actor_token(t) else None
-                if found and all(found[0].country != s.country for s in sources):
+                if found and _other_sides([found[0]], sources):
                     return found[0]
-            if judged and (_refers_to_event(topic) or topic.i in self._trigger_at):
-                doers = [a for a in self._event_doer(topic, sources, date)
-                         if all(a.country != s.country for s in sources)]
+            if judged and self._is_event(topic):
+                doers = _other_sides(self._event_doer(topic, sources, date), sources)
                 if doers:
                     return doers[0]
         return None
@@ -549,6 +546,10 @@ class SentenceCoder:
         return False
 
     # -- shared helpers ----------------------------------------------------------------------------------------
+    def _is_event(self, head: Token) -> bool:
+        """A noun that stands for an event: a trigger of this sentence or a word that refers back to one."""
+        return _refers_to_event(head) or head.i in self._trigger_at
+
     def _chain(self, tok: Token) -> list[Token]:
         """The trigger and its governors up to the sentence root (framing verbs included)."""
         chain = [tok]
@@ -933,6 +934,11 @@ def _distinct(target: Actor, source: Actor) -> bool:
     """Whether a target is another party than the source: another code, or a named person of the same
     country ("Iran hanged Mohsen Shekari": IRN -> IRN, a state against one of its own people)."""
     return target.code != source.code or (target.kind == "person" and target.name != source.name)
+
+
+def _other_sides(actors: list[Actor], sources: list[Actor]) -> list[Actor]:
+    """The actors of another country than every source: the other side of an exchange."""
+    return [a for a in actors if all(a.country != s.country for s in sources)]
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
