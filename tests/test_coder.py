@@ -43,7 +43,7 @@ def test_convention(case, coded):
         if "modality" in want:
             assert event.modality == want["modality"]
         if "date" in want:
-            assert event.date.value == want["date"] and event.date.precision == "day"
+            assert event.date.value == want["date"] and event.date.precision == want.get("precision", "day")
         if "place" in want:
             assert event.place is not None and event.place.country == want["place"]
     for forbidden in case.get("not", []):

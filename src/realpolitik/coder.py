@@ -30,6 +30,19 @@ from .where import pick_place
 
 logger = logging.getLogger(__name__)
 
+#: A date after these is a deadline, not the day the event it hangs on happened.
+DEADLINE_PREPS = frozenset({"until", "till"})
+_NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "poss"})
+
+
+def _masked(sent: Span, mentions: list[DateMention]) -> str:
+    """The sentence's text with the given date phrases blanked out."""
+    text = sent.text
+    for m in mentions:
+        start, end = m.start - sent.start_char, m.end - sent.start_char
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
 
 @dataclass(frozen=True)
 class CodedArticle:
@@ -81,10 +94,10 @@ class Coder:
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
-            mentions = resolver.dates_in(sent.text, sent.start_char)
-            background = is_background(sent.text, article.published)
+            dated = self._anchored_dates(sent, resolver.dates_in(sent.text, sent.start_char))
+            background = is_background(_masked(sent, [m for _, m, nominal in dated if nominal]), article.published)
             for found in sentences.code(sent, article.published):
-                date = self._date_for(found, sent, mentions, resolver, background, story_date)
+                date = self._date_for(found, dated, resolver, background, story_date)
                 if date.historical and not self.settings.emit_historical:
                     continue
                 if date.basis in ("text", "text-relative") and date.precision == "day":
@@ -99,30 +112,39 @@ class Coder:
 
     # -- date, place, freezing ------------------------------------------------------------------------------
     @staticmethod
-    def _date_for(found: SentenceEvent, sent: Span, mentions: list[DateMention], resolver: DateResolver,
+    def _anchored_dates(sent: Span, mentions: list[DateMention]) -> list[tuple[set[int], DateMention, bool]]:
+        """Each date phrase with the tokens it attaches to, and whether it only modifies a noun ("the 2019
+        murder", "Tuesday's vote"): such a date is the noun's, not the sentence's."""
+        doc = sent.doc
+        out = []
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if root.head.lower_ in DEADLINE_PREPS or (root.head.lower_ == "since" and mention.date.historical):
+                continue  # "gave Hamas until Saturday", "held since 2022": not the day of the event
+            anchors = {root.i, root.head.i}
+            if root.head.pos_ == "ADP" or root.head.i in range(span.start, span.end):
+                anchors.add(root.head.head.i)
+            nominal = root.dep_ in _NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN")
+            out.append((anchors, mention, nominal))
+        return out
+
+    @staticmethod
+    def _date_for(found: SentenceEvent, dated: list[tuple[set[int], DateMention, bool]], resolver: DateResolver,
                   background: bool, story_date: EventDate | None) -> EventDate:
         """The date phrase that governs the trigger: the first one attached along its chain of governors.
 
         A sentence that names no date continues the story of the sentence before: it takes the last date the
         text gave an event (approximate, basis ``context``), else the publication date.
         """
-        doc = sent.doc
-        anchored: list[tuple[set[int], DateMention]] = []
-        for mention in mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            root = span.root
-            anchors = {root.i, root.head.i}
-            if root.head.pos_ == "ADP" or root.head.i in range(span.start, span.end):
-                anchors.add(root.head.head.i)
-            anchored.append((anchors, mention))
         for tok in found.chain:
-            for anchors, mention in anchored:
+            for anchors, mention, _ in dated:
                 if tok.i in anchors:
                     return mention.date
-        if len(anchored) == 1:
-            return anchored[0][1].date
+        if len(dated) == 1 and not dated[0][2]:
+            return dated[0][1].date
         if background:
             return EventDate(None, "unknown", "unknown", None, historical=True)
         if story_date is not None:

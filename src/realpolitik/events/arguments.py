@@ -118,11 +118,15 @@ def direct_objects(verb: Token) -> list[Token]:
         if child.dep_ == "dobj":
             return with_conjuncts(child)
     for child in verb.children:
-        if child.dep_ in ("ccomp", "oprd", "xcomp") and child.pos_ in ("ADJ", "NOUN"):
+        if child.dep_ in ("ccomp", "oprd", "xcomp") and (child.pos_ in ("ADJ", "NOUN") or _to_infinitive(child)):
             subj = [c for c in child.children if c.dep_ == "nsubj"]
-            if subj:
+            if subj:  # "found her guilty", "ordered the advisers to leave"
                 return with_conjuncts(subj[0])
     return []
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 #: Slots whose object is where the event happens as much as whom it touches ("arrived in Damascus").

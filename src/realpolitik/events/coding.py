@@ -221,6 +221,9 @@ class SentenceCoder:
                 means = [p for prep in ("in", "by", "during") for p in args.prep_objects(tok, prep)
                          if p.i in self._trigger_at and self._trigger_at[p.i].pattern.pos == "noun"]
                 sources = self._resolve_all([h for m in means for h in args.noun_source_heads(m)], date)
+            if not sources and args.is_passive(tok) and self.last_event_source is not None and any(
+                    c.dep_ == "advmod" and c.lower_ in ("also", "too", "likewise") for c in tok.children):
+                sources = [self.last_event_source]  # "... were also set free": by whoever freed the others
         targets: list[Actor] = self._judged_actor(trig, sources, date) if root == "11" else []
         candidates = args.target_candidates(tok, pattern, support)
         for slot, heads in candidates if not targets else ():
@@ -327,8 +330,10 @@ class SentenceCoder:
     def _authority(self, verb: Token) -> list[Actor]:
         """"was arrested in Minsk", "were set free in Gaza": with no agent named, an arrest or a release is
         the doing of whoever holds authority where it happened."""
+        holders = {verb.i} | {c.i for s in verb.children if s.dep_ == "nsubjpass"
+                              for c in s.subtree if c.dep_ == "acl"}  # "hostages held in Gaza were freed"
         for tok in verb.subtree:
-            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head.i == verb.i:
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head.i in holders:
                 countries = self.actors.countries_in([tok])
                 if countries:
                     return [Actor.of(countries[0], name=tok.text)]

@@ -42,6 +42,9 @@ def object_words(tok: Token) -> dict[str, Token]:
             if c.dep_ in ("compound", "amod", "nmod") and depth < 2:
                 words.setdefault(c.lemma_.lower(), t)
                 words.setdefault(f"{c.lemma_.lower()} {t.lemma_.lower()}", t)
+                for m in c.children:  # "lifted martial law hours after": the parser's compound of a compound
+                    if m.dep_ in ("compound", "amod"):
+                        words.setdefault(f"{m.lemma_.lower()} {c.lemma_.lower()}", c)
             elif c.dep_ == "prep" and c.lower_ in ("of", "with", "in") and depth < 2:
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -56,6 +59,7 @@ def object_words(tok: Token) -> dict[str, Token]:
         if child.dep_ in _OBJECT_DEPS:
             if child.dep_ in ("prep", "dative"):
                 if child.lower_ in TEMPORAL_PREPS:  # "ended the dispute after talks": a time, not the object
+                    words.setdefault(child.lower_, child)  # (but "gave Hamas until Saturday" sets a deadline)
                     continue
                 for p in child.children:
                     if p.dep_ in ("pobj", "pcomp"):
@@ -66,6 +70,19 @@ def object_words(tok: Token) -> dict[str, Token]:
                 for grand in child.children:  # "refused to confirm or deny": both are the complement
                     if grand.dep_ == "conj" and child.dep_ == "xcomp":
                         add(grand)
+                    elif grand.dep_ == "nsubj" and child.dep_ in ("ccomp", "xcomp") and child.tag_ == "VB":
+                        add(grand)  # "allowed inspectors to return": whom the verb lets act is its object
+    return words
+
+
+def noun_object_words(tok: Token) -> dict[str, Token]:
+    """The object of an event noun is its of-phrase: "deliveries of artillery shells"."""
+    words: dict[str, Token] = {}
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (p for p in prep.children if p.dep_ == "pobj"):
+            for t in (obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ in ("compound", "amod"))):
+                words.setdefault(t.lemma_.lower(), t)
+                words.setdefault(t.lower_, t)
     return words
 
 
@@ -114,7 +131,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         candidates = lexicon.by_head.get((pos, tok.lemma_.lower())) or lexicon.by_head.get((pos, tok.lower_))
         if not candidates:
             continue
-        context = object_words(tok) if pos == "verb" else {}
+        context = object_words(tok) if pos == "verb" else noun_object_words(tok)
         matches = [m for m in (_match(tok, p, pos, context) for p in candidates) if m is not None]
         chosen = None
         for match in reversed(matches):  # a targeted entry keeps the next one to fall back on
@@ -154,6 +171,8 @@ def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token]) ->
                 continue
             hit = min(hits, key=lambda t: t.i)  # the first object word in the text, whatever the set order
             consumed += (hit.i,) + tuple(c.i for c in hit.conjuncts)
+            if hit.dep_ == "nsubj" and hit.head.i != tok.i:  # "allowed inspectors to return": one event
+                consumed += (hit.head.i,)
         first = min([tok.i, *used]) if pos == "noun" else tok.i
         return Trigger(tok, pattern, first, consumed)
     return None

@@ -14,6 +14,7 @@ _FAMILIES: dict[str, dict[str, str]] = {
     "appeal": {"03": "020", "04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "*": "020"},
     "demand": {"03": "100", "04": "106", "05": "102", "06": "101", "07": "103", "08": "105", "*": "100"},
     "threat": {"16": "131", "17": "137", "15": "138", "18": "138", "19": "138", "20": "138", "*": "130"},
+    "ultimatum": {"*": "139"},  # "gave Hamas until Saturday to free the hostages": do this, or else
     "reject": {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "*": "120"},
 }
 #: Intent to do harm is a threat, whichever verb voiced it ("vowed to retaliate").

@@ -18,7 +18,7 @@ POS = ("verb", "noun")
 TARGET_SLOTS = ("dobj", "iobj", "with", "to", "on", "against", "from", "for", "into", "at", "in", "over",
                 "between", "involving", "of", "poss", "near", "toward", "towards", "upon", "around", "off", "outside",
                 "by")
-WRAPPERS = ("intent", "appeal", "demand", "threat", "reject", "deny", "speech")
+WRAPPERS = ("intent", "appeal", "demand", "threat", "ultimatum", "reject", "deny", "speech")
 COLUMNS = ("id", "code", "pos", "lemma", "object", "target", "flags")
 
 

@@ -448,8 +448,7 @@ class DateResolver:
 
 
 _BACKGROUND_CUES = re.compile(
-    r"(?i)\b(?:since\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:19|20)\d{2}"
-    r"|for\s+(?:years|decades|centuries|generations)\b"
+    r"(?i)\b(?:for\s+(?:years|decades|centuries|generations)\b"
     r"|over\s+the\s+(?:past|last)\s+(?:(?:\w+|\d+)\s+)?(?:years|decades|decade|centuries)"
     r"|historically|has\s+long|have\s+long|had\s+long|long\s+been|long-?standing|decades-(?:old|long)"
     r"|years-long|centuries-old|dat(?:ing|es|ed)\s+back|in\s+the\s+(?:19|20)\d0s|years\s+ago|decades\s+ago"
@@ -460,6 +459,10 @@ _LONG_DURATION = re.compile(
     r"(?i)\bfor\s+(?:well\s+)?(?:(?:over|more\s+than|nearly|almost|about|at\s+least|some|the\s+past|the\s+last)\s+)?"
     r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+(?:years?|decades?)\b")
 _PERFECT = re.compile(r"(?i)\b(?:has|have|had|'ve)\s+(?:long\s+|been\s+|not\s+)?\w+")
+#: "since 2014" starts a period: background in a perfect-tense sentence ("has occupied Crimea since 2014"),
+#: but "freed a Frenchman held since 2022" and "named its first envoy since 2012" are news of today.
+_SINCE = re.compile(r"(?i)\bsince\s+(?:the\s+)?$")
+_SINCE_YEAR = re.compile(r"(?i)\bsince\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:19|20)\d{2}")
 
 
 def is_background(text: str, published: str | None) -> bool:
@@ -476,14 +479,20 @@ def is_background(text: str, published: str | None) -> bool:
         text (str): one sentence.
         published (str | None): the publication date, ISO; without it only cues count.
     """
-    mentions = DateResolver(published).dates_in(text)
+    perfect = bool(_PERFECT.search(text))
+    mentions = [m for m in DateResolver(published).dates_in(text) if perfect or not opens_period(text, m.start)]
     if any(not m.date.historical for m in mentions):
         return False
     if any(m.date.historical for m in mentions):
         return True
     if _BACKGROUND_CUES.search(text):
         return True
-    return bool(_LONG_DURATION.search(text) and _PERFECT.search(text))
+    return perfect and bool(_LONG_DURATION.search(text) or _SINCE_YEAR.search(text))
+
+
+def opens_period(text: str, start: int) -> bool:
+    """Whether the date phrase at ``start`` follows "since": the start of a state, not the day of an event."""
+    return bool(_SINCE.search(text[max(0, start - 12):start]))
 
 
 def mark_historical(event_date: EventDate) -> EventDate:
