@@ -175,6 +175,10 @@ class DocActors:
         hit = self.hits.get(tok.i)
         return hit is not None or tok.ent_type_ in ("GPE", "NORP", "PERSON", "ORG")
 
+    def names_party(self, tok: Token) -> bool:
+        """Whether a word names a party itself (a country, body or person), not only a role ("military")."""
+        return self.is_actor_token(tok) and not (tok.i in self.hits and self.hits[tok.i].kind == "role_word")
+
     # -- the resolution steps, most specific first --------------------------------------------------------
     def _leader(self, head: Token, date: str | None) -> tuple[Actor, str] | None:
         """'a Syrian delegation led by X' stands for X's side."""
@@ -343,8 +347,7 @@ class DocActors:
 
     def _names_party(self, head: Token) -> bool:
         """Whether a phrase names a party itself (a country, body or person), not only a role ("drones")."""
-        return any(self.is_actor_token(t) and not (t.i in self.hits and self.hits[t.i].kind == "role_word")
-                   for t in self.phrase_tokens(head, with_preps=False))
+        return any(self.names_party(t) for t in self.phrase_tokens(head, with_preps=False))
 
     def _context_countries(self, head: Token) -> list[str]:
         """A role with no country ("soldiers", "police") takes the country where its sentence happens: a

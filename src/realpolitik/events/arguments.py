@@ -9,7 +9,8 @@ from ..knowledge.lexicon import Pattern
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Verbs whose "of/for"-clause names what their object allegedly did.
 ACCUSING = frozenset({"accuse", "charge", "suspect", "blame", "convict", "indict", "sanction", "condemn",
-                      "criticize", "criticise", "denounce"})
+                      "criticize", "criticise", "denounce", "blacklist", "punish", "penalize", "penalise", "fine",
+                      "arrest", "detain", "jail", "sentence", "expel"})
 #: Verbs whose object does what their infinitive says: "urged Iran to stop", "called on Russia to withdraw",
 #: "appealed to Congress to send", "ordered the army to attack". The preposition names where the object is.
 OBJECT_CONTROL = {"urge": "dobj", "ask": "dobj", "press": "dobj", "pressure": "dobj", "push": "dobj",

@@ -202,7 +202,9 @@ class SentenceCoder:
         self._place_hints = parties
         many = [a for a in self._resolve_all(parties, date) if a]
         if pattern.pos == "noun":
-            heads = args.noun_source_heads(tok)  # the possessor first: "its first direct military attack"
+            heads = [h for h in args.noun_source_heads(tok)  # "military drills" name no doer; "Israeli" does
+                     if h.dep_ not in ("amod", "compound", "nmod") or self.actors.names_party(h)]
+            # the possessor first: "its first direct military attack"
             sources = self._resolve_all([h for h in heads if h.dep_ == "poss"], date, record=True) or \
                 self._resolve_all(heads, date, record=True)
             if pattern.reciprocal and self.last_pair and any(
@@ -425,6 +427,13 @@ class SentenceCoder:
             if family == "intent" and not addressees and len(sources) >= 2:  # "A and B agreed to ..."
                 return [SentenceEvent(tok, tok.i, trig.pattern.code, s, t, modality, trig.pattern.id, chain,
                                       attribution) for s in sources for t in sources if s.code != t.code]
+            asked = self._asked_for(tok) if family in ("appeal", "demand") and tok.dep_ != "acl" else None
+            if not addressees and asked is not None:  # "called for a ceasefire in Gaza": to those fighting there
+                places = [p for prep in ("in", "on") for p in args.prep_objects(asked.token, prep)]
+                addressees = [Actor.of(c) for c in self.actors.countries_in(places) if c not in countries]
+                return [SentenceEvent(tok, tok.i, framed_code(family, asked.pattern.code[:2]), s, t, modality,
+                                      f"{trig.pattern.id}>{asked.pattern.id}", chain, attribution)
+                        for s in sources for t in addressees[:1]]
             if family == "reject" or not addressees:
                 return []
             framed_none = [(s, t, trig.pattern.code, trig.pattern.id) for s in sources for t in addressees]
@@ -458,6 +467,17 @@ class SentenceCoder:
             events = [SentenceEvent(tok, tok.i, ev.code, ev.source, other, modality, ev.rule, chain, attribution)
                       for ev in events for other in sources if other.code != ev.source.code]
         return events
+
+    def _asked_for(self, verb: Token) -> Trigger | None:
+        """The event noun an appeal or demand asks for as its object ("demanded a ceasefire"), if any."""
+        for child in verb.children:
+            heads = [p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "prep" else \
+                [child] if child.dep_ == "dobj" else []
+            for head in heads:
+                trig = self._trigger_at.get(head.i)
+                if trig is not None and trig.pattern.code and not trig.pattern.wrapper:
+                    return trig
+        return None
 
     def _addressees(self, trig: Trigger, date, own: set[str]) -> list[Actor]:
         """Whom a framing verb addresses: its object ("urged Iran to ..."), its target phrase ("demanded an
