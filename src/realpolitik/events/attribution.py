@@ -33,6 +33,9 @@ ANONYMOUS_WORDS = frozenset({"unnamed", "anonymous", "unidentified", "undisclose
 #: Heads that name a source without naming who it is ("a source", "people familiar with the matter").
 SOURCE_NOUNS = frozenset({"source", "official", "diplomat", "insider", "person", "people", "aide", "officer",
                           "someone"})
+#: Words that make "officials" an authority of a place, not anonymous people: "local officials said".
+AUTHORITY_WORDS = frozenset({"local", "regional", "provincial", "municipal", "city", "district", "county",
+                             "village", "town", "state", "federal"})
 #: Verbs that attribute their complement to their subject.
 SPEECH_LEMMAS = frozenset({"say", "tell", "claim", "allege", "assert", "contend", "report", "state", "announce",
                            "emphasize", "emphasise", "stress", "insist", "reiterate", "argue", "maintain",
@@ -106,7 +109,8 @@ def describe(head: Token, actors: DocActors, date: str | None, cue: str) -> Attr
     if is_outlet(head, actors):
         return Attribution(speaker=None, speaker_code=None, outlet=text, anonymous=False, cue=cue)
     anonymous = any(t.lower_ in ANONYMOUS_WORDS for t in tokens) or (
-        head.lemma_.lower() in SOURCE_NOUNS and not _named(tokens, actors))
+        head.lemma_.lower() in SOURCE_NOUNS and not _named(tokens, actors) and
+        not any(t.lower_ in AUTHORITY_WORDS for t in tokens))
     code = None
     if head.lower_ not in PRONOUNS and _named(tokens, actors):
         found = actors.resolve(head, date)

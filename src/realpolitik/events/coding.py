@@ -848,9 +848,12 @@ _CIVIL_ROLES = frozenset({"OPP", "CVL", "EDU", "LAB", "REL", "MED", "HLH", "REF"
 def actor_conventions(code: str, source: Actor, target: Actor | None) -> str:
     """CAMEO's conventions on who uses force against whom: security forces shooting or beating their own
     protesters or civilians use violent repression (175); protesters storming or attacking riot (145); a
-    ban on another country is a sanction (163), not an administrative measure at home (172)."""
+    ban on another country is a sanction (163), not an administrative measure at home (172); a state's
+    bombing is aerial (195), not a terrorist's bomb (183)."""
     if code.startswith("172") and target is not None and target.country != source.country:
         return "163"  # a ban aimed at another country ("banned Belarusian airlines") is a sanction
+    if code == "183" and (source.role == "MIL" or source.kind == "country"):
+        return "195"  # a state's forces that bomb use aerial weapons; 183 is the bombing of insurgents and terrorists
     if code[:2] not in ("18", "19") or target is None:
         return code
     if source.role in _CIVIL_ROLES and code in ("180", "190") and source.kind != "country":
