@@ -325,12 +325,17 @@ class DocActors:
         """Whom a possessive pronoun stands for: the subject of the nearest clause above its phrase ("Qatar
         said its air defences ...", "Israel will expand its offensive"); with ``object_first``, the party
         that clause's verb names as its object before the pronoun ("criticised Israel for its offensive")."""
+        owners = self.possessors(pron, date, object_first)
+        return owners[0] if owners else None
+
+    def possessors(self, pron: Token, date: str | None = None, object_first: bool = False) -> list[Actor]:
+        """Like ``possessor``, with every conjoined party: "Ethiopia and Eritrea ... when their leaders signed"."""
         date = date or self.default_date
         inside = {t.i for t in pron.head.subtree}
         node = pron.head
         for _ in range(6):
             if node.head.i == node.i:
-                return None
+                return []
             node = node.head
             if node.pos_ not in ("VERB", "AUX"):
                 continue
@@ -340,10 +345,11 @@ class DocActors:
             for heads in ((objects, subjects) if object_first else (subjects,)):
                 found = self.resolve(heads[0], date) if heads else None
                 if found and found[0].country:
-                    return found[0]
+                    others = [self.resolve(c, date) for c in heads[0].conjuncts]
+                    return [found[0]] + [o[0] for o in others if o and o[0].country]
             if subjects:
-                return None
-        return None
+                return []
+        return []
 
     def _names_party(self, head: Token) -> bool:
         """Whether a phrase names a party itself (a country, body or person), not only a role ("drones")."""

@@ -19,7 +19,8 @@ OBJECT_CONTROL = {"urge": "dobj", "ask": "dobj", "press": "dobj", "pressure": "d
                   "permit": "dobj", "authorize": "dobj", "authorise": "dobj", "instruct": "dobj", "direct": "dobj",
                   "require": "dobj", "implore": "dobj", "beg": "dobj", "help": "dobj", "enable": "dobj",
                   "advise": "dobj", "lobby": "dobj", "challenge": "dobj", "warn": "dobj", "call": "on|upon",
-                  "appeal": "to", "plead": "with"}
+                  "prompt": "dobj", "lead": "dobj", "cause": "dobj", "spur": "dobj", "drive": "dobj",
+                  "provoke": "dobj", "inspire": "dobj", "get": "dobj", "appeal": "to", "plead": "with"}
 #: "the line that divides ...": a relative pronoun is no doer; the clause it opens is climbed past.
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
 #: Relations through which a verb without a subject of its own borrows its governor's subject.
@@ -32,6 +33,14 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.tag_ == "VBN" and (
         verb.dep_ == "acl" or any(c.dep_ == "agent" for c in verb.children))  # "..., hosted by Turkey"
         and not any(c.dep_ == "nsubj" for c in verb.children))  # "reports that Russia had moved ...": active
+
+
+_TIME_NOUNS = frozenset({"minute", "hour", "day", "week", "month", "year", "time", "moment", "night", "morning"})
+
+
+def _is_time(tok: Token) -> bool:
+    """A time phrase the parser may take for a subject ("Hours later ...")."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in _TIME_NOUNS
 
 
 def with_conjuncts(tok: Token) -> list[Token]:
@@ -51,7 +60,7 @@ def subject_heads(verb: Token) -> list[Token]:
             if child.dep_ == "agent":
                 return [p for c in child.children if c.dep_ == "pobj" for p in with_conjuncts(c)]
         return []
-    for child in verb.children:
+    for child in sorted(verb.children, key=_is_time):  # "Hours later Bogota backed down": two "subjects"
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in RELATIVE_PRONOUNS:
             return with_conjuncts(child)
         if child.dep_ in SUBJECT_DEPS and verb.dep_ == "relcl" and _named(verb.head):
@@ -115,6 +124,8 @@ def direct_objects(verb: Token) -> list[Token]:
             return with_conjuncts(subj[0])
         if verb.dep_ == "acl":
             return [verb.head]
+        if verb.dep_ == "acomp":  # "it was concerned by ...": the parser's adjectival passive
+            return [c for c in verb.head.children if c.dep_ == "nsubj"][:1]
     for child in verb.children:
         if child.dep_ == "dobj":
             return with_conjuncts(child)
@@ -144,7 +155,8 @@ def target_candidates(trigger: Token, pattern: Pattern,
     """
     slots = pattern.targets or (DEFAULT_NOUN_SLOTS if pattern.pos == "noun" else DEFAULT_VERB_SLOTS)
     dobjs = direct_objects(trigger) if pattern.pos == "verb" else []
-    hosts = [trigger] + ([support] if support is not None else [])
+    hosts = [trigger] + ([support] if support is not None else []) + [
+        c for c in trigger.children if c.dep_ == "acomp"]  # "is concerned about X", "ready for talks with X"
     out: list[tuple[str, list[Token]]] = []
     for slot in slots:
         if slot == "dobj":

@@ -248,6 +248,8 @@ class SentenceCoder:
             # "warned of consequences if Western troops were sent": the party the condition names; "Moscow
             # said it would take countermeasures", "Tokyo lodged a protest": whoever acted last
             targets = self._condition_actors(tok, sources, date) or self._adversary(sources)
+        if not targets and sources and code.startswith("080"):  # "Bogota backed down": to whoever pressed it
+            targets = self._adversary(sources)
         if not targets and sources and root in STORY_TARGET_ROOTS and self.last_target is not None:
             # "Biden visited Kyiv ... Biden pledged $500 million": to whom he visited
             targets = _other_sides([self.last_target], sources)
@@ -655,9 +657,14 @@ class SentenceCoder:
         return out
 
     def _group_of(self, head: Token, date) -> list[Actor]:
-        """A plural head over conjoined countries ("leaders of Armenia, Azerbaijan and Russia")."""
+        """A plural head over conjoined countries ("leaders of Armenia, Azerbaijan and Russia", "their leaders")."""
         if head.tag_ not in ("NNS", "NNPS"):
             return []
+        their = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "their"), None)
+        owners = self.actors.possessors(their, date) if their is not None else []
+        if len(owners) >= 2:  # "Ethiopia and Eritrea ... when their leaders signed": one actor per party
+            role = self._role_of(head, date)
+            return [Actor.of(o.country, role, name=f"{head.text} of {o.name}", kind="sector") for o in owners]
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):  # "officials from Egypt, Qatar and ..."
                 pobjs = [p for p in prep.children if p.dep_ == "pobj"]
