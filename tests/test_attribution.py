@@ -64,7 +64,7 @@ def test_said_attributes_to_the_subject_and_third_party_reports_are_reported(cod
 
 
 def test_claimed_by_the_side_attacked_is_an_allegation(coded):
-    e = only(coded, "claimed", "18")[0]
+    e = only(coded, "claimed", "19")[0]  # a state that bombs uses aerial weapons (195)
     assert e.attribution.speaker == "Hamas" and e.attribution.cue == "claim"
     assert e.certainty == "reported"
 
