@@ -15,7 +15,7 @@ from ..knowledge.lexicon import Lexicon
 from ..model import Actor, Attribution
 from . import arguments as args
 from .attribution import describe, sentence_attribution, speaker_attribution
-from .modality import modality_of
+from .modality import modality_of, tensed_conjunct
 from .triggers import Trigger, find_triggers
 from .wrappers import ABSORBING, framed_code
 
@@ -398,6 +398,8 @@ class SentenceCoder:
         """The intent/appeal/demand/threat/refusal verb that frames this event, if any."""
         prev = ev.trigger
         for tok in ev.chain[1:]:
+            if tensed_conjunct(prev):  # "vowed to punish the attack and summoned the envoy": a deed of its own
+                return None
             trig = by_token.get(tok.i)
             if trig is not None and trig.pattern.wrapper in ABSORBING:
                 framing = prev.dep_ in ("ccomp", "acomp") or args.is_infinitive(prev) or \
@@ -636,8 +638,8 @@ class SentenceCoder:
         """Actors named by the heads; ``record`` marks their words as not-a-place for this sentence."""
         out: list[Actor] = []
         for head in heads:
-            if _is_pair_reference(head) and self.last_pair:  # "the two leaders", "both sides"
-                out.extend(self.last_pair)
+            if _is_pair_reference(head):  # "the two leaders", "both sides": named in this sentence, or before
+                out.extend(self._pair_before(head, date) or self.last_pair or [])
                 continue
             if head.dep_ == "conj" and out and not self.actors.countries_in(
                     self.actors.phrase_tokens(head, with_preps=False)):
@@ -655,6 +657,18 @@ class SentenceCoder:
                 if record:
                     self._actor_tokens.update(t.i for t in self.actors.phrase_tokens(head, with_preps=False))
         return out
+
+    def _pair_before(self, head: Token, date) -> list[Actor]:
+        """Two conjoined parties that an earlier clause of the sentence names as its subject: "Azerbaijan and
+        Armenia initialled a deal ..., with Trump, who hosted the two leaders"."""
+        for tok in head.sent:
+            if tok.i >= head.i:
+                break
+            if tok.dep_ in args.SUBJECT_DEPS and tok.conjuncts:
+                parties = _unique(self._resolve_all(args.with_conjuncts(tok), date))
+                if len({p.country for p in parties}) == 2:
+                    return parties
+        return []
 
     def _group_of(self, head: Token, date) -> list[Actor]:
         """A plural head over conjoined countries ("leaders of Armenia, Azerbaijan and Russia", "their leaders")."""

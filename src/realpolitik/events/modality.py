@@ -70,7 +70,7 @@ def _own_cues(tok: Token) -> set[str]:
     return cues
 
 
-def _tensed_conjunct(tok: Token) -> bool:
+def tensed_conjunct(tok: Token) -> bool:
     """A coordinated verb in a tense of its own ("... and accused"), not a bare one sharing an auxiliary."""
     return tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.head.pos_ in ("VERB", "AUX")
 
@@ -84,7 +84,7 @@ def modality_of(chain: list[Token], denied: bool = False) -> str:
             break
     for k, tok in enumerate(chain):
         own = _own_cues(tok)
-        if k and _tensed_conjunct(chain[k - 1]):
+        if k and tensed_conjunct(chain[k - 1]):
             # "would never recognise X, and accused Y": a conjunct with its own tense takes no negation or
             # modal from the verb it is coordinated with; a condition ("if X attacks and seizes") still holds
             own &= {"hypothetical"} if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS

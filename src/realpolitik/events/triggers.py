@@ -170,7 +170,7 @@ def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token]) ->
             if not hits:
                 continue
             hit = min(hits, key=lambda t: t.i)  # the first object word in the text, whatever the set order
-            consumed += (hit.i,) + tuple(c.i for c in hit.conjuncts)
+            consumed += (hit.i,) + tuple(c.i for c in hit.conjuncts if c.tag_ not in ("VBD", "VBZ", "VBP"))
             if hit.dep_ == "nsubj" and hit.head.i != tok.i:  # "allowed inspectors to return": one event
                 consumed += (hit.head.i,)
         first = min([tok.i, *used]) if pos == "noun" else tok.i
