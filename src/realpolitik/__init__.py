@@ -4,4 +4,13 @@ Stages, in the one direction data flows: ingest -> nlp -> actors -> events -> wh
 -> analysis -> export/batch/cli. Import the public entry points from their stage modules.
 """
 
+import os as _os
+
 __version__ = "0.1.0"
+
+# spaCy's CPU pipelines multiply small matrices. OpenBLAS's extra threads gain nothing there and spin between
+# calls, burning a core: with one BLAS thread one process parses ~15% faster (docs/bench.md), and parallel
+# runs use one process per core anyway. This must be set before numpy loads, so it is done here, on import;
+# a user who chose a thread count keeps it.
+if not any(_os.environ.get(name) for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")):
+    _os.environ["OPENBLAS_NUM_THREADS"] = "1"

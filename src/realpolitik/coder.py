@@ -35,15 +35,6 @@ DEADLINE_PREPS = frozenset({"until", "till"})
 _NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "poss"})
 
 
-def _masked(sent: Span, mentions: list[DateMention]) -> str:
-    """The sentence's text with the given date phrases blanked out."""
-    text = sent.text
-    for m in mentions:
-        start, end = m.start - sent.start_char, m.end - sent.start_char
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
-
-
 @dataclass(frozen=True)
 class CodedArticle:
     """An article with the events coded from it."""
@@ -94,8 +85,11 @@ class Coder:
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
-            dated = self._anchored_dates(sent, resolver.dates_in(sent.text, sent.start_char))
-            background = is_background(_masked(sent, [m for _, m, nominal in dated if nominal]), article.published)
+            mentions = resolver.dates_in(sent.text, sent.start_char)
+            dated = self._anchored_dates(sent, mentions)
+            nominal = {id(m) for _, m, of_noun in dated if of_noun}
+            background = is_background(sent.text, article.published, [m for m in mentions if id(m) not in nominal],
+                                       offset=sent.start_char)
             for found in sentences.code(sent, article.published):
                 date = self._date_for(found, dated, resolver, background, story_date)
                 if date.historical and not self.settings.emit_historical:

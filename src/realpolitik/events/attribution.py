@@ -166,7 +166,7 @@ def speaker_attribution(verb: Token, actors: DocActors, date: str | None) -> Att
 
 def _anonymity_clause(verb: Token) -> bool:
     """"..., speaking on condition of anonymity": the speaker withholds its name."""
-    return any(t.lower_ in ("anonymity", "anonymously") for t in verb.subtree if t.sent == verb.sent)
+    return any(t.lower_ in ("anonymity", "anonymously") for t in verb.subtree)  # a subtree is in one sentence
 
 
 def _pronoun_speaker(verb: Token, actors: DocActors) -> Token | None:

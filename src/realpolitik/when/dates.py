@@ -465,7 +465,8 @@ _SINCE = re.compile(r"(?i)\bsince\s+(?:the\s+)?$")
 _SINCE_YEAR = re.compile(r"(?i)\bsince\s+(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?:19|20)\d{2}")
 
 
-def is_background(text: str, published: str | None) -> bool:
+def is_background(text: str, published: str | None, mentions: list[DateMention] | None = None,
+                  offset: int = 0) -> bool:
     """Whether a sentence tells history or background rather than news.
 
     Background: a date before the news window ("in 2011", "last year", "since 2014") with no date inside the
@@ -478,9 +479,13 @@ def is_background(text: str, published: str | None) -> bool:
     Args:
         text (str): one sentence.
         published (str | None): the publication date, ISO; without it only cues count.
+        mentions (list[DateMention] | None): the sentence's date phrases, when the caller has them already
+            (and has left out those that only date a noun, "the 2019 murder"); their offsets start at ``offset``.
     """
     perfect = bool(_PERFECT.search(text))
-    mentions = [m for m in DateResolver(published).dates_in(text) if perfect or not opens_period(text, m.start)]
+    if mentions is None:
+        mentions, offset = DateResolver(published).dates_in(text), 0
+    mentions = [m for m in mentions if perfect or not opens_period(text, m.start - offset)]
     if any(not m.date.historical for m in mentions):
         return False
     if any(m.date.historical for m in mentions):

@@ -47,7 +47,7 @@ def pick_place(trigger, gazetteer: Gazetteer, *, exclude: Iterable[int] = frozen
         Place | None: the resolved place.
     """
     excluded = frozenset(exclude)
-    entities = {tok.i: ent for ent in trigger.doc.ents for tok in ent}
+    entities = _entities(trigger.doc)
     for pobj in _locative_objects(trigger):
         place = _place_in_phrase(pobj, entities, excluded, gazetteer, country_hint)
         if place is not None:
@@ -57,6 +57,17 @@ def pick_place(trigger, gazetteer: Gazetteer, *, exclude: Iterable[int] = frozen
         if place is not None:
             return place
     return _place_in_clause(trigger, entities, excluded, gazetteer, country_hint)
+
+
+def _entities(doc) -> dict:
+    """Token index -> the named entity it is part of, built once per parsed document."""
+    found = doc.user_data.get(_ENTITIES_KEY)
+    if found is None:
+        found = doc.user_data[_ENTITIES_KEY] = {tok.i: ent for ent in doc.ents for tok in ent}
+    return found
+
+
+_ENTITIES_KEY = "realpolitik.where.entities"
 
 
 def _governors(trigger) -> list:
