@@ -38,14 +38,19 @@ _DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|northern|southern
 _RANK_OWN, _RANK_COUNTRY, _RANK_CITY, _RANK_ALTERNATE = 0, 1, 2, 3
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+_DROPPED = re.compile(r"['’ʿʼ`.]")
+_SEPARATORS = re.compile(r"[-–—_,\s]+")
+
+
 def name_key(name: str) -> str:
     """The folded form under which a place name is indexed and looked up."""
-    text = unicodedata.normalize("NFKD", name.strip())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"['’]s$", "", text)
-    text = re.sub(r"['’ʿʼ`.]", "", text).lower()
-    text = re.sub(r"[-–—_,]", " ", text)
-    text = re.sub(r"\s+", " ", text).strip()
+    text = name.strip()
+    if not text.isascii():  # (ASCII has no accents to fold; the gazetteer indexes ~100,000 names at start)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _DROPPED.sub("", _POSSESSIVE.sub("", text)).lower()
+    text = _SEPARATORS.sub(" ", text).strip()
     return text[4:] if text.startswith("the ") else text
 
 

@@ -60,14 +60,17 @@ def pick_place(trigger, gazetteer: Gazetteer, *, exclude: Iterable[int] = frozen
 
 
 def _entities(doc) -> dict:
-    """Token index -> the named entity it is part of, built once per parsed document."""
-    found = doc.user_data.get(_ENTITIES_KEY)
-    if found is None:
-        found = doc.user_data[_ENTITIES_KEY] = {tok.i: ent for ent in doc.ents for tok in ent}
+    """Token index -> the named entity it is part of, built once per parsed document (events come one document
+    at a time, so the last document's index is kept; holding the document itself keeps its id from reuse)."""
+    global _last_entities
+    last_doc, found = _last_entities
+    if last_doc is not doc:
+        found = {tok.i: ent for ent in doc.ents for tok in ent}
+        _last_entities = (doc, found)
     return found
 
 
-_ENTITIES_KEY = "realpolitik.where.entities"
+_last_entities: tuple = (None, {})
 
 
 def _governors(trigger) -> list:
