@@ -373,6 +373,10 @@ class DocActors:
             found = [self.last_place_country]
         return found[:1]
 
+    def note_home(self, country: str) -> None:
+        """Remember a country where something happened at home, for role-only actors in later sentences."""
+        self.last_place_country = country
+
     def note_sentence(self, sent) -> None:
         """Remember the last country where something happened, for role-only actors in later sentences."""
         located = [t for t in sent if t.dep_ == "pobj" and t.head.lower_ in ("in", "at")]

@@ -63,8 +63,8 @@ def subject_heads(verb: Token) -> list[Token]:
     for child in sorted(verb.children, key=_is_time):  # "Hours later Bogota backed down": two "subjects"
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in RELATIVE_PRONOUNS:
             return with_conjuncts(child)
-        if child.dep_ in SUBJECT_DEPS and verb.dep_ == "relcl" and _named(verb.head):
-            return [verb.head]  # "northern Israel, which responded with air strikes": Israel responded
+        if child.dep_ in SUBJECT_DEPS and verb.dep_ == "relcl" and (_named(verb.head) or child.lower_ == "who"):
+            return [verb.head]  # "northern Israel, which responded with air strikes", "the envoy, who met ..."
     node = verb
     for _ in range(8):
         if node.dep_ not in _INHERIT | {"relcl"} or node.head.i == node.i:

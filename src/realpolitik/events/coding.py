@@ -130,7 +130,11 @@ class SentenceCoder:
         """Update the article's story memory that later sentences refer back to."""
         self._remember_subject(sent, date)
         self._remember_speaker(triggers, date)
-        self.actors.note_sentence(sent)
+        home = [ev.source.country for ev in out if ev.target is not None and ev.source.country and
+                ev.source.country == ev.target.country]
+        if home:  # "Myanmar's junta extended the emergency": "opposition groups" later are Myanmar's
+            self.actors.note_home(home[0])
+        self.actors.note_sentence(sent)  # (a place the sentence names wins)
         material = [ev for ev in out if ev.code[:2] >= "14" and ev.modality == "asserted"]
         if material:
             self.last_material = material[0]
