@@ -338,6 +338,10 @@ class SentenceCoder:
     def _authority(self, verb: Token) -> list[Actor]:
         """"was arrested in Minsk", "were set free in Gaza": with no agent named, an arrest or a release is
         the doing of whoever holds authority where it happened."""
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+            countries = self.actors.countries_in([verb.head])  # "Minsk, where the journalist was arrested"
+            if countries:
+                return [Actor.of(countries[0], name=verb.head.text)]
         holders = {verb.i} | {c.i for s in verb.children if s.dep_ == "nsubjpass"
                               for c in s.subtree if c.dep_ == "acl"}  # "hostages held in Gaza were freed"
         for tok in verb.subtree:
