@@ -716,8 +716,8 @@ class SentenceCoder:
         return out
 
     def _resolve_head(self, head: Token, date, deep: bool) -> Actor | None:
-        if head.lower_ in PRONOUNS and head.pos_ == "PRON":
-            return self._pronoun(head, date)
+        if head.lower_ in PRONOUNS and head.pos_ == "PRON" or _is_the_country(head):
+            return self._pronoun(head, date)  # "Brazil's minister said the country was ready to ...": Brazil
         trig = self._trigger_at.get(head.i)
         if trig is not None and trig.pattern.pos == "noun" and not deep:
             return None  # "the meeting underscores ...": an event, not an actor
@@ -958,6 +958,12 @@ def _refusal(chain: list[Token]) -> bool:
 def _refers_to_event(head: Token) -> bool:
     """"the move", "the downing": a noun that refers back to something done."""
     return head.lemma_.lower() in EVENT_REFERENCES or head.lower_ in EVENT_REFERENCES
+
+
+def _is_the_country(head: Token) -> bool:
+    """A bare "the country" as a subject, which stands for a state already in view, as "it" does."""
+    return head.lemma_.lower() in ("country", "nation") and head.dep_ in ("nsubj", "nsubjpass") and \
+        [c.lower_ for c in head.children] == ["the"]
 
 
 def _is_pair_reference(head: Token) -> bool:
