@@ -65,7 +65,7 @@ class SentenceEvent:
 class SentenceCoder:
     """Codes the sentences of one article; holds the article-level memory (last subject, people named)."""
 
-    def __init__(self, lexicon: Lexicon, actors: DocActors, emit_statements: bool = True):
+    def __init__(self, lexicon: Lexicon, actors: DocActors, emit_statements: bool = False):
         self.lexicon = lexicon
         self.actors = actors
         self.emit_statements = emit_statements
@@ -118,7 +118,7 @@ class SentenceCoder:
                 out.extend(self._code_wrapper(trig, framed.get(trig.token.i, []), by_token, date))
         coded = {ev.trigger.i for ev in out} | absorbed
         for trig in triggers:
-            if trig.pattern.wrapper in ("speech", "deny") and self.emit_statements:
+            if trig.pattern.wrapper in ("speech", "deny"):
                 out.extend(self._code_statement(trig, coded, date))
         out.extend(self._alleged(out))
         self._remember(sent, triggers, out, date)
@@ -551,6 +551,10 @@ class SentenceCoder:
             code, rule = "111", f"{rule}>disparaging"
         elif any(a.dep_ == "aux" and a.lower_ in ("must", "should") for c in complement for a in c.children):
             code, rule = "100", f"{rule}>must"  # "Israel must stop the bombing": a demand on Israel
+        elif self._disparaged(complement, "approving"):
+            code, rule = "013", f"{rule}>approving"  # "said the American plan could serve as a basis"
+        elif not self.emit_statements:
+            return []  # a bare statement about another party (010) only when asked for
         return [SentenceEvent(tok, tok.i, code, s, target, modality_of(chain), rule, chain) for s in sources]
 
     def _topic_actor(self, topics: list[Token], sources: list[Actor], date, judged: bool) -> Actor | None:
@@ -567,11 +571,14 @@ class SentenceCoder:
                     return doers[0]
         return None
 
-    def _disparaged(self, complement: list[Token]) -> bool:
-        """Whether what was said judges its subject with a disparaging word ("was illegal", "a sham")."""
-        words = self.lexicon.classes.get("disparaging", frozenset())
+    def _disparaged(self, complement: list[Token], judgement: str = "disparaging") -> bool:
+        """Whether what was said judges its subject with a word of the class ``judgement``: disparaging ("was
+        illegal", "a sham") or approving ("could serve as a basis", "was constructive")."""
+        words = self.lexicon.classes.get(judgement, frozenset())
         for clause in complement:
-            predicates = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd")]
+            predicates = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd")] + [
+                p for c in clause.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
+                if p.dep_ == "pobj"]  # "could serve as a basis"
             for pred in predicates:
                 if pred.lemma_.lower() in words or pred.lower_ in words:
                     return True
