@@ -74,6 +74,7 @@ class SentenceCoder:
         self.last_event_source: Actor | None = None  # who did the last thing reported ("condemned the move")
         self.last_target: Actor | None = None  # whom it was done to ("accuse him of ...")
         self.last_speaker: Actor | None = None  # who spoke last ("They accuse him ...")
+        self.last_accuser: Actor | None = None  # who last criticised or accused ("rejected the charge")
         self.last_material: SentenceEvent | None = None  # the last act of force reported ("blamed X for it")
         self.agentless: tuple[str, Actor, str] | None = None  # an act of force whose doer was not named
         self._trigger_at: dict[int, Trigger] = {}
@@ -139,6 +140,9 @@ class SentenceCoder:
         if material:
             self.last_material = material[0]
             self.agentless = None
+        accusing = [ev for ev in out if ev.code[:2] == "11" and ev.modality == "asserted"]
+        if accusing:
+            self.last_accuser = accusing[0].source
         reported = [ev for ev in out if ev.code[:2] != "01"]
         if reported:
             self.last_event_source = reported[0].source
@@ -371,8 +375,10 @@ class SentenceCoder:
                if all(a.code != s.code for s in sources)]  # "welcomed the agreement between A and B": A, B
         if own:
             return _unique(own)
+        if noun.lemma_.lower() in _WORDS_NOUNS:  # "rejected the charge": whoever accused or spoke last
+            return _other_sides([a for a in (self.last_accuser, self.last_speaker) if a is not None], sources)[:1]
         if self.last_event_source is not None and all(self.last_event_source.code != s.code for s in sources):
-            return [self.last_event_source]
+            return [self.last_event_source]  # "condemned the move": whoever did the last thing reported
         return []
 
     def _code_accusation(self, trig: Trigger, chain: list[Token], date) -> list[SentenceEvent]:
@@ -965,6 +971,11 @@ def _refusal(chain: list[Token]) -> bool:
 def _refers_to_event(head: Token) -> bool:
     """"the move", "the downing": a noun that refers back to something done."""
     return head.lemma_.lower() in EVENT_REFERENCES or head.lower_ in EVENT_REFERENCES
+
+
+#: Nouns for what someone said: their doer is the last speaker, not the last actor.
+_WORDS_NOUNS = frozenset({"claim", "statement", "accusation", "allegation", "remark", "comment", "assertion",
+                          "charge", "report", "assessment", "suggestion", "words"})
 
 
 def _is_the_country(head: Token) -> bool:
