@@ -30,6 +30,9 @@ AROUND_EVENT_CODES = frozenset({"045", "043"})
 #: Roots whose passive events with no agent are done by the authorities of the place (arrests, releases).
 AUTHORITY_ROOTS = frozenset({"08", "17"})
 CLAIM_RESPONSIBILITY = "015"
+#: Violence a party says it will use is a threat (13) when that party's own side says so (troops it "could send"
+#: are not).
+FORCE_ROOTS = frozenset({"18", "19", "20"})
 #: Codes that, with no target named, are done to the actor's own country.
 DOMESTIC_CODES = ("172", "173", "175", "083", "080", "14")
 #: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?).
@@ -191,12 +194,19 @@ class SentenceCoder:
         else:
             rule = f"via:{support.lemma_.lower()}+{pattern.id}"
         events = []
+        speakers = self._own_speakers(chain, date) if modality in ("planned", "hypothetical") else set()
         for source, target, code, needs_place in pairs:
             code = actor_conventions(code, source, target)
             event_modality, event_rule = modality, rule
             if refusing and code[:2] in COOPERATION_ROOTS:
                 # "would not recognise", "will not normalise": CAMEO codes the refusal, as fact
                 code, event_modality, event_rule = framed_code("reject", code[:2]), "asserted", f"{rule}>refused"
+            elif code[:2] in FORCE_ROOTS and source.country in speakers:
+                # "the Houthis said they would attack any American ship": the attack is hypothetical, and
+                # saying so is an asserted threat
+                events.append(SentenceEvent(tok, trig.first, framed_code("threat", code[:2]), source,
+                                            target or next(iter(self._adversary([source])), None), "asserted",
+                                            f"{rule}>threat", chain, attribution))
             events.append(SentenceEvent(tok, trig.first, code, source, target, event_modality, event_rule, chain,
                                         attribution, needs_place, place_hints=list(self._place_hints)))
         return events
@@ -424,6 +434,13 @@ class SentenceCoder:
                 return None
             prev = tok
         return None
+
+    def _own_speakers(self, chain: list[Token], date) -> set[str]:
+        """Countries of whoever says, in the first speech verb above the event, what their side will do."""
+        speech = next((t for t in chain[1:] if self._wrapper_kind(t) == "speech"), None)
+        if speech is None:
+            return set()
+        return {a.country for a in self._resolve_all(self._subjects(speech), date) if a.country}
 
     def _code_wrapper(self, trig: Trigger, framed: list[SentenceEvent], by_token, date) -> list[SentenceEvent]:
         """An intent, appeal, demand, threat or refusal, coded from what it frames (or, framing nothing we
@@ -953,6 +970,8 @@ def _threatens(complement: list[Token]) -> bool:
         if future and (lemma == "regret" or (lemma in ("pay", "face", "suffer", "bear") and
                                              any(o in _PENALTIES for o in objects))):
             return True
+        if future and lemma == "pay" and any(c.lower_ in ("dearly", "heavily") for c in clause.children):
+            return True  # "Seoul would pay dearly"
         if lemma == "reserve" and any(o in ("right", "option") for o in objects):
             return True  # "his country reserved every option to defend its sovereignty"
     return False
