@@ -908,9 +908,12 @@ def actor_conventions(code: str, source: Actor, target: Actor | None) -> str:
     """CAMEO's conventions on who uses force against whom: security forces shooting or beating their own
     protesters or civilians use violent repression (175); protesters storming or attacking riot (145); a
     ban on another country is a sanction (163), not an administrative measure at home (172); a state's
-    bombing is aerial (195), not a terrorist's bomb (183)."""
+    bombing is aerial (195), not a terrorist's bomb (183); leaving an international body reduces relations
+    (161)."""
     if code.startswith("172") and target is not None and target.country != source.country:
         return "163"  # a ban aimed at another country ("banned Belarusian airlines") is a sanction
+    if code.startswith("087") and target is not None and target.kind == "igo":
+        return "161"  # withdrawing from an international body reduces relations; it is no military retreat
     if code == "183" and (source.role == "MIL" or source.kind == "country"):
         return "195"  # a state's forces that bomb use aerial weapons; 183 is the bombing of insurgents and terrorists
     if code[:2] not in ("18", "19") or target is None:
