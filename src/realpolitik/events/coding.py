@@ -772,7 +772,10 @@ class SentenceCoder:
                 if trig is not None and trig.pattern.wrapper in ("demand", "appeal") and node.i != pron.head.i:
                     # "demanded that it leave": one asks others to act, so not the speaker
                     return self._nearest_before(pron, args.subject_heads(node), date)
-                if trig is not None and trig.pattern.wrapper in ("speech", "deny", "intent", "threat"):
+                says = trig is not None and trig.pattern.wrapper in ("speech", "deny", "intent", "threat")
+                if says or (node.pos_ == "VERB" and node.i != pron.head.i and trig is None and any(
+                        c.dep_ == "ccomp" and pron.i in {t.i for t in c.subtree} for c in node.children)):
+                    # "Saudi Arabia signalled (that) it was open to ...": whoever frames the clause
                     subj = [c for c in node.children if c.dep_ in args.SUBJECT_DEPS and c.i != pron.i]
                     if subj and subj[0].lower_ not in PRONOUNS:
                         found = self.actors.resolve(subj[0], date)
