@@ -276,6 +276,8 @@ class SentenceCoder:
         targets = [t for t in named if all(_distinct(t, s) for s in sources)]
         if root == "07":  # "sent warships around Taiwan": no state aids its own forces
             targets = _other_sides(targets, sources)
+        if not targets and sources and one_way:  # "would not hand over its citizens": a refusal to those asking
+            targets = named = self._adversary(sources)
         if named and not targets and sources:
             return []  # "it violated Turkish airspace" read as Turkey's own act: a misread doer, not an event
         if pattern.pos == "noun" and support is None and not targets and not many and \

@@ -45,6 +45,8 @@ def object_words(tok: Token) -> dict[str, Token]:
                 for m in c.children:  # "lifted martial law hours after": the parser's compound of a compound
                     if m.dep_ in ("compound", "amod"):
                         words.setdefault(f"{m.lemma_.lower()} {c.lemma_.lower()}", c)
+                    elif m.dep_ == "conj":  # "a search-and-rescue unit"
+                        words.setdefault(m.lemma_.lower(), t)
             elif c.dep_ == "prep" and c.lower_ in ("of", "with", "in") and depth < 2:
                 for p in c.children:
                     if p.dep_ == "pobj":
