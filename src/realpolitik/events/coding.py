@@ -78,6 +78,7 @@ class SentenceCoder:
         self.last_target: Actor | None = None  # whom it was done to ("accuse him of ...")
         self.last_speaker: Actor | None = None  # who spoke last ("They accuse him ...")
         self.last_accuser: Actor | None = None  # who last criticised or accused ("rejected the charge")
+        self.last_sources: list[Actor] = []  # every doer of the last sentence that reported an event
         self.last_material: SentenceEvent | None = None  # the last act of force reported ("blamed X for it")
         self.agentless: tuple[str, Actor, str] | None = None  # an act of force whose doer was not named
         self._trigger_at: dict[int, Trigger] = {}
@@ -149,6 +150,7 @@ class SentenceCoder:
         reported = [ev for ev in out if ev.code[:2] != "01"]
         if reported:
             self.last_event_source = reported[0].source
+            self.last_sources = [ev.source for ev in reported]  # "..., where X was arrested": doers after the first
             self.last_target = next((ev.target for ev in reported if ev.target is not None), self.last_target)
         pairs = [[ev.source, ev.target] for ev in out if ev.target is not None and
                  ev.source.country != ev.target.country]
@@ -413,7 +415,8 @@ class SentenceCoder:
         """Whom a threat with no named target faces: whoever did the last thing reported, else the last
         subject named, if another side."""
         # the last doer, else whom the story is about
-        return _other_sides([a for a in (self.last_event_source, self.last_subject) if a is not None], sources)[:1]
+        doers = [self.last_event_source, *self.last_sources, self.last_subject]
+        return _other_sides([a for a in doers if a is not None], sources)[:1]
 
     # -- framing verbs ---------------------------------------------------------------------------------------
     def _wrapper_kind(self, tok: Token) -> str | None:
@@ -756,6 +759,8 @@ class SentenceCoder:
         found = self.actors.resolve(head, date)
         if found is not None:
             return found[0]
+        if _is_the_people(head) and self.last_subject is not None:
+            return self.last_subject  # "European Union leaders decided ... The leaders demanded ..."
         if deep:
             for inner in _inner_heads(head):
                 found = self.actors.resolve(inner, date)
@@ -1003,6 +1008,11 @@ def _refers_to_event(head: Token) -> bool:
 #: Nouns for what someone said: their doer is the last speaker, not the last actor.
 _WORDS_NOUNS = frozenset({"claim", "statement", "accusation", "allegation", "remark", "comment", "assertion",
                           "charge", "report", "assessment", "suggestion", "words"})
+
+
+def _is_the_people(head: Token) -> bool:
+    """A bare "the leaders", "the ministers": people already in view, whom no country names."""
+    return head.tag_ == "NNS" and head.dep_ in ("nsubj", "nsubjpass") and [c.lower_ for c in head.children] == ["the"]
 
 
 def _is_the_country(head: Token) -> bool:
