@@ -47,7 +47,7 @@ def object_words(tok: Token) -> dict[str, Token]:
                         words.setdefault(f"{m.lemma_.lower()} {c.lemma_.lower()}", c)
                     elif m.dep_ == "conj":  # "a search-and-rescue unit"
                         words.setdefault(m.lemma_.lower(), t)
-            elif c.dep_ == "prep" and c.lower_ in ("of", "with", "in") and depth < 2:
+            elif c.dep_ == "prep" and c.lower_ in ("of", "with", "in", "on") and depth < 2:  # "set X on fire"
                 for p in c.children:
                     if p.dep_ == "pobj":
                         add(p, depth + 1)
