@@ -391,8 +391,11 @@ class SentenceCoder:
             return _unique(own)
         if noun.lemma_.lower() in _WORDS_NOUNS:  # "rejected the charge": whoever accused or spoke last
             return _other_sides([a for a in (self.last_accuser, self.last_speaker) if a is not None], sources)[:1]
-        if self.last_event_source is not None and all(self.last_event_source.code != s.code for s in sources):
-            return [self.last_event_source]  # "condemned the move": whoever did the last thing reported
+        last = self.last_event_source
+        if last is not None and all(_another_party(last, s) for s in sources):
+            # "condemned the move": whoever did the last thing reported; at home only another branch of the
+            # state ("Trump dismissed the move" of Congress), not the speaker's own side (France, French minister)
+            return [last]
         return []
 
     def _code_accusation(self, trig: Trigger, chain: list[Token], date) -> list[SentenceEvent]:
@@ -1052,6 +1055,11 @@ def _distinct(target: Actor, source: Actor) -> bool:
     """Whether a target is another party than the source: another code, or a named person of the same
     country ("Iran hanged Mohsen Shekari": IRN -> IRN, a state against one of its own people)."""
     return target.code != source.code or (target.kind == "person" and target.name != source.name)
+
+
+def _another_party(actor: Actor, source: Actor) -> bool:
+    """Another country, or at home another branch of the state (Congress for the White House)."""
+    return actor.country != source.country or bool(actor.role and source.role and actor.role != source.role)
 
 
 def _other_sides(actors: list[Actor], sources: list[Actor]) -> list[Actor]:

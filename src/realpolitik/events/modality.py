@@ -72,7 +72,8 @@ def _own_cues(tok: Token) -> set[str]:
 
 def tensed_conjunct(tok: Token) -> bool:
     """A coordinated verb in a tense of its own ("... and accused"), not a bare one sharing an auxiliary."""
-    return tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.head.pos_ in ("VERB", "AUX")
+    own_aux = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "did", "does", "do") for c in tok.children)
+    return tok.dep_ == "conj" and (tok.tag_ in ("VBD", "VBZ", "VBP") or own_aux) and tok.head.pos_ in ("VERB", "AUX")
 
 
 def modality_of(chain: list[Token], denied: bool = False) -> str:
