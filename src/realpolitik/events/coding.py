@@ -615,8 +615,8 @@ class SentenceCoder:
                     return True
                 if any(m.dep_ in ("amod", "compound") and m.lemma_.lower() in words for m in pred.children):
                     return True
-                if any(p.lemma_.lower() in words for m in pred.children if m.dep_ == "prep" and m.lower_ == "of"
-                       for p in m.children if p.dep_ == "pobj"):  # "an act of aggression"
+                if any(_phrase_words(p) & words for m in pred.children if m.dep_ == "prep" and m.lower_ == "of"
+                       for p in m.children if p.dep_ == "pobj"):  # "an act of aggression", "of ethnic cleansing"
                     return True
         return False
 
@@ -1055,6 +1055,12 @@ def _distinct(target: Actor, source: Actor) -> bool:
     """Whether a target is another party than the source: another code, or a named person of the same
     country ("Iran hanged Mohsen Shekari": IRN -> IRN, a state against one of its own people)."""
     return target.code != source.code or (target.kind == "person" and target.name != source.name)
+
+
+def _phrase_words(noun: Token) -> set[str]:
+    """A noun's lemma, and with each modifier before it: {"cleansing", "ethnic cleansing"}."""
+    lemma = noun.lemma_.lower()
+    return {lemma} | {f"{m.lemma_.lower()} {lemma}" for m in noun.children if m.dep_ in ("amod", "compound")}
 
 
 def _another_party(actor: Actor, source: Actor) -> bool:
