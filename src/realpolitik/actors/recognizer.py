@@ -304,6 +304,11 @@ class DocActors:
             ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
             if ent is not None:
                 return self.recognizer.gazetteer.country_of(ent.text)
+        if tok.pos_ == "PROPN" and tok.ent_iob_ != "I" and _in_place_slot(tok):
+            # a place the entity recogniser missed or took for a person, where only a place can stand: "the city
+            # of Goma", "in Rafah"
+            words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
+            return self.recognizer.gazetteer.country_of(" ".join(t.text for t in words))
         return None
 
     def _role_tokens(self, head: Token, tokens: list[Token]) -> list[Token]:
@@ -367,8 +372,10 @@ class DocActors:
             if found:
                 return found[:1]
         found = self.countries_in(sorted(located, key=lambda t: abs(t.i - head.i)))
-        if not found:
-            found = self.countries_in(sorted(sent, key=lambda t: abs(t.i - head.i)))
+        if not found:  # not from what the subject acts on: "the ministry accused Washington" is not American
+            acted_on = {t.i for c in head.head.children if _acted_on(c) for t in c.subtree} \
+                if head.dep_ in ("nsubj", "nsubjpass") else set()
+            found = self.countries_in(sorted((t for t in sent if t.i not in acted_on), key=lambda t: abs(t.i - head.i)))
         if not found and self.last_place_country:
             found = [self.last_place_country]
         return found[:1]
@@ -440,6 +447,26 @@ _BODY_NOUNS = {"igo": ("bloc", "alliance", "organisation", "organization", "unio
 
 def _join(country: str | None, role: str | None) -> str:
     return (country or "") + (role or "")
+
+
+def _acted_on(child: Token) -> bool:
+    """A verb's object or complement ("accused Washington of ..."), as opposed to where it happened."""
+    return child.dep_ in ("dobj", "dative", "attr", "oprd", "ccomp", "xcomp") or (
+        child.dep_ == "prep" and child.lower_ not in ("in", "at", "through", "across", "throughout", "near",
+                                                        "around", "outside", "inside", "into", "within"))
+
+
+_PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "district", "capital", "port",
+                          "state", "county", "oblast", "governorate", "island"})
+
+
+def _in_place_slot(tok: Token) -> bool:
+    """An object of "the city of ...", "in ...", "near ...": a slot only a place fills."""
+    prep = tok.head
+    if tok.dep_ != "pobj":
+        return False
+    return prep.lower_ in ("in", "near", "outside") or (
+        prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS)
 
 
 def _span_text(tokens: list[Token]) -> str:
