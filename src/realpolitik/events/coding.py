@@ -290,6 +290,8 @@ class SentenceCoder:
         if pattern.swap:
             sources, targets = targets, sources
         pairs = []
+        if len(many) >= 2 and not targets and sources and not pattern.reciprocal:
+            targets = _other_sides(many, sources)  # "Oman mediated between Washington and Tehran": to each side
         if len(many) >= 2 and not targets:
             people = _unique(sources + many)
             return [(a, b, code, False) for a in people for b in people if a.code != b.code]
