@@ -300,8 +300,8 @@ class DocActors:
             if hit.kind in ("group", "person") and hit.entries[0].country:
                 return hit.entries[0].country
             return None
-        if tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.ent_iob_ == "B":
-            ent = next((e for e in tok.doc.ents if e.start == tok.i), None)
+        if tok.ent_type_ in ("GPE", "LOC", "FAC"):  # the whole name, from any of its words ("in Gaza City")
+            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
             if ent is not None:
                 return self.recognizer.gazetteer.country_of(ent.text)
         if tok.pos_ == "PROPN" and tok.ent_iob_ != "I" and _in_place_slot(tok):
@@ -365,7 +365,8 @@ class DocActors:
         place after in/at first ("protesters stormed the Saudi embassy in Tehran" -> Iran), then any country
         the sentence names nearest to the phrase, then the last place named earlier in the article."""
         sent = head.sent
-        located = [t for t in sent if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "across", "throughout")]
+        located = [t for t in sent if t.dep_ == "pobj" and (t.head.lower_ in ("in", "at", "across", "throughout") or
+                                                            _in_place_slot(t))]  # "on the city of Dnipro"
         if head.ent_type_ == "PERSON":  # "Foreign Minister X handed ... in Brussels": not the host's minister
             named = [t for t in sent if t not in located and t.i not in range(head.left_edge.i, head.i + 1)]
             found = self.countries_in(sorted(named, key=lambda t: abs(t.i - head.i)))

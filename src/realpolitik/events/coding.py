@@ -292,7 +292,7 @@ class SentenceCoder:
         pairs = []
         if len(many) >= 2 and not targets and sources and not pattern.reciprocal:
             targets = _other_sides(many, sources)  # "Oman mediated between Washington and Tehran": to each side
-        if len(many) >= 2 and not targets:
+        if len(many) >= 2 and (not targets or not sources):  # "clashes between A and B left 49 dead"
             people = _unique(sources + many)
             return [(a, b, code, False) for a in people for b in people if a.code != b.code]
         if not sources:
