@@ -83,12 +83,13 @@ class Coder:
         story_date: EventDate | None = None  # the last day the text itself gave an event
         story_place: Place | None = None  # the last place the text itself gave an event
         for sent in doc.sents:
-            if not sent.text.strip():
+            text = article.text[sent.start_char:sent.end_char]  # the doc was parsed from it; slicing is cheap
+            if not text.strip():
                 continue
-            mentions = resolver.dates_in(sent.text, sent.start_char)
+            mentions = resolver.dates_in(text, sent.start_char)
             dated = self._anchored_dates(sent, mentions)
             nominal = {id(m) for _, m, of_noun in dated if of_noun}
-            background = is_background(sent.text, article.published, [m for m in mentions if id(m) not in nominal],
+            background = is_background(text, article.published, [m for m in mentions if id(m) not in nominal],
                                        offset=sent.start_char)
             for found in sentences.code(sent, article.published):
                 date = self._date_for(found, dated, resolver, background, story_date)
@@ -189,7 +190,8 @@ class Coder:
         doc = sent.doc
         start = doc[found.first].idx
         end = found.trigger.idx + len(found.trigger.text)
-        evidence = Evidence(article_id=article.id, sentence=sent.text.strip(), sentence_start=sent.start_char,
+        evidence = Evidence(article_id=article.id, sentence=article.text[sent.start_char:sent.end_char].strip(),
+                            sentence_start=sent.start_char,
                             start=start, end=end, trigger=article.text[start:end])
         event_id = make_id(article.id, start, end, found.code, found.source.code, target.code if target else "",
                            found.rule, prefix="e-")

@@ -126,6 +126,7 @@ class DocActors:
         self.surnames: dict[str, Actor] = {}
         self.titles: dict[str, Actor] = {}  # "crown prince" -> the last crown prince named, for "the crown prince"
         self.last_place_country: str | None = None
+        self._located: dict[int, list[Token]] = {}  # sentence start -> its place phrases
 
     # -- public -----------------------------------------------------------------------------------------
     def resolve(self, head: Token, date: str | None = None) -> tuple[Actor, str] | None:
@@ -365,8 +366,11 @@ class DocActors:
         place after in/at first ("protesters stormed the Saudi embassy in Tehran" -> Iran), then any country
         the sentence names nearest to the phrase, then the last place named earlier in the article."""
         sent = head.sent
-        located = [t for t in sent if t.dep_ == "pobj" and (t.head.lower_ in ("in", "at", "across", "throughout") or
-                                                            _in_place_slot(t))]  # "on the city of Dnipro"
+        located = self._located.get(sent.start)
+        if located is None:  # (once per sentence: many phrases of a sentence may ask)
+            located = self._located[sent.start] = [
+                t for t in sent if t.dep_ == "pobj" and (t.head.lower_ in ("in", "at", "across", "throughout") or
+                                                         _in_place_slot(t))]  # "on the city of Dnipro"
         if head.ent_type_ == "PERSON":  # "Foreign Minister X handed ... in Brussels": not the host's minister
             named = [t for t in sent if t not in located and t.i not in range(head.left_edge.i, head.i + 1)]
             found = self.countries_in(sorted(named, key=lambda t: abs(t.i - head.i)))

@@ -35,6 +35,8 @@ CLAIM_NOUNS = frozenset({"narrative", "claim", "assertion", "allegation", "accou
 #: Verbs that govern a "confirm or deny" without doing either ("refused to confirm or deny").
 WITHHOLDING = frozenset({"refuse", "decline", "fail", "avoid", "neither"})
 _DENY = frozenset({"deny", "reject", "dismiss", "refute", "dispute", "rebut"})
+_STATING = SPEECH_LEMMAS | NEWS_VERBS  # verbs that may open a statement or a news report
+_REACTING = _DENY | SUPPORT_WORDS | {"confirm"}  # verbs that may take a stance on a report
 
 
 def extract_claims(doc: Doc, article: Article, events: Iterable[Event], actors: DocActors,
@@ -69,7 +71,7 @@ class _Extractor:
     def _statements(self, k: int, sent: Span) -> None:
         for verb in sent:
             lemma = verb.lemma_.lower()
-            if verb.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_LEMMAS | NEWS_VERBS:
+            if verb.pos_ not in ("VERB", "AUX") or lemma not in _STATING:
                 continue
             if lemma in _DENY and _report_object(verb) is not None:
                 continue  # "denied the reports": a reaction (pass 2)
@@ -125,7 +127,7 @@ class _Extractor:
                               if p.dep_ == "pobj"), None)
                 if stance and agent is not None:
                     self._react(describe(agent, self.actors, self.date, _cue(verb)), sent, subj, stance, verb)
-            elif obj is not None and verb.lemma_.lower() in (_DENY | SUPPORT_WORDS | {"confirm"}):
+            elif obj is not None and verb.lemma_.lower() in _REACTING:
                 speaker = subject_of(verb)
                 if speaker is None:
                     continue
@@ -207,7 +209,6 @@ def _span(head: Token, skip: Token | None = None) -> tuple[int, int]:
     """Character span of ``head``'s subtree, without a parenthetical (``skip``'s subtree) at either edge and
     without edge punctuation."""
     tokens = [t for t in head.subtree if skip is None or not (skip.left_edge.i <= t.i <= skip.right_edge.i)]
-    tokens = [t for t in tokens if t.sent == head.sent]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark"):
         tokens.pop(0)
     while tokens and tokens[-1].is_punct:
