@@ -49,9 +49,15 @@ FOREIGN = {lang: words - ENGLISH - {"a", "in", "on", "an", "die", "son", "de"} f
 
 def script_of(text: str) -> str | None:
     """The dominant non-Latin script when most letters are not Latin (``"Cyrillic"``), else None."""
+    sample = text[:4000]
+    if sample.isascii():  # every ASCII letter is Latin: the common case needs no per-letter lookup
+        return None
     scripts: Counter[str] = Counter()
-    for ch in text[:4000]:
-        if ch.isalpha():
+    for ch in sample:
+        if ch.isascii():
+            if ch.isalpha():
+                scripts["Latin"] += 1
+        elif ch.isalpha():
             name = unicodedata.name(ch, "")
             scripts[_script_name(name)] += 1
     total = sum(scripts.values())
