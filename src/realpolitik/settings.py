@@ -23,9 +23,9 @@ SETTINGS: tuple[tuple[str, type, Any, str], ...] = (
     ("actor_files", list, [], "extra actor dictionary files layered on top of the shipped ones"),
     ("verb_files", list, [], "extra verb/noun pattern lexicon files layered on top of the shipped one"),
     ("emit_historical", bool, False, "emit background events (flagged historical) instead of dropping them"),
-    ("emit_statements", bool, False, "also emit bare statements about another party (CAMEO 010) when a speech "
-                                     "verb reports no event; statements that blame, judge, threaten or demand "
-                                     "are coded whatever this says"),
+    ("emit_statements", bool, False, ("also emit bare statements about another party (CAMEO 010) when a speech "
+                                      "verb reports no event; statements that blame, judge, threaten or demand "
+                                      "are coded whatever this says")),
 )
 
 _TYPES = {name: typ for name, typ, _, _ in SETTINGS}

@@ -562,7 +562,7 @@ class SentenceCoder:
         complement = [c for c in tok.children if c.dep_ == "ccomp"]
         blamed = _blames(complement)  # "said Iran was behind the attack": an accusation
         threatened = _threatens(complement)  # "said Israel would pay a heavy price"
-        judged = blamed or threatened or self._disparaged(complement)  # "said the annexation was illegal"
+        judged = blamed or threatened or self._judges(complement, "disparaging")  # "said the annexation was illegal"
         if not complement or (not judged and {t.i for c in complement for t in c.subtree} & coded):
             return []
         sources = _unique(self._resolve_all(self._subjects(tok), date))
@@ -584,7 +584,7 @@ class SentenceCoder:
             code, rule = "111", f"{rule}>disparaging"
         elif any(a.dep_ == "aux" and a.lower_ in ("must", "should") for c in complement for a in c.children):
             code, rule = "100", f"{rule}>must"  # "Israel must stop the bombing": a demand on Israel
-        elif self._disparaged(complement, "approving"):
+        elif self._judges(complement, "approving"):
             code, rule = "013", f"{rule}>approving"  # "said the American plan could serve as a basis"
         elif not self.emit_statements:
             return []  # a bare statement about another party (010) only when asked for
@@ -604,7 +604,7 @@ class SentenceCoder:
                     return doers[0]
         return None
 
-    def _disparaged(self, complement: list[Token], judgement: str = "disparaging") -> bool:
+    def _judges(self, complement: list[Token], judgement: str) -> bool:
         """Whether what was said judges its subject with a word of the class ``judgement``: disparaging ("was
         illegal", "a sham") or approving ("could serve as a basis", "was constructive")."""
         words = self.lexicon.classes.get(judgement, frozenset())
