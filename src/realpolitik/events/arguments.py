@@ -59,7 +59,8 @@ def subject_heads(verb: Token) -> list[Token]:
         for child in verb.children:
             if child.dep_ == "agent":
                 return [p for c in child.children if c.dep_ == "pobj" for p in with_conjuncts(c)]
-        return []
+        # "Ukraine was promised air defence systems by Germany": the parser hung the agent on the object
+        return [h for obj in verb.children if obj.dep_ == "dobj" for h in prep_objects(obj, "by")]
     for child in sorted(verb.children, key=_is_time):  # "Hours later Bogota backed down": two "subjects"
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in RELATIVE_PRONOUNS:
             return with_conjuncts(child)
@@ -192,9 +193,10 @@ def _measured(obj: Token) -> list[Token]:
             for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
 
 
-def participants(trigger: Token) -> list[Token]:
-    """Parties of a many-sided event: "talks between A and B", "a meeting involving A, B and C"."""
-    heads = prep_objects(trigger, "between")
+def participants(trigger: Token, support: Token | None = None) -> list[Token]:
+    """Parties of a many-sided event: "talks between A and B", "a meeting involving A, B and C", and on the
+    support verb, where the parser often hangs them: "talks were held between A and B"."""
+    heads = prep_objects(trigger, "between") or (prep_objects(support, "between") if support is not None else [])
     for child in trigger.children:
         if child.dep_ == "acl" and child.lemma_.lower() in ("involve", "include", "bring"):
             for obj in child.children:

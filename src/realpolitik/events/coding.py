@@ -27,8 +27,9 @@ SPOKEN_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "17", "18", "19", "20"})
 #: Events done around another event: mediating it, hosting it; they face each party of that event.
 AROUND_EVENT_CODES = frozenset({"045", "043"})
-#: Roots whose passive events with no agent are done by the authorities of the place (arrests, releases).
-AUTHORITY_ROOTS = frozenset({"08", "17"})
+#: Roots whose passive events with no agent are done by the authorities of the place (arrests, releases,
+#: expulsions).
+AUTHORITY_ROOTS = frozenset({"08", "16", "17"})
 CLAIM_RESPONSIBILITY = "015"
 #: Violence a party says it will use is a threat (13) when that party's own side says so (troops it "could send"
 #: are not).
@@ -218,7 +219,7 @@ class SentenceCoder:
         tok, pattern = trig.token, trig.pattern
         code = pattern.code or ""
         root = code[:2]
-        parties = args.participants(tok)
+        parties = args.participants(tok, support)
         self._place_hints = parties
         many = [a for a in self._resolve_all(parties, date) if a]
         if pattern.pos == "noun":
@@ -356,8 +357,8 @@ class SentenceCoder:
         return list(self.last_pair) if brokered else []
 
     def _authority(self, verb: Token) -> list[Actor]:
-        """"was arrested in Minsk", "were set free in Gaza": with no agent named, an arrest or a release is
-        the doing of whoever holds authority where it happened."""
+        """"was arrested in Minsk", "were set free in Gaza", "were expelled from Britain": with no agent named,
+        an arrest, a release or an expulsion is the doing of whoever holds authority where it happened."""
         if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
             countries = self.actors.countries_in([verb.head])  # "Minsk, where the journalist was arrested"
             if countries:
@@ -365,7 +366,7 @@ class SentenceCoder:
         holders = {verb.i} | {c.i for s in verb.children if s.dep_ == "nsubjpass"
                               for c in s.subtree if c.dep_ == "acl"}  # "hostages held in Gaza were freed"
         for tok in verb.subtree:
-            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and tok.head.head.i in holders:
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "from") and tok.head.head.i in holders:
                 countries = self.actors.countries_in([tok])
                 if countries:
                     return [Actor.of(countries[0], name=tok.text)]
