@@ -162,8 +162,11 @@ def target_candidates(trigger: Token, pattern: Pattern,
     for slot in slots:
         if slot == "dobj":
             out.append((slot, dobjs))
-        elif slot == "iobj":
-            out.append((slot, [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]))
+        elif slot == "iobj":  # "promised Ukraine tanks"; passive, "Ukraine was promised tanks"
+            datives = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+            if not datives and is_passive(trigger) and any(c.dep_ == "dobj" for c in trigger.children):
+                datives = [c for c in trigger.children if c.dep_ == "nsubjpass"]
+            out.append((slot, datives))
         elif slot == "poss":  # "Israel's aggression", "ratified Sweden's application"
             for owner in [trigger, *dobjs]:
                 out.append((slot, [c for c in owner.children if c.dep_ == "poss"] + [
