@@ -185,6 +185,8 @@ def target_candidates(trigger: Token, pattern: Pattern,
             clauses.append(trigger.head)
         for verb in clauses:
             out.append(("clause", direct_objects(verb)))
+        if trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during") and trigger.head.head.pos_ == "VERB":
+            out.append(("clause", direct_objects(trigger.head.head)))  # "told his counterpart in a phone call"
     return [(slot, heads) for slot, heads in out if heads]
 
 

@@ -535,8 +535,12 @@ class SentenceCoder:
             found = self._resolve_all(heads, date)
             if found:
                 return _unique(found)
-        for comp in (c for c in tok.children if c.dep_ in ("ccomp", "xcomp")):
-            found = self._resolve_all([c for c in comp.children if c.dep_ in args.SUBJECT_DEPS], date)
+        said = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")] + [
+            clause for p in args.prep_objects(tok, "in") if p.lemma_.lower() in _WORDS_NOUNS | {"letter", "speech"}
+            for clause in p.children if clause.dep_ in ("acl", "relcl")]  # "warned in a statement that ..."
+        for comp in said:
+            found = self._resolve_all([c for c in comp.children if c.dep_ in args.SUBJECT_DEPS or
+                                       c.dep_ == "nsubjpass"], date)  # "warned that Taiwan's forces would be crushed"
             if trig.pattern.wrapper == "threat":  # "warned that Russian forces would ...": one's own side
                 found = [a for a in found if a.country not in own]
             if found:
