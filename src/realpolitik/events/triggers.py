@@ -12,6 +12,8 @@ from ..knowledge.lexicon import Lexicon, Pattern
 #: noun dates another event and is not news of its own.
 TEMPORAL_PREPS = frozenset({"before", "after", "since", "following", "until", "till", "during", "prior",
                             "ahead", "amid", "throughout"})
+#: Prepositions that give the frame or the grounds of an act, never its object.
+_FRAME_PREPS = frozenset({"under", "despite", "per", "via", "within"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "acomp", "ccomp", "xcomp", "nsubjpass", "dative", "prt", "prep"})
 
 
@@ -62,6 +64,8 @@ def object_words(tok: Token) -> dict[str, Token]:
             if child.dep_ in ("prep", "dative"):
                 if child.lower_ in TEMPORAL_PREPS:  # "ended the dispute after talks": a time, not the object
                     words.setdefault(child.lower_, child)  # (but "gave Hamas until Saturday" sets a deadline)
+                    continue
+                if child.lower_ in _FRAME_PREPS:  # "withdrew from Tigray under the peace agreement": its frame
                     continue
                 for p in child.children:
                     if p.dep_ in ("pobj", "pcomp"):
