@@ -12,8 +12,10 @@ from ..knowledge.lexicon import Lexicon, Pattern
 #: noun dates another event and is not news of its own.
 TEMPORAL_PREPS = frozenset({"before", "after", "since", "following", "until", "till", "during", "prior",
                             "ahead", "amid", "throughout"})
-#: Prepositions that give the frame or the grounds of an act, never its object.
+#: "under the agreement", "in line with the plan": the frame of an act, never its object ("came under fire" is).
 _FRAME_PREPS = frozenset({"under", "despite", "per", "via", "within"})
+_FRAMES = frozenset({"agreement", "deal", "accord", "treaty", "pact", "plan", "law", "term", "resolution", "rule",
+                     "framework", "mandate", "auspice", "arrangement", "ceasefire", "truce"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "acomp", "ccomp", "xcomp", "nsubjpass", "dative", "prt", "prep"})
 
 
@@ -65,8 +67,8 @@ def object_words(tok: Token) -> dict[str, Token]:
                 if child.lower_ in TEMPORAL_PREPS:  # "ended the dispute after talks": a time, not the object
                     words.setdefault(child.lower_, child)  # (but "gave Hamas until Saturday" sets a deadline)
                     continue
-                if child.lower_ in _FRAME_PREPS:  # "withdrew from Tigray under the peace agreement": its frame
-                    continue
+                if child.lower_ in _FRAME_PREPS and any(p.lemma_.lower() in _FRAMES for p in child.children):
+                    continue  # "withdrew from Tigray under the peace agreement": its frame, not its object
                 for p in child.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         add(p)
