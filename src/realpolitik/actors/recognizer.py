@@ -12,6 +12,7 @@ from spacy.util import filter_spans
 from ..knowledge.actors import ActorDictionary, ActorEntry, holds_on
 from ..knowledge.gazetteer import Gazetteer
 from ..model import Actor
+from ..nlp import entity_at
 
 #: Pronouns that stand for an actor named elsewhere; the events stage resolves them.
 PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "we", "i", "us"})
@@ -302,7 +303,7 @@ class DocActors:
                 return hit.entries[0].country
             return None
         if tok.ent_type_ in ("GPE", "LOC", "FAC"):  # the whole name, from any of its words ("in Gaza City")
-            ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+            ent = entity_at(tok.doc).get(tok.i)
             if ent is not None:
                 return self.recognizer.gazetteer.country_of(ent.text)
         if tok.pos_ == "PROPN" and tok.ent_iob_ != "I" and _in_place_slot(tok):

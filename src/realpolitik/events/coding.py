@@ -32,8 +32,8 @@ AROUND_EVENT_CODES = frozenset({"045", "043"})
 AUTHORITY_ROOTS = frozenset({"08", "16", "17"})
 CLAIM_RESPONSIBILITY = "015"
 #: Violence a party says it will use is a threat (13) when that party's own side says so (troops it "could send"
-#: are not).
-FORCE_ROOTS = frozenset({"18", "19", "20"})
+#: are not). (The coder's FORCE_ROOTS, which place events, are wider.)
+VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 #: Codes that, with no target named, are done to the actor's own country.
 DOMESTIC_CODES = ("172", "173", "175", "083", "080", "14")
 #: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?).
@@ -204,7 +204,7 @@ class SentenceCoder:
             if refusing and code[:2] in COOPERATION_ROOTS:
                 # "would not recognise", "will not normalise": CAMEO codes the refusal, as fact
                 code, event_modality, event_rule = framed_code("reject", code[:2]), "asserted", f"{rule}>refused"
-            elif code[:2] in FORCE_ROOTS and source.country in speakers:
+            elif code[:2] in VIOLENCE_ROOTS and source.country in speakers:
                 # "the Houthis said they would attack any American ship": the attack is hypothetical, and
                 # saying so is an asserted threat
                 events.append(SentenceEvent(tok, trig.first, framed_code("threat", code[:2]), source,
@@ -536,7 +536,7 @@ class SentenceCoder:
             if found:
                 return _unique(found)
         said = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")] + [
-            clause for p in args.prep_objects(tok, "in") if p.lemma_.lower() in _WORDS_NOUNS | {"letter", "speech"}
+            clause for p in args.prep_objects(tok, "in") if p.lemma_.lower() in _SAYING_NOUNS
             for clause in p.children if clause.dep_ in ("acl", "relcl")]  # "warned in a statement that ..."
         for comp in said:
             found = self._resolve_all([c for c in comp.children if c.dep_ in args.SUBJECT_DEPS or
@@ -1020,15 +1020,23 @@ _WORDS_NOUNS = frozenset({"claim", "statement", "accusation", "allegation", "rem
                           "charge", "report", "assessment", "suggestion", "words"})
 
 
+#: What something is said in: "warned in a statement that ...".
+_SAYING_NOUNS = _WORDS_NOUNS | {"letter", "speech"}
+
+
+def _bare_definite_subject(head: Token) -> bool:
+    """A subject that is "the" and a noun and nothing else: it refers to someone already in view."""
+    return head.dep_ in ("nsubj", "nsubjpass") and [c.lower_ for c in head.children] == ["the"]
+
+
 def _is_the_people(head: Token) -> bool:
     """A bare "the leaders", "the ministers": people already in view, whom no country names."""
-    return head.tag_ == "NNS" and head.dep_ in ("nsubj", "nsubjpass") and [c.lower_ for c in head.children] == ["the"]
+    return head.tag_ == "NNS" and _bare_definite_subject(head)
 
 
 def _is_the_country(head: Token) -> bool:
     """A bare "the country" as a subject, which stands for a state already in view, as "it" does."""
-    return head.lemma_.lower() in ("country", "nation") and head.dep_ in ("nsubj", "nsubjpass") and \
-        [c.lower_ for c in head.children] == ["the"]
+    return head.lemma_.lower() in ("country", "nation") and _bare_definite_subject(head)
 
 
 def _is_pair_reference(head: Token) -> bool:

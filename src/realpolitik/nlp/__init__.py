@@ -15,6 +15,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from ..errors import SettingsError
 
@@ -50,6 +51,20 @@ def load_pipeline(model: str) -> Language:
         raise SettingsError(f"setting 'model' is {model!r}: spaCy could not load it ({exc})") from None
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
+
+
+def entity_at(doc: Doc) -> dict[int, Span]:
+    """Token index -> the named entity the token is part of, built once per parsed document. Documents are
+    coded one at a time, so only the last one's index is kept (holding the document keeps its id from reuse)."""
+    global _last_entities
+    last_doc, found = _last_entities
+    if last_doc is not doc:
+        found = {tok.i: ent for ent in doc.ents for tok in ent}
+        _last_entities = (doc, found)
+    return found
+
+
+_last_entities: tuple = (None, {})
 
 
 def model_name(nlp: Language) -> str:

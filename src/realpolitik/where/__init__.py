@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from ..knowledge.gazetteer import Gazetteer
 from ..model import Place
+from ..nlp import entity_at
 
 __all__ = ["pick_place", "LOCATIVE_PREPOSITIONS"]
 
@@ -47,7 +48,7 @@ def pick_place(trigger, gazetteer: Gazetteer, *, exclude: Iterable[int] = frozen
         Place | None: the resolved place.
     """
     excluded = frozenset(exclude)
-    entities = _entities(trigger.doc)
+    entities = entity_at(trigger.doc)
     for pobj in _locative_objects(trigger):
         place = _place_in_phrase(pobj, entities, excluded, gazetteer, country_hint)
         if place is not None:
@@ -57,20 +58,6 @@ def pick_place(trigger, gazetteer: Gazetteer, *, exclude: Iterable[int] = frozen
         if place is not None:
             return place
     return _place_in_clause(trigger, entities, excluded, gazetteer, country_hint)
-
-
-def _entities(doc) -> dict:
-    """Token index -> the named entity it is part of, built once per parsed document (events come one document
-    at a time, so the last document's index is kept; holding the document itself keeps its id from reuse)."""
-    global _last_entities
-    last_doc, found = _last_entities
-    if last_doc is not doc:
-        found = {tok.i: ent for ent in doc.ents for tok in ent}
-        _last_entities = (doc, found)
-    return found
-
-
-_last_entities: tuple = (None, {})
 
 
 def _governors(trigger) -> list:
