@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from realpolitik.coder import code_articles
@@ -54,6 +58,29 @@ def test_one_process_codes_in_place(articles, serial):
     with CodingPool(SETTINGS, processes=1) as pool:
         assert _ids(pool.code_articles(articles)) == serial
         assert pool._executor is None
+
+
+def test_an_isolated_single_process_codes_in_one_worker_that_never_had_a_second_thread(articles, serial):
+    # a process that holds DuckDB runs threads, and a parse there is slower: ingest codes in a clean worker
+    with CodingPool(SETTINGS, processes=1, isolate=True) as pool:
+        assert _ids(pool.code_articles(articles)) == serial
+        workers = list(pool._executor._processes)
+        threads = pool._executor.submit(_thread_count).result()
+    assert len(workers) == 1 and workers[0] != os.getpid()
+    assert threads == 1
+
+
+def _thread_count() -> int:
+    """Threads of the calling process now (one that started and ended would not show; the import test below
+    guards the usual way one starts: DuckDB or pyarrow loaded with the command module)."""
+    return len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else 1
+
+
+def test_the_command_module_does_not_load_the_store():
+    # a worker imports the command's main module again; DuckDB and pyarrow there would cost the parse its speed
+    code = "import sys, realpolitik.cli; print(sorted(m for m in ('duckdb', 'pyarrow', 'spacy') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
 
 
 def test_worker_errors_reach_the_caller_with_their_message(articles):

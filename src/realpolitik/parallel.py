@@ -6,6 +6,13 @@ place resolution would still run in the parent, on one core. Here each worker ru
 started with ``forkserver`` (``spawn`` where that is missing), never plain ``fork``: a forked copy of a parent
 that holds a DuckDB connection or a loaded pipeline is neither safe nor small.
 
+A process that stores as it codes should code in a worker even with one process (``isolate``). A DuckDB
+connection starts threads, and pyarrow starts one on import; once a process has had a second thread, glibc's
+allocator takes its locking path for good, and spaCy's parse, which allocates a lot, runs 15-20% slower there
+(measured: 200 articles, 17.4 CPU s single-threaded, 20.8 after one idle thread had run). A worker that never
+opened the store keeps the fast path. For the same reason ``realpolitik.cli`` loads its commands lazily: a worker
+imports the parent's main module again on start-up.
+
 Memory stays flat in corpus size: at most ``2 * processes`` chunks are in flight, and results come back in input
 order as soon as the oldest chunk is done. Only events travel back; the parent pairs them with the articles it
 kept, so article text crosses the process boundary once.
@@ -81,16 +88,19 @@ class CodingPool:
 
     Args:
         settings: the settings every worker codes with (they travel to the workers pickled).
-        processes: worker processes; 1 codes in this process, without a pool.
+        processes: worker processes; 1 codes in this process, without a pool, unless ``isolate``.
         chunk: most articles per task. Smaller chunks balance load better; larger ones cost less overhead.
+        isolate: code in workers even with one process. For callers whose process runs threads (it holds a
+            DuckDB connection): the parse is faster in a process that never had a second thread.
 
     Use it as a context manager; leaving the block stops the workers.
     """
 
-    def __init__(self, settings: Settings, processes: int, chunk: int = 64):
+    def __init__(self, settings: Settings, processes: int, chunk: int = 64, *, isolate: bool = False):
         if processes < 1 or chunk < 1:
             raise ValueError(f"processes is {processes} and chunk is {chunk}; both must be 1 or more")
         self.settings, self.processes, self.chunk = settings, processes, chunk
+        self.in_process = processes == 1 and not isolate
         self._executor: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "CodingPool":
@@ -119,7 +129,7 @@ class CodingPool:
         batch does not end with one worker busy and the others idle; any other iterable is read lazily in chunks
         of ``chunk``, so a stream of any length keeps the workers busy to its end.
         """
-        if self.processes == 1:
+        if self.in_process:
             yield from code_articles(articles, settings=self.settings)
             return
         size = self.chunk

@@ -1,30 +1,19 @@
-"""The ``realpolitik`` command: a click group of thin commands. Each parses its input, calls one library
-function, and formats the result; nothing about coding lives here. Library errors become one-line
-``click.ClickException`` messages, never tracebacks."""
+"""The ``realpolitik`` command. The click group lives in ``app``; this package imports it only when it is run
+or asked for, because worker processes import the command's main module again on start-up, and the commands
+pull in DuckDB and pyarrow, whose threads would slow a worker's parse (see ``realpolitik.parallel``)."""
 
 from __future__ import annotations
 
-import click
-
-from .. import __version__
-from . import batch, chessboard, claims, coding, evaluation
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="realpolitik")
-def cli() -> None:
-    """realpolitik: geopolitical news in, CAMEO-coded, sourced, dated, geolocated events out.
-
-    Example:
-
-        realpolitik code article.txt --published 2025-11-18
-    """
-
-
-for module in (coding, evaluation, chessboard, batch, claims):
-    for command in module.COMMANDS:
-        cli.add_command(command)
-
 
 def main() -> None:
+    from .app import cli
+
     cli(prog_name="realpolitik")
+
+
+def __getattr__(name: str):
+    if name == "cli":
+        from .app import cli
+
+        return cli
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

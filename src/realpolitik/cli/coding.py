@@ -12,7 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..analysis.corroboration import corroborate
-from ..coder import code_articles
+from ..coder import CodedArticle, code_articles
 from ..parallel import CodingPool
 from ..ingest import Reject, read_articles
 from ..model import Article, Event
@@ -119,6 +119,23 @@ def code(inputs: tuple[str, ...], published: str | None, outlet: str | None, enc
         sys.exit(1)
 
 
+def _write(store: Store, coded: list[CodedArticle], unread: list[Reject], totals: dict[str, int]) -> None:
+    """One transaction: the coded articles with their events and claims, and the rejects (read failures in
+    ``unread``, which is emptied, and articles whose coding failed)."""
+    failed = [Reject(c.article.origin or c.article.id, c.error) for c in coded if c.error]
+    totals["rejects"] += _report(failed)
+    rejects = unread + failed
+    unread.clear()
+    coded = [c for c in coded if not c.error]
+    events: list[Event] = [e for c in coded for e in c.events]
+    stats = store.write([c.article for c in coded], events, [r.to_dict() for r in rejects])
+    store.write_claims(claim.to_dict() for c in coded for claim in c.claims)
+    totals["articles"] += len(coded)
+    totals["new_articles"] += stats.articles_added
+    totals["events"] += len(events)
+    totals["new_events"] += stats.events_added
+
+
 def _chunks(items: Iterator, size: int) -> Iterator[list]:
     while chunk := list(islice(items, size)):
         yield chunk
@@ -150,28 +167,28 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, outlet:
 
     items = read_articles(inputs, published=published, source=outlet, settings=settings, encoding=encoding)
     totals = {"articles": 0, "new_articles": 0, "events": 0, "new_events": 0, "rejects": 0}
+    unread: list[Reject] = []  # read failures not yet stored; they go into the next transaction
+
+    def readable() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, Reject):
+                totals["rejects"] += _report([item])
+                unread.append(item)
+            else:
+                yield item
+
     show = sys.stderr.isatty() if progress is None else progress
-    with Store(db_path) as store, CodingPool(settings, processes or settings.processes) as pool, Progress(
+    # one stream through the pool, cut into transactions as it comes back: the workers never wait for a write
+    with Store(db_path) as store, CodingPool(settings, processes or settings.processes, isolate=True) as pool, Progress(
             TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"), TimeElapsedColumn(),
             console=_err, disable=not show) as bar:
         task = bar.add_task("coding", total=None)
-        for batch in _chunks(iter(items), chunk):
-            articles, rejects = _split(batch)
-            totals["rejects"] += _report(rejects)
-            coded = list(pool.code_articles(articles))
-            failed = [Reject(c.article.origin or c.article.id, c.error) for c in coded if c.error]
-            totals["rejects"] += _report(failed)
-            rejects += failed
-            coded = [c for c in coded if not c.error]
-            articles = [c.article for c in coded]
-            events: list[Event] = [e for c in coded for e in c.events]
-            stats = store.write(articles, events, [r.to_dict() for r in rejects])
-            store.write_claims(claim.to_dict() for c in coded for claim in c.claims)
-            totals["articles"] += len(articles)
-            totals["new_articles"] += stats.articles_added
-            totals["events"] += len(events)
-            totals["new_events"] += stats.events_added
-            bar.advance(task, len(batch))
+        for coded in _chunks(pool.code_articles(readable()), chunk):
+            bar.advance(task, len(coded) + len(unread))
+            _write(store, coded, unread, totals)
+        if unread:  # read failures after the last article
+            bar.advance(task, len(unread))
+            _write(store, [], unread, totals)
         corroborate(store)
     _err.print(f"{totals['articles']} articles ({totals['new_articles']} new), {totals['events']} events "
                f"({totals['new_events']} new), {totals['rejects']} rejected -> {db_path}", highlight=False)
