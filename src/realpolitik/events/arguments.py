@@ -66,6 +66,8 @@ def subject_heads(verb: Token) -> list[Token]:
             return with_conjuncts(child)
         if child.dep_ in SUBJECT_DEPS and verb.dep_ == "relcl" and (_named(verb.head) or child.lower_ == "who"):
             return [verb.head]  # "northern Israel, which responded with air strikes", "the envoy, who met ..."
+        if child.dep_ in SUBJECT_DEPS and verb.dep_ == "relcl" and verb.head.dep_ == "pobj":
+            return []  # "summoned the envoy over a shooting that killed two": the shooting's doer is not named
     node = verb
     for _ in range(8):
         if node.dep_ not in _INHERIT | {"relcl"} or node.head.i == node.i:

@@ -277,8 +277,10 @@ class SentenceCoder:
         sources = _unique(sources)
         named = _unique(targets)
         targets = [t for t in named if all(_distinct(t, s) for s in sources)]
-        if root == "07":  # "sent warships around Taiwan": no state aids its own forces
-            targets = _other_sides(targets, sources)
+        if root in ("07", "15"):  # "sent warships around Taiwan", "put its army on alert": its own forces are
+            targets = _other_sides(targets, sources)  # the means, not the party aided or shown force
+            if root == "15":
+                named = targets  # a show of force stands without a target; aid to nobody does not
         if not targets and sources and one_way:  # "would not hand over its citizens": a refusal to those asking
             targets = named = self._adversary(sources)
         if named and not targets and sources:

@@ -149,7 +149,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     consumed = {i for t in found for i in t.consumed}
     return [t for t in found if t.token.i not in consumed and not is_time_reference(t.token)
             and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head))  # "clashes that killed 30"
-            and not _is_motive(t.token)]
+            and not _is_motive(t.token) and not _is_aim(t.token)]
 
 
 #: Nouns that, after "in" or "as", give the motive of the act they hang on, not an event of their own.
@@ -159,6 +159,12 @@ _MOTIVES = frozenset({"retaliation", "reprisal", "revenge", "retribution", "resp
 def _is_motive(tok: Token) -> bool:
     """"expelled 23 diplomats in retaliation for ...": the expulsion is the event, the retaliation its why."""
     return tok.lemma_.lower() in _MOTIVES and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "as")
+
+
+def _is_aim(tok: Token) -> bool:
+    """"imposed sanctions on Belarus, targeting its potash exports", "strikes targeting power plants": a
+    participle of aiming says at what the act it hangs on was aimed; it is not a second act."""
+    return tok.lemma_.lower() == "target" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl")
 
 
 def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token]) -> Trigger | None:
