@@ -258,6 +258,8 @@ class DocActors:
                 earlier = self.titles.get(self._title(tokens)) or self._body_before(head)
                 if earlier is not None:  # "Saudi Crown Prince Mohammed bin Salman ... The crown prince"
                     return earlier, "actor:same-title-earlier"
+        if not countries and role == "IGO":  # "the international community", "donors": no one country's
+            return Actor(code="IGO", name=_span_text(tokens), country="IGO", role="IGO", kind="igo"), "actor:igo"
         if not countries:
             countries = self._context_countries(head)
             rule = "actor:role+sentence-country"

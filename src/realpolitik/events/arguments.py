@@ -82,6 +82,10 @@ def subject_heads(verb: Token) -> list[Token]:
             own = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
             if own:
                 return with_conjuncts(own[0])
+            if node.pos_ == "VERB" and is_passive(node) and prev.dep_ == "xcomp":
+                raised = [c for c in node.children if c.dep_ == "nsubjpass" and c.lower_ not in RELATIVE_PRONOUNS]
+                if raised:  # "Seoul and Tokyo are expected to sign": the ones expected do the signing
+                    return with_conjuncts(raised[0])
             if node.pos_ == "VERB" and is_passive(node):
                 return subject_heads(node)
     return []

@@ -696,8 +696,9 @@ class SentenceCoder:
             if _is_pair_reference(head):  # "the two leaders", "both sides": named in this sentence, or before
                 out.extend(self._pair_before(head, date) or self.last_pair or [])
                 continue
-            if head.dep_ == "conj" and out and not self.actors.countries_in(
-                    self.actors.phrase_tokens(head, with_preps=False)):
+            own_words = self.actors.phrase_tokens(head, with_preps=False)
+            if head.dep_ == "conj" and out and not self.actors.countries_in(own_words) and not any(
+                    self.actors.names_party(t) for t in own_words):  # "Iran and European diplomats": EUR
                 # "13 Israeli women and children": a conjunct without a country shares the first one's
                 out.append(Actor.of(out[-1].country, self._role_of(head, date), name=head.text, kind="sector"))
                 continue
