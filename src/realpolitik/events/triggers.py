@@ -136,7 +136,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             pos = "noun"
         else:
             continue
-        candidates = lexicon.by_head.get((pos, tok.lemma_.lower())) or lexicon.by_head.get((pos, tok.lower_))
+        candidates = next((lexicon.by_head[(pos, form)] for form in _base_forms(tok) if (pos, form) in lexicon.by_head),
+                          None)
         if not candidates:
             continue
         context = object_words(tok) if pos == "verb" else noun_object_words(tok)
@@ -161,6 +162,15 @@ def _is_motive(tok: Token) -> bool:
     return tok.lemma_.lower() in _MOTIVES and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "as")
 
 
+def _base_forms(tok: Token) -> list[str]:
+    """The forms to look a word up by: its lemma, the word itself, and for a third-person verb the word less
+    its ending, since the lemmatizer sometimes picks a wrong base ("hopes" -> "hop")."""
+    forms = [tok.lemma_.lower(), tok.lower_]
+    if tok.tag_ == "VBZ" and tok.lower_.endswith("s"):
+        forms += [tok.lower_[:-1]] + ([tok.lower_[:-2]] if tok.lower_.endswith("es") else [])
+    return forms
+
+
 def _is_aim(tok: Token) -> bool:
     """"imposed sanctions on Belarus, targeting its potash exports", "strikes targeting power plants": a
     participle of aiming says at what the act it hangs on was aimed; it is not a second act."""
@@ -169,9 +179,10 @@ def _is_aim(tok: Token) -> bool:
 
 def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token]) -> Trigger | None:
     """The trigger ``pattern`` makes of ``tok``, or None when its words or object condition are not there."""
+    bases = _base_forms(tok)
     for form in sorted(pattern.forms, key=len, reverse=True):
         head = form[-1] if pos == "noun" else form[0]
-        if head not in (tok.lemma_.lower(), tok.lower_):
+        if head not in bases:
             continue
         used = _form_matches(tok, form, pos, context)
         if used is None:
