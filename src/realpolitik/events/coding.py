@@ -82,6 +82,7 @@ class SentenceCoder:
         self.last_sources: list[Actor] = []  # every doer of the last sentence that reported an event
         self.last_material: SentenceEvent | None = None  # the last act of force reported ("blamed X for it")
         self.agentless: tuple[str, Actor, str] | None = None  # an act of force whose doer was not named
+        self.agentless_at = -1  # the first token of its sentence
         self._trigger_at: dict[int, Trigger] = {}
         self._actor_tokens: set[int] = set()
         self._place_hints: list[Token] = []
@@ -301,6 +302,7 @@ class SentenceCoder:
         if not sources:
             if targets and root in ("18", "19", "20") and (pattern.pos == "noun" or args.is_passive(tok)):
                 self.agentless = (code, targets[0], pattern.id)  # "X was killed": who did it may follow
+                self.agentless_at = tok.sent.start
             return []
         if not targets and len(sources) >= 2 and (pattern.reciprocal or root in ("05", "08") or any(
                 h.lower_ in ("other", "another") for _, heads in candidates for h in heads)):  # "blamed each other"
@@ -308,9 +310,13 @@ class SentenceCoder:
             return [(a, b, code, False) for a in sources for b in sources if a.code != b.code]
         if not targets and (pattern.reciprocal or root in NEEDS_TARGET_ROOTS):
             return []  # a meeting with one known side says nothing about relations
+        if not targets and root in VIOLENCE_ROOTS and self.agentless is not None and \
+                self.agentless_at == tok.sent.start:  # "soldiers were wounded when troops opened fire": at them
+            targets = _other_sides([self.agentless[1]], sources)
         for source in sources:
             if not targets and source.country and (code.startswith(DOMESTIC_CODES) or (
-                    code == "180" and source.role in ("GOV", "JUD", "COP"))):  # "authorities executed a man"
+                    code == "180" and source.role in ("GOV", "JUD", "COP")) or (  # "authorities executed a man"
+                    root in VIOLENCE_ROOTS and source.role == "COP")):  # "police opened fire": at home
                 # repression, administrative sanctions, arrests, concessions to protest: at home, unless named
                 own = Actor.of(source.country)
                 pairs.append((source, own, code, False))
@@ -945,8 +951,8 @@ def actor_conventions(code: str, source: Actor, target: Actor | None) -> str:
         return "145"  # crowds that storm or attack riot, at home or at a foreign embassy
     if source.country != target.country:
         return code
-    if source.role in _FORCE_ROLES and target.role in _CIVIL_ROLES:
-        return "175"
+    if source.role in _FORCE_ROLES and (target.role in _CIVIL_ROLES or (source.role == "COP" and target.role is None)):
+        return "175"  # (police that use force at home, on people it does not name, repress them)
     return code
 
 
