@@ -48,6 +48,8 @@ def test_convention(case, coded):
             assert event.place is not None and event.place.country == want["place"]
     for forbidden in case.get("not", []):
         assert not [e for e in events if e.asserted and _matches(e, {**forbidden, "asserted": True})], described
+    if "count" in case:  # no event coded twice ("met to discuss" is one meeting)
+        assert len(events) == case["count"], described
 
 
 def test_event_explains_itself(coded):

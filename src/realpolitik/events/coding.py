@@ -75,6 +75,7 @@ class SentenceCoder:
         self.emit_statements = emit_statements
         self.last_subject: Actor | None = None
         self.last_pair: list[Actor] = []  # the two sides of the last two-sided event ("the two leaders")
+        self.last_subjects: list[Actor] = []  # the parties of the last sentence's subject, for a later "they"
         self.last_event_source: Actor | None = None  # who did the last thing reported ("condemned the move")
         self.last_target: Actor | None = None  # whom it was done to ("accuse him of ...")
         self.last_speaker: Actor | None = None  # who spoke last ("They accuse him ...")
@@ -699,6 +700,10 @@ class SentenceCoder:
         """Actors named by the heads; ``record`` marks their words as not-a-place for this sentence."""
         out: list[Actor] = []
         for head in heads:
+            if head.lower_ == "they" and head.dep_ in args.SUBJECT_DEPS and head.head.i == head.sent.root.i and \
+                    len({a.country for a in self.last_subjects}) >= 2:
+                out.extend(self.last_subjects)  # "Egypt, Jordan and the PA met ... they called on Israel": all
+                continue
             if _is_pair_reference(head):  # "the two leaders", "both sides": named in this sentence, or before
                 out.extend(self._pair_before(head, date) or self.last_pair or [])
                 continue
@@ -896,6 +901,7 @@ class SentenceCoder:
             found = self.actors.resolve(subj[0], date)
             if found:
                 self.last_subject = found[0]
+            self.last_subjects = _unique(self._resolve_all(args.with_conjuncts(subj[0]), date))
 
 
 #: Nouns that, as "the two X" or "both X", stand for the two sides named just before.

@@ -148,7 +148,9 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         if chosen is not None:
             found.append(chosen)
     consumed = {i for t in found for i in t.consumed}
+    at = {t.token.i: t for t in found}
     return [t for t in found if t.token.i not in consumed and not is_time_reference(t.token)
+            and not _restates(t, at.get(t.token.head.i))
             and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head))  # "clashes that killed 30"
             and not _is_motive(t.token) and not _is_aim(t.token)]
 
@@ -160,6 +162,13 @@ _MOTIVES = frozenset({"retaliation", "reprisal", "revenge", "retribution", "resp
 def _is_motive(tok: Token) -> bool:
     """"expelled 23 diplomats in retaliation for ...": the expulsion is the event, the retaliation its why."""
     return tok.lemma_.lower() in _MOTIVES and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "as")
+
+
+def _restates(trigger: Trigger, governor: Trigger | None) -> bool:
+    """"met in Aqaba to discuss the violence": a purpose clause with its governor's own code is the same event."""
+    tok = trigger.token
+    return governor is not None and governor.pattern.code == trigger.pattern.code and \
+        tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _base_forms(tok: Token) -> list[str]:
