@@ -315,7 +315,7 @@ class SentenceCoder:
                 self.agentless_at == tok.sent.start:  # "soldiers were wounded when troops opened fire": at them
             targets = _other_sides([self.agentless[1]], sources)
         for source in sources:
-            if not targets and source.country and (code.startswith(DOMESTIC_CODES) or (
+            if not targets and source.country and source.kind != "igo" and (code.startswith(DOMESTIC_CODES) or (
                     code == "180" and source.role in ("GOV", "JUD", "COP")) or (  # "authorities executed a man"
                     root in VIOLENCE_ROOTS and source.role == "COP")):  # "police opened fire": at home
                 # repression, administrative sanctions, arrests, concessions to protest: at home, unless named
