@@ -202,6 +202,8 @@ class SentenceCoder:
         speakers = self._own_speakers(chain, date) if modality in ("planned", "hypothetical") else set()
         for source, target, code, needs_place in pairs:
             code = actor_conventions(code, source, target)
+            if code.startswith("14") and target is None and source.country and source.kind != "igo":
+                target = Actor.of(source.country)  # a riot with no target named is at home, like any protest
             event_modality, event_rule = modality, rule
             if refusing and code[:2] in COOPERATION_ROOTS:
                 # "would not recognise", "will not normalise": CAMEO codes the refusal, as fact
@@ -951,10 +953,12 @@ def actor_conventions(code: str, source: Actor, target: Actor | None) -> str:
         return "161"  # withdrawing from an international body reduces relations; it is no military retreat
     if code == "183" and (source.role == "MIL" or source.kind == "country"):
         return "195"  # a state's forces that bomb use aerial weapons; 183 is the bombing of insurgents and terrorists
-    if code[:2] not in ("18", "19") or target is None:
+    if code[:2] not in ("18", "19"):
         return code
     if source.role in _CIVIL_ROLES and code in ("180", "190") and source.kind != "country":
-        return "145"  # crowds that storm or attack riot, at home or at a foreign embassy
+        return "145"  # crowds that storm, attack or set fire riot, at home or at a foreign embassy
+    if target is None:
+        return code
     if source.country != target.country:
         return code
     if source.role in _FORCE_ROLES and (target.role in _CIVIL_ROLES or (source.role == "COP" and target.role is None)):

@@ -108,12 +108,14 @@ def _parse_pattern(row: Row, classes: dict[str, frozenset[str]], cameo_codes: It
     for word in row.alternatives("object"):
         if word == "-":
             continue
-        if word.startswith("!"):
-            excluded.add(word[1:].lower())
-        elif word.startswith("@"):
+        negated = word.startswith("!")
+        word = word.lstrip("!")
+        if word.startswith("@"):
             if word[1:] not in classes:
                 raise row.error(f"field 'object' names class {word!r}, which classes.tsv does not define")
-            objects |= classes[word[1:]]
+            (excluded if negated else objects).update(classes[word[1:]])
+        elif negated:
+            excluded.add(word.lower())
         else:
             objects.add(word.lower())
     targets = tuple(t for t in row.alternatives("target") if t != "-")
