@@ -78,6 +78,7 @@ class SentenceCoder:
         self.last_subjects: list[Actor] = []  # the parties of the last sentence's subject, for a later "they"
         self.last_event_source: Actor | None = None  # who did the last thing reported ("condemned the move")
         self.last_target: Actor | None = None  # whom it was done to ("accuse him of ...")
+        self._targets_of: dict[int, list[Actor]] = {}  # trigger token -> the targets it was given
         self.last_speaker: Actor | None = None  # who spoke last ("They accuse him ...")
         self.last_accuser: Actor | None = None  # who last criticised or accused ("rejected the charge")
         self.last_sources: list[Actor] = []  # every doer of the last sentence that reported an event
@@ -275,6 +276,9 @@ class SentenceCoder:
             targets = self._condition_actors(tok, sources, date) or self._adversary(sources)
         if not targets and sources and code.startswith("080"):  # "Bogota backed down": to whoever pressed it
             targets = self._adversary(sources)
+        if not targets and sources and root in STORY_TARGET_ROOTS and tok.dep_ == "conj":
+            # "suspended the treaty with Pakistan, closed the border and ...": the same party, unless named
+            targets = _other_sides(self._targets_of.get(tok.head.i, []), sources)
         if not targets and sources and root in STORY_TARGET_ROOTS and self.last_target is not None:
             # "Biden visited Kyiv ... Biden pledged $500 million": to whom he visited
             targets = _other_sides([self.last_target], sources)
@@ -294,6 +298,7 @@ class SentenceCoder:
             return []  # "shield its economy from U.S. sanctions": a reference, not news of an event
         if pattern.targeted and not targets:
             return []
+        self._targets_of[tok.i] = targets
         if pattern.swap:
             sources, targets = targets, sources
         pairs = []
