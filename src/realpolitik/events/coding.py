@@ -79,6 +79,7 @@ class SentenceCoder:
         self.last_event_source: Actor | None = None  # who did the last thing reported ("condemned the move")
         self.last_target: Actor | None = None  # whom it was done to ("accuse him of ...")
         self._targets_of: dict[int, list[Actor]] = {}  # trigger token -> the targets it was given
+        self.last_appellant: Actor | None = None  # who last appealed for aid without naming a donor
         self.last_speaker: Actor | None = None  # who spoke last ("They accuse him ...")
         self.last_accuser: Actor | None = None  # who last criticised or accused ("rejected the charge")
         self.last_sources: list[Actor] = []  # every doer of the last sentence that reported an event
@@ -151,6 +152,9 @@ class SentenceCoder:
         accusing = [ev for ev in out if ev.code[:2] == "11" and ev.modality == "asserted"]
         if accusing:
             self.last_accuser = accusing[0].source
+        asking = [ev for ev in out if ev.code.startswith("023") and ev.target is None]
+        if asking:  # "Turkey appealed for international help ... Israel said it would send a rescue unit"
+            self.last_appellant = asking[0].source
         reported = [ev for ev in out if ev.code[:2] != "01"]
         if reported:
             self.last_event_source = reported[0].source
@@ -276,6 +280,8 @@ class SentenceCoder:
             targets = self._condition_actors(tok, sources, date) or self._adversary(sources)
         if not targets and sources and code.startswith("080"):  # "Bogota backed down": to whoever pressed it
             targets = self._adversary(sources)
+        if not targets and sources and root == "07" and self.last_appellant is not None:
+            targets = _other_sides([self.last_appellant], sources)  # aid with no recipient answers the appeal
         if not targets and sources and root in STORY_TARGET_ROOTS and tok.dep_ == "conj":
             # "suspended the treaty with Pakistan, closed the border and ...": the same party, unless named
             targets = _other_sides(self._targets_of.get(tok.head.i, []), sources)
