@@ -374,7 +374,9 @@ class DocActors:
             located = self._located[sent.start] = [
                 t for t in sent if t.dep_ == "pobj" and (t.head.lower_ in ("in", "at", "across", "throughout") or
                                                          _in_place_slot(t))]  # "on the city of Dnipro"
-        if head.ent_type_ == "PERSON":  # "Foreign Minister X handed ... in Brussels": not the host's minister
+        # "Foreign Minister X handed ... in Brussels": not the host's minister; but one who "was arrested in
+        # Minsk" was there, whatever other country the sentence names
+        if head.ent_type_ == "PERSON" and head.dep_ != "nsubjpass":
             named = [t for t in sent if t not in located and t.i not in range(head.left_edge.i, head.i + 1)]
             found = self.countries_in(sorted(named, key=lambda t: abs(t.i - head.i)))
             if found:

@@ -269,6 +269,10 @@ class SentenceCoder:
                            for a in self._resolve_all(args.noun_source_heads(h), date)]
             if targets:
                 break
+        if root in VIOLENCE_ROOTS and tok.dep_ == "advcl" and tok.tag_ == "VBG" and self._targets_of.get(tok.head.i) \
+                and not any(self.actors.countries_in(self.actors.phrase_tokens(h)) for _, heads in candidates[:1]
+                            for h in heads):  # "shot down a Ukrainian jet near Tehran, killing all 176 on board"
+            targets = list(self._targets_of[tok.head.i])  # the victims are the act's, not the place's people
         around = not targets and code in AROUND_EVENT_CODES
         if around:  # "talks in Antalya, hosted by Turkey": the host meets each side; they are not its guests
             targets = self._brokered_parties(tok, candidates, date)
