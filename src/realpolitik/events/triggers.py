@@ -150,7 +150,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     consumed = {i for t in found for i in t.consumed}
     at = {t.token.i: t for t in found}
     return [t for t in found if t.token.i not in consumed and not is_time_reference(t.token)
-            and not _restates(t, at.get(t.token.head.i))
+            and not _restates(t, _governing_trigger(t.token, at))
             and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head))  # "clashes that killed 30"
             and not _is_motive(t.token) and not _is_aim(t.token)]
 
@@ -164,11 +164,21 @@ def _is_motive(tok: Token) -> bool:
     return tok.lemma_.lower() in _MOTIVES and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "as")
 
 
+def _governing_trigger(tok: Token, at: dict[int, Trigger]) -> Trigger | None:
+    """The trigger a clause hangs on: its head's, or the event noun its head supports ("ordered a mobilisation")."""
+    head = tok.head
+    if head.i in at and at[head.i].pattern.code is not None:
+        return at[head.i]
+    return next((at[c.i] for c in head.children if c.dep_ == "dobj" and c.i in at), None)
+
+
 def _restates(trigger: Trigger, governor: Trigger | None) -> bool:
-    """"met in Aqaba to discuss the violence": a purpose clause with its governor's own code is the same event."""
+    """A purpose clause or a participle with its governor's own code is the same event: "met in Aqaba to
+    discuss the violence", "ordered a mobilisation, calling up 300,000 reservists"."""
     tok = trigger.token
-    return governor is not None and governor.pattern.code == trigger.pattern.code and \
-        tok.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if governor is None or governor.pattern.code != trigger.pattern.code or tok.dep_ not in ("advcl", "xcomp"):
+        return False
+    return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _base_forms(tok: Token) -> list[str]:
