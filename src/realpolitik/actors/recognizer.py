@@ -250,6 +250,10 @@ class DocActors:
                 return Actor.of(owner.country, name=_span_text(tokens)), "actor:country+possessor"
             body = self._body_before(head) if any(t.lower_ == "the" for t in tokens) else None
             return (body, "actor:same-body-earlier") if body is not None else None  # "after the group fired"
+        if role is not None and any(c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in head.children):
+            owner = self._possessor(head, tokens, date)
+            if owner is not None and owner.country:  # "its consulate in Damascus": the owner's, not the place's
+                countries = [owner.country] + [c for c in countries if c != owner.country]
         if not countries and role is not None:
             owner = self._possessor(head, tokens, date)
             if owner is not None:  # "Iran admitted that its military had ...": Iran's military
