@@ -724,9 +724,7 @@ class SentenceCoder:
             if _is_pair_reference(head):  # "the two leaders", "both sides": named in this sentence, or before
                 out.extend(self._pair_before(head, date) or self.last_pair or [])
                 continue
-            own_words = self.actors.phrase_tokens(head, with_preps=False)
-            if head.dep_ == "conj" and out and not self.actors.countries_in(own_words) and not any(
-                    self.actors.names_party(t) for t in own_words):  # "Iran and European diplomats": EUR
+            if head.dep_ == "conj" and out and not self._names_own_party(head):
                 # "13 Israeli women and children": a conjunct without a country shares the first one's
                 out.append(Actor.of(out[-1].country, self._role_of(head, date), name=head.text, kind="sector"))
                 continue
@@ -741,6 +739,11 @@ class SentenceCoder:
                 if record:
                     self._actor_tokens.update(t.i for t in self.actors.phrase_tokens(head, with_preps=False))
         return out
+
+    def _names_own_party(self, head: Token) -> bool:
+        """Whether a phrase names a country or a party itself ("Iran and European diplomats": EUR)."""
+        words = self.actors.phrase_tokens(head, with_preps=False)
+        return bool(self.actors.countries_in(words)) or any(self.actors.names_party(t) for t in words)
 
     def _pair_before(self, head: Token, date) -> list[Actor]:
         """Two conjoined parties that an earlier clause of the sentence names as its subject: "Azerbaijan and
