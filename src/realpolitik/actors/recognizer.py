@@ -177,6 +177,10 @@ class DocActors:
         hit = self.hits.get(tok.i)
         return hit is not None or tok.ent_type_ in ("GPE", "NORP", "PERSON", "ORG")
 
+    def role_of(self, head: Token) -> str | None:
+        """The role code a phrase's own words name ("the junta" -> MIL), whatever its country."""
+        return self._role(self._role_tokens(head, self.phrase_tokens(head, with_preps=False)))
+
     def names_party(self, tok: Token) -> bool:
         """Whether a word names a party itself (a country, body or person), not only a role ("military")."""
         return self.is_actor_token(tok) and not (tok.i in self.hits and self.hits[tok.i].kind == "role_word")

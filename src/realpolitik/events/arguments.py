@@ -68,6 +68,11 @@ def subject_heads(verb: Token) -> list[Token]:
             return [verb.head]  # "northern Israel, which responded with air strikes", "the envoy, who met ..."
         if child.dep_ in SUBJECT_DEPS and verb.dep_ == "relcl" and verb.head.dep_ == "pobj":
             return []  # "summoned the envoy over a shooting that killed two": the shooting's doer is not named
+    if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.tag_ == "VB" and \
+            verb.head.dep_ in ("xcomp", "advcl") and verb.head.head.pos_ == "VERB":
+        # "ordered French troops to leave and revoked the agreements": a past tense cannot be coordinated with
+        # the infinitive the parser hung it on; it shares the subject of the verb above
+        return subject_heads(verb.head.head)
     node = verb
     for _ in range(8):
         if node.dep_ not in _INHERIT | {"relcl"} or node.head.i == node.i:

@@ -805,6 +805,11 @@ class SentenceCoder:
             return found[0]
         if _is_the_people(head) and self.last_subject is not None:
             return self.last_subject  # "European Union leaders decided ... The leaders demanded ..."
+        if _bare_definite_subject(head) and self.last_subject is not None and self.last_subject.country:
+            role = self.actors.role_of(head)
+            if role is not None:  # "Niger's military rulers ordered ... The junta also expelled ...": theirs
+                return Actor.of(self.last_subject.country, role, name=head.doc[head.left_edge.i:head.i + 1].text,
+                                kind="sector")
         if deep:
             for inner in _inner_heads(head):
                 found = self.actors.resolve(inner, date)
