@@ -262,7 +262,8 @@ class SentenceCoder:
             # a target named by a locative phrase is also where the event happened
             # the noun a participle modifies ("the deal, brokered by the US") is looked into no deeper: its
             # modifier is this very trigger, whose agent is the source
-            deep = not (slot == "dobj" and tok.dep_ == "acl" and heads == [tok.head])
+            deep = not (slot == "dobj" and tok.dep_ == "acl" and heads == [tok.head]) and not (
+                slot == "dobj" and code in AROUND_EVENT_CODES)  # "mediated the deal with Egypt": co-mediators
             targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
             if not targets and slot != "dobj":  # "a complaint against China's tariffs": whoever imposed them
                 targets = [a for h in heads if self._is_event(h)
@@ -378,6 +379,9 @@ class SentenceCoder:
             if support is not None:
                 heads += args.subject_heads(support)
             parties = self._resolve_all(heads, date)
+            if len(parties) >= 2 and self.last_pair and not args.participants(noun) and not (
+                    {p.country for p in parties} & {p.country for p in self.last_pair}):
+                return list(self.last_pair)  # "Qatar, which mediated the deal with Egypt and the US": companions
             if len(parties) >= 2:
                 return _unique(parties)
         return list(self.last_pair) if brokered else []
