@@ -258,8 +258,9 @@ def support_verb(noun: Token, supports) -> Token | None:
         if node.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and supports(head):
             return head
         if node.dep_ == "pobj" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX") and \
-                head.lower_ not in ("against", "on", "about", "over") and supports(head.head, head.lower_):
-            return head.head
+                head.lower_ not in ("against", "on", "about", "over") and supports(head.head, head.lower_) and \
+                not (head.lower_ == "into" and any(c.dep_ == "dobj" for c in head.head.children)):
+            return head.head  # (not "opened a probe into the shelling": the shelling is what is looked into)
         if node.dep_ == "pobj" and head.pos_ == "ADP" and head.head.dep_ == "acomp" and \
                 supports(head.head.head, "acomp"):  # "open to negotiations", "ready for talks"
             return head.head.head
