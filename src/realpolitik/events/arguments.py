@@ -120,12 +120,18 @@ def _named(tok: Token) -> bool:
 def prep_objects(tok: Token, prep: str) -> list[Token]:
     """Objects of a preposition attached to ``tok`` ("penalties on X", "talks with Y", "to Gaza")."""
     out = []
-    for child in tok.children:
+    # "pulled its troops back from Kherson", "moved away from the border": the adverb carries the phrase
+    particles = [c for c in tok.children if c.dep_ in ("advmod", "prt") and c.lower_ in _DIRECTIONS]
+    for child in [c for host in (tok, *particles) for c in host.children]:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
             for p in child.children:
                 if p.dep_ == "pobj":
                     out.extend(with_conjuncts(p))
     return out
+
+
+#: Adverbs of direction that the parser lets carry a verb's prepositional phrase.
+_DIRECTIONS = frozenset({"back", "out", "away", "off", "down", "up", "in"})
 
 
 def direct_objects(verb: Token) -> list[Token]:
