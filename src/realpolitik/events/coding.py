@@ -87,6 +87,7 @@ class SentenceCoder:
         self.agentless: tuple[str, Actor, str] | None = None  # an act of force whose doer was not named
         self.agentless_at = -1  # the first token of its sentence
         self._trigger_at: dict[int, Trigger] = {}
+        self._so_far: list[SentenceEvent] = []
         self._actor_tokens: set[int] = set()
         self._place_hints: list[Token] = []
 
@@ -110,6 +111,7 @@ class SentenceCoder:
         absorbed: set[int] = set()
         framed: dict[int, list[SentenceEvent]] = {}
         out: list[SentenceEvent] = []
+        self._so_far = out  # this sentence's events as they are coded: the latest doers for an answer
         contents = [t for t in triggers if not t.pattern.light and not t.pattern.wrapper]
         # nominal events carried by a verb ("an air strike killed ...") are coded once, as the noun
         carriers = self._carriers(contents, by_token)
@@ -450,8 +452,9 @@ class SentenceCoder:
     def _adversary(self, sources: list[Actor]) -> list[Actor]:
         """Whom a threat with no named target faces: whoever did the last thing reported, else the last
         subject named, if another side."""
-        # the last doer, else whom the story is about
-        doers = [self.last_event_source, *self.last_sources, self.last_subject]
+        # the last doer (earlier in this sentence, then before it), else whom the story is about
+        here = [ev.source for ev in reversed(self._so_far) if ev.code[:2] != "01"]
+        doers = [*here, self.last_event_source, *self.last_sources, self.last_subject]
         return _other_sides([a for a in doers if a is not None], sources)[:1]
 
     # -- framing verbs ---------------------------------------------------------------------------------------
