@@ -699,6 +699,9 @@ class SentenceCoder:
         return False
 
     def _subjects(self, verb: Token) -> list[Token]:
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and self.actors.is_actor_token(verb.head):
+            # "demonstrators protesting against the decision": they do it (not "a resolution demanding ...")
+            return args.with_conjuncts(verb.head)
         node = verb  # "... and vowed to retaliate": the infinitive's doer is the vow's
         while node.dep_ == "xcomp" and not any(c.dep_ in args.SUBJECT_DEPS for c in node.children):
             node = node.head
