@@ -266,6 +266,10 @@ class DocActors:
                 earlier = self.titles.get(self._title(tokens)) or self._body_before(head)
                 if earlier is not None:  # "Saudi Crown Prince Mohammed bin Salman ... The crown prince"
                     return earlier, "actor:same-title-earlier"
+        if not countries and role == "MIL" and self._named_armed_group(head, tokens):
+            # "the Oromo Liberation Army", "the Arakan Army": a named force that is no state's army is a rebel
+            # group, of the country the sentence names, not of where its leaders happen to meet
+            role, countries, rule = "REB", self._context_countries(head, skip_located=True), "actor:named-armed-group"
         if not countries and role == "IGO":  # "the international community", "donors": no one country's
             return Actor(code="IGO", name=_span_text(tokens), country="IGO", role="IGO", kind="igo"), "actor:igo"
         if not countries:
@@ -372,10 +376,15 @@ class DocActors:
         """Whether a phrase names a party itself (a country, body or person), not only a role ("drones")."""
         return any(self.names_party(t) for t in self.phrase_tokens(head, with_preps=False))
 
-    def _context_countries(self, head: Token) -> list[str]:
+    def _named_armed_group(self, head: Token, tokens: list[Token]) -> bool:
+        """A proper name of several words whose head is the force word: "Oromo Liberation Army"."""
+        return head.pos_ == "PROPN" and any(t.pos_ == "PROPN" and t.i != head.i for t in tokens)
+
+    def _context_countries(self, head: Token, skip_located: bool = False) -> list[str]:
         """A role with no country ("soldiers", "police") takes the country where its sentence happens: a
         place after in/at first ("protesters stormed the Saudi embassy in Tehran" -> Iran), then any country
-        the sentence names nearest to the phrase, then the last place named earlier in the article."""
+        the sentence names nearest to the phrase, then the last place named earlier in the article. With
+        ``skip_located`` (and for a person) a country named outside the sentence's places comes first."""
         sent = head.sent
         located = self._located.get(sent.start)
         if located is None:  # (once per sentence: many phrases of a sentence may ask)
@@ -384,7 +393,7 @@ class DocActors:
                                                          _in_place_slot(t))]  # "on the city of Dnipro"
         # "Foreign Minister X handed ... in Brussels": not the host's minister; but one who "was arrested in
         # Minsk" was there, whatever other country the sentence names
-        if head.ent_type_ == "PERSON" and head.dep_ != "nsubjpass":
+        if (head.ent_type_ == "PERSON" and head.dep_ != "nsubjpass") or skip_located:
             named = [t for t in sent if t not in located and t.i not in range(head.left_edge.i, head.i + 1)]
             found = self.countries_in(sorted(named, key=lambda t: abs(t.i - head.i)))
             if found:
