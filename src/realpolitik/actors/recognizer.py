@@ -126,6 +126,7 @@ class DocActors:
         self.default_date = default_date
         self.surnames: dict[str, Actor] = {}
         self.titles: dict[str, Actor] = {}  # "crown prince" -> the last crown prince named, for "the crown prince"
+        self._roles_named: dict[str, list[tuple[int, Actor]]] = {}  # role -> (token, party) named with a country
         self.last_place_country: str | None = None
         self._located: dict[int, list[Token]] = {}  # sentence start -> its place phrases
 
@@ -138,9 +139,12 @@ class DocActors:
         if leader is not None:
             return leader
         core = self.phrase_tokens(head, with_preps=False)
-        actor = self._from_people(tokens, date) or self._from_organization(core)
-        if actor is not None:
-            return actor
+        found = self._from_organization(core)
+        if found is not None and found[0].role:
+            self._note_role(head, found[0])  # "the ELN ... The guerrillas"
+        found = self._from_people(tokens, date) or found
+        if found is not None:
+            return found
         return self._compose(head, tokens, date)
 
     def countries_in(self, tokens: Iterable[Token]) -> list[str]:
@@ -258,18 +262,19 @@ class DocActors:
             owner = self._possessor(head, tokens, date)
             if owner is not None and owner.country:  # "its consulate in Damascus": the owner's, not the place's
                 countries = [owner.country] + [c for c in countries if c != owner.country]
+        if not countries and role == "MIL" and self._named_armed_group(head, tokens):
+            # "the Oromo Liberation Army", "the Arakan Army": a named force that is no state's army is a rebel
+            # group, of the country the sentence names, not of where its leaders happen to meet
+            role, countries, rule = "REB", self._context_countries(head, skip_located=True), "actor:named-armed-group"
         if not countries and role is not None:
             owner = self._possessor(head, tokens, date)
             if owner is not None:  # "Iran admitted that its military had ...": Iran's military
                 countries, rule = [owner.country], "actor:role+possessor"
             elif not names and any(t.lower_ == "the" for t in tokens):
-                earlier = self.titles.get(self._title(tokens)) or self._body_before(head)
+                earlier = self.titles.get(self._title(tokens)) or self._body_before(head) or \
+                    self._role_before(role, head)
                 if earlier is not None:  # "Saudi Crown Prince Mohammed bin Salman ... The crown prince"
-                    return earlier, "actor:same-title-earlier"
-        if not countries and role == "MIL" and self._named_armed_group(head, tokens):
-            # "the Oromo Liberation Army", "the Arakan Army": a named force that is no state's army is a rebel
-            # group, of the country the sentence names, not of where its leaders happen to meet
-            role, countries, rule = "REB", self._context_countries(head, skip_located=True), "actor:named-armed-group"
+                    return earlier, "actor:same-title-earlier"  # "Tigrayan rebels ... The rebels"
         if not countries and role == "IGO":  # "the international community", "donors": no one country's
             return Actor(code="IGO", name=_span_text(tokens), country="IGO", role="IGO", kind="igo"), "actor:igo"
         if not countries:
@@ -289,7 +294,10 @@ class DocActors:
         if holder is not None:
             return holder, "actor:office-holder"
         kind = "country" if role is None else "sector"
-        return Actor(code=code, name=name, country=country, role=role, kind=kind), rule
+        actor = Actor(code=code, name=name, country=country, role=role, kind=kind)
+        if role is not None and rule in ("actor:compose", "actor:named-armed-group"):
+            self._note_role(head, actor)
+        return actor, rule
 
     # -- helpers --------------------------------------------------------------------------------------------
     def _hits_in(self, tokens: list[Token]) -> list[Hit]:
@@ -440,6 +448,14 @@ class DocActors:
         title = self._title(tokens or [])
         if title:
             self.titles[title] = actor
+
+    def _note_role(self, head: Token, actor: Actor) -> None:
+        self._roles_named.setdefault(actor.role, []).append((head.i, actor))
+
+    def _role_before(self, role: str, head: Token) -> Actor | None:
+        """The last party named with its country in this role before ``head``, for "the rebels"."""
+        before = [actor for i, actor in self._roles_named.get(role, ()) if i < head.i]
+        return before[-1] if before else None
 
     def _body_before(self, head: Token) -> Actor | None:
         """"the bloc", "the group": the international body or armed group named last before it."""

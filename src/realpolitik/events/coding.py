@@ -162,8 +162,8 @@ class SentenceCoder:
             self.last_event_source = reported[0].source
             self.last_sources = [ev.source for ev in reported]  # "..., where X was arrested": doers after the first
             self.last_target = next((ev.target for ev in reported if ev.target is not None), self.last_target)
-        pairs = [[ev.source, ev.target] for ev in out if ev.target is not None and
-                 ev.source.country != ev.target.country]
+        pairs = [[ev.source, ev.target] for ev in out if ev.target is not None and (
+                 ev.source.country != ev.target.country or _civil_war_sides(ev.source, ev.target))]
         if pairs:  # people ("the two ministers") are the people named; otherwise the main clause's sides
             people = [p for p in pairs if all(a.kind == "person" for a in p)]
             self.last_pair = (people or pairs)[0]
@@ -1116,6 +1116,12 @@ def _inner_heads(head: Token) -> list[Token]:
                     out += args.with_conjuncts(pobj)
                     out += _inner_heads(pobj)
     return out
+
+
+def _civil_war_sides(a: Actor, b: Actor) -> bool:
+    """A state and those who fight or oppose it at home: two sides, as two states are ("both sides")."""
+    state, challengers = {"GOV", "MIL"}, {"REB", "INS", "OPP", "SEP"}
+    return (a.role in state and b.role in challengers) or (b.role in state and a.role in challengers)
 
 
 def _distinct(target: Actor, source: Actor) -> bool:
