@@ -78,7 +78,8 @@ def subject_heads(verb: Token) -> list[Token]:
         if node.dep_ not in _INHERIT | {"relcl"} or node.head.i == node.i:
             return []
         prev, node = node, node.head
-        if node.pos_ == "NOUN" and prev.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in prev.children):
+        if node.pos_ == "NOUN" and prev.dep_ == "acl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in prev.children):
             owners = [c for c in node.children if c.dep_ == "poss"]
             if owners:  # "the government's decision to suspend the talks", "Russia's plan to annex": theirs
                 return with_conjuncts(owners[0])
