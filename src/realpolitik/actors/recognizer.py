@@ -245,7 +245,10 @@ class DocActors:
         return None
 
     def _compose(self, head: Token, tokens: list[Token], date: str | None) -> tuple[Actor, str] | None:
-        countries = self.countries_in(tokens)
+        # "Iranian-backed militias in Syria", "Turkish-backed Syrian fighters": a sponsor is not the party's state
+        sponsors = {t.i for t in tokens if t.head.tag_ == "VBN" and t.head.lemma_.lower() in _SPONSORING and
+                    t.dep_ in ("npadvmod", "compound", "nmod", "amod") and t.head.i != head.i}
+        countries = self.countries_in([t for t in tokens if t.i not in sponsors])
         role = self._role(self._role_tokens(head, tokens))
         government = any(h.kind == "government" for h in self._hits_in(tokens))
         if government and role is None:
@@ -278,7 +281,7 @@ class DocActors:
         if not countries and role == "IGO":  # "the international community", "donors": no one country's
             return Actor(code="IGO", name=_span_text(tokens), country="IGO", role="IGO", kind="igo"), "actor:igo"
         if not countries:
-            countries = self._context_countries(head)
+            countries = self._context_countries(head) or self.countries_in([t for t in tokens if t.i in sponsors])
             rule = "actor:role+sentence-country"
             if not countries:
                 return None
@@ -384,6 +387,10 @@ class DocActors:
         """Whether a phrase names a party itself (a country, body or person), not only a role ("drones")."""
         return any(self.names_party(t) for t in self.phrase_tokens(head, with_preps=False))
 
+    def _names_country(self, tok: Token) -> bool:
+        hit = self.hits.get(tok.i)
+        return hit is not None and hit.kind == "country_name"
+
     def _named_armed_group(self, head: Token, tokens: list[Token]) -> bool:
         """A proper name of several words whose head is the force word: "Oromo Liberation Army"."""
         return head.pos_ == "PROPN" and any(t.pos_ == "PROPN" and t.i != head.i for t in tokens)
@@ -398,7 +405,8 @@ class DocActors:
         if located is None:  # (once per sentence: many phrases of a sentence may ask)
             located = self._located[sent.start] = [
                 t for t in sent if t.dep_ == "pobj" and (t.head.lower_ in ("in", "at", "across", "throughout") or
-                                                         _in_place_slot(t))]  # "on the city of Dnipro"
+                                                         _in_place_slot(t))  # "on the city of Dnipro"
+                and not (t.head.lower_ == "at" and self._names_country(t))]  # "fired rockets at Israel": aimed
         # "Foreign Minister X handed ... in Brussels": not the host's minister; but one who "was arrested in
         # Minsk" was there, whatever other country the sentence names
         if (head.ent_type_ == "PERSON" and head.dep_ != "nsubjpass") or skip_located:
@@ -477,6 +485,8 @@ class DocActors:
         return self.doc[longest.start:longest.end].text.lower()
 
 
+#: Participles after a country word that make it a sponsor ("Iranian-backed"), not the party's own state.
+_SPONSORING = frozenset({"back", "sponsor", "support", "fund", "finance", "arm", "train", "align", "ally"})
 #: Possessive pronouns that stand for an actor named elsewhere in the sentence.
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
 #: Nouns that, with a possessive, are the possessor's own state ("his country").
