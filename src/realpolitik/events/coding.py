@@ -584,9 +584,10 @@ class SentenceCoder:
         return self._condition_actors(tok, [], date)  # "warned of consequences if Western troops were sent"
 
     def _condition_actors(self, verb: Token, sources: list[Actor], date) -> list[Actor]:
-        """"... if Ukrainian troops did not withdraw": the party a condition names, other than the sources."""
+        """"... if Ukrainian troops did not withdraw", "lodged a protest after North Korean soldiers crossed the
+        line": the party a condition or a cause names, other than the sources."""
         for child in verb.children:
-            if child.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in child.children):
+            if child.dep_ == "advcl" and any(m.lower_ in _ANSWERED_CLAUSES for m in child.children):
                 heads = self._subjects(child) or [c for c in child.children if c.dep_ == "nsubjpass"]
                 found = _other_sides(self._resolve_all(heads, date), sources)
                 if found:
@@ -939,6 +940,8 @@ class SentenceCoder:
             self.last_subjects = _unique(self._resolve_all(args.with_conjuncts(subj[0]), date))
 
 
+#: Clause markers whose clause names the party a threat or protest answers: a condition or a cause.
+_ANSWERED_CLAUSES = frozenset({"if", "unless", "after", "because", "when", "since", "as"})
 #: Nouns that, as "the two X" or "both X", stand for the two sides named just before.
 _PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "government", "man", "president", "minister",
                          "delegation", "party", "state", "capital", "counterpart", "official"})
