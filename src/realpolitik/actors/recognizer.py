@@ -126,7 +126,7 @@ class DocActors:
         self.default_date = default_date
         self.surnames: dict[str, Actor] = {}
         self.titles: dict[str, Actor] = {}  # "crown prince" -> the last crown prince named, for "the crown prince"
-        self._roles_named: dict[str, list[tuple[int, Actor]]] = {}  # role -> (token, party) named with a country
+        self._roles_named: dict[str, dict[int, Actor]] = {}  # role -> token -> the party named there with a country
         self.last_place_country: str | None = None
         self._located: dict[int, list[Token]] = {}  # sentence start -> its place phrases
 
@@ -139,11 +139,12 @@ class DocActors:
         if leader is not None:
             return leader
         core = self.phrase_tokens(head, with_preps=False)
-        found = self._from_organization(core)
-        if found is not None and found[0].role:
-            self._note_role(head, found[0])  # "the ELN ... The guerrillas"
-        found = self._from_people(tokens, date) or found
+        found = self._from_people(tokens, date)
         if found is not None:
+            return found
+        found = self._from_organization(core)
+        if found is not None:
+            self._note_role(head, found[0])  # "the ELN ... The guerrillas"
             return found
         return self._compose(head, tokens, date)
 
@@ -298,7 +299,7 @@ class DocActors:
             return holder, "actor:office-holder"
         kind = "country" if role is None else "sector"
         actor = Actor(code=code, name=name, country=country, role=role, kind=kind)
-        if role is not None and rule in ("actor:compose", "actor:named-armed-group"):
+        if rule in ("actor:compose", "actor:named-armed-group"):
             self._note_role(head, actor)
         return actor, rule
 
@@ -458,12 +459,14 @@ class DocActors:
             self.titles[title] = actor
 
     def _note_role(self, head: Token, actor: Actor) -> None:
-        self._roles_named.setdefault(actor.role, []).append((head.i, actor))
+        if actor.role:
+            self._roles_named.setdefault(actor.role, {})[head.i] = actor
 
     def _role_before(self, role: str, head: Token) -> Actor | None:
         """The last party named with its country in this role before ``head``, for "the rebels"."""
-        before = [actor for i, actor in self._roles_named.get(role, ()) if i < head.i]
-        return before[-1] if before else None
+        named = self._roles_named.get(role, {})
+        before = max((i for i in named if i < head.i), default=None)
+        return named[before] if before is not None else None
 
     def _body_before(self, head: Token) -> Actor | None:
         """"the bloc", "the group": the international body or armed group named last before it."""

@@ -284,7 +284,7 @@ class SentenceCoder:
         if not targets and sources and root in ANSWERING_ROOTS:
             # "warned of consequences if Western troops were sent": the party the condition names; "Moscow
             # said it would take countermeasures", "Tokyo lodged a protest": whoever acted last
-            targets = self._condition_actors(tok, sources, date) or self._adversary(sources)
+            targets = self._answered_actors(tok, sources, date) or self._adversary(sources)
         if not targets and sources and code.startswith("080"):  # "Bogota backed down": to whoever pressed it
             targets = self._adversary(sources)
         if not targets and sources and root == "07" and self.last_appellant is not None:
@@ -373,7 +373,8 @@ class SentenceCoder:
             brokered += args.direct_objects(verb.head)
         brokered = [n for n in brokered if n.pos_ == "NOUN"]
         for noun in brokered:
-            heads = args.participants(noun) + args.prep_objects(noun, "with")
+            between = args.participants(noun)
+            heads = between + args.prep_objects(noun, "with")
             support = args.support_verb(noun, lambda v, via=None: v.i in self._trigger_at and
                                         self._trigger_at[v.i].pattern.light)
             if support is None and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
@@ -381,7 +382,7 @@ class SentenceCoder:
             if support is not None:
                 heads += args.subject_heads(support)
             parties = self._resolve_all(heads, date)
-            if len(parties) >= 2 and self.last_pair and not args.participants(noun) and not (
+            if len(parties) >= 2 and self.last_pair and not between and not (
                     {p.country for p in parties} & {p.country for p in self.last_pair}):
                 return list(self.last_pair)  # "Qatar, which mediated the deal with Egypt and the US": companions
             if len(parties) >= 2:
@@ -528,7 +529,7 @@ class SentenceCoder:
             else:  # "demanded that Lukashenko step down": the one asked to act is the addressee
                 inner_side = [a for a in (inner.target, inner.source)
                               if a is not None and a.code not in codes and a.country not in countries]
-            targets = addressees or inner_side[:1] or self._condition_actors(inner.trigger, sources, date)
+            targets = addressees or inner_side[:1] or self._answered_actors(inner.trigger, sources, date)
             if not targets and code[:2] == "13":  # "vowed to retaliate": against the other side
                 targets = self._adversary(sources)
             own = [s for s in sources if s.code == inner.source.code] or sources
@@ -578,12 +579,12 @@ class SentenceCoder:
                 found = [a for a in found if a.country not in own]
             if found:
                 return _unique(found)
-            found = self._condition_actors(comp, [], date)
+            found = self._answered_actors(comp, [], date)
             if found:
                 return found
-        return self._condition_actors(tok, [], date)  # "warned of consequences if Western troops were sent"
+        return self._answered_actors(tok, [], date)  # "warned of consequences if Western troops were sent"
 
-    def _condition_actors(self, verb: Token, sources: list[Actor], date) -> list[Actor]:
+    def _answered_actors(self, verb: Token, sources: list[Actor], date) -> list[Actor]:
         """"... if Ukrainian troops did not withdraw", "lodged a protest after North Korean soldiers crossed the
         line": the party a condition or a cause names, other than the sources."""
         for child in verb.children:

@@ -136,12 +136,12 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             pos = "noun"
         else:
             continue
-        candidates = next((lexicon.by_head[(pos, form)] for form in _base_forms(tok) if (pos, form) in lexicon.by_head),
-                          None)
+        bases = _base_forms(tok)
+        candidates = next((lexicon.by_head[(pos, form)] for form in bases if (pos, form) in lexicon.by_head), None)
         if not candidates:
             continue
         context = object_words(tok) if pos == "verb" else noun_object_words(tok)
-        matches = [m for m in (_match(tok, p, pos, context) for p in candidates) if m is not None]
+        matches = [m for m in (_match(tok, p, pos, context, bases) for p in candidates) if m is not None]
         chosen = None
         for match in reversed(matches):  # a targeted entry keeps the next one to fall back on
             chosen = replace(match, fallback=chosen) if match.pattern.targeted else match
@@ -196,9 +196,9 @@ def _is_aim(tok: Token) -> bool:
     return tok.lemma_.lower() == "target" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl")
 
 
-def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token]) -> Trigger | None:
-    """The trigger ``pattern`` makes of ``tok``, or None when its words or object condition are not there."""
-    bases = _base_forms(tok)
+def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token], bases: list[str]) -> Trigger | None:
+    """The trigger ``pattern`` makes of ``tok`` (looked up by ``bases``, its ``_base_forms``), or None when its
+    words or object condition are not there."""
     for form in sorted(pattern.forms, key=len, reverse=True):
         head = form[-1] if pos == "noun" else form[0]
         if head not in bases:
