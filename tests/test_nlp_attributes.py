@@ -1,0 +1,71 @@
+"""The attribute table must annotate exactly as the spaCy attribute ruler it replaces."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+
+from realpolitik.nlp import load_pipeline, locate_model
+from realpolitik.nlp.attributes import FACTORY, AttributeTable, Unsupported, use_attribute_table
+from realpolitik.synthetic import generate_articles
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Contractions and spacing that the ruler's two-token and whitespace patterns exist for.
+_ODD_TEXTS = [
+    "Ain't nobody gonna stop the talks, let's be clear; we gotta wait.",
+    "They can't and won't sign.  \t The envoy isn't there \n\n yet .",
+    "", "   ", "'s", "Them's the rules, ya know, y'all.",
+]
+
+
+def _annotations(doc):
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+
+
+def _texts() -> list[str]:
+    texts = list(_ODD_TEXTS) + [article["text"] for article in generate_articles(30, seed=11)]
+    for name in ("tune.jsonl", "heldout.jsonl"):
+        with open(ROOT / "gold" / name, encoding="utf-8") as lines:
+            texts += [json.loads(line)["text"] for line in lines]
+    return texts
+
+
+@pytest.mark.parametrize("model", ["en_core_web_sm", "en_core_web_md"])
+def test_table_annotates_as_the_ruler_does(model):
+    stock = spacy.load(locate_model(model), exclude=["textcat", "ner"])
+    ours = load_pipeline(model)
+    assert ours.get_pipe("attribute_ruler").__class__ is AttributeTable
+    assert ours.pipe_names == [*stock.pipe_names, "ner"]  # the same components, in the same order
+    texts = _texts()
+    compared = 0
+    for expected, got in zip(stock.pipe(texts), ours.pipe(texts, disable=["ner"]), strict=True):
+        assert _annotations(got) == _annotations(expected), got.text[:80]
+        compared += len(got)
+    assert compared > 20_000
+
+
+def test_later_rule_wins_and_index_picks_the_token():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "talks"}]], {"LEMMA": "talk"})
+    ruler.add([[{"LOWER": "peace"}, {"LOWER": "talks"}]], {"LEMMA": "negotiation"}, index=-1)
+    ruler.add([[{"LOWER": {"REGEX": "^cease"}}]], {"LEMMA": "truce"})
+    stock = [t.lemma_ for t in nlp("Peace talks and talks on a ceasefire.")]
+    assert use_attribute_table(nlp) and nlp.pipe_names == ["attribute_ruler"]
+    ours = [t.lemma_ for t in nlp("Peace talks and talks on a ceasefire.")]
+    assert ours == stock == ["", "negotiation", "", "talk", "", "", "truce", ""]
+
+
+def test_a_ruler_with_other_patterns_stays():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "talks", "OP": "+"}]], {"LEMMA": "talk"})
+    with pytest.raises(Unsupported, match="OP"):
+        AttributeTable(nlp.vocab, ruler.patterns)
+    assert not use_attribute_table(nlp)
+    assert nlp.get_pipe("attribute_ruler") is ruler
+    assert FACTORY not in nlp.pipe_factories.values()
