@@ -102,7 +102,8 @@ def test_bad_published_is_a_clear_error(tmp_path):
 
 
 def _commands(group, prefix=""):
-    for name, command in sorted(group.commands.items()):
+    for name in group.list_commands(None):
+        command = group.get_command(None, name)
         yield prefix + name, command
         if hasattr(command, "commands"):
             yield from _commands(command, prefix + name + " ")
@@ -142,3 +143,15 @@ def test_errors_survive_pickling():
     assert str(err) == "a.txt: empty; add text" and err.origin == "a.txt"
     kerr = pickle.loads(pickle.dumps(KnowledgeError("verbs.tsv", 3, "bad code")))
     assert str(kerr) == "verbs.tsv line 3: bad code" and kerr.line == 3
+
+
+def test_every_command_is_found_where_the_lazy_group_looks():
+    import importlib
+
+    from realpolitik.cli.app import COMMAND_MODULES
+
+    for module_name in set(COMMAND_MODULES.values()):
+        module = importlib.import_module(f"realpolitik.cli.{module_name}")
+        names = {command.name for command in module.COMMANDS}
+        assert names == {name for name, where in COMMAND_MODULES.items() if where == module_name}
+    assert cli.get_command(None, "ingest").name == "ingest" and cli.get_command(None, "nonsense") is None

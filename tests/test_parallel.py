@@ -83,6 +83,14 @@ def test_the_command_module_does_not_load_the_store():
     assert result.stdout.strip() == "[]"
 
 
+def test_the_ingest_parent_loads_neither_spacy_nor_dask():
+    # the parent of an ingest reads, stores and deduplicates; spaCy and Dask there only delay its workers' start
+    code = ("import sys; from realpolitik.cli.app import cli; cli.get_command(None, 'ingest'); "
+            "print(sorted(m for m in ('spacy', 'dask', 'distributed') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
 def test_worker_errors_reach_the_caller_with_their_message(articles):
     broken = Settings(model="en_core_web_sm", actor_files=("/nonexistent/actors.tsv",))
     with pytest.raises(RealpolitikError, match="nonexistent/actors.tsv"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -22,7 +22,7 @@ from .knowledge.actors import load_actor_dictionary
 from .knowledge.cameo import load_cameo
 from .knowledge.gazetteer import load_gazetteer
 from .knowledge.lexicon import load_lexicon
-from .model import Actor, Article, Claim, Event, EventDate, Evidence, Place, make_id
+from .model import Actor, Article, CodedArticle, Event, EventDate, Evidence, Place, make_id
 from .nlp import load_pipeline
 from .settings import Settings
 from .when import DateMention, DateResolver, is_background
@@ -33,16 +33,6 @@ logger = logging.getLogger(__name__)
 #: A date after these is a deadline, not the day the event it hangs on happened.
 DEADLINE_PREPS = frozenset({"until", "till"})
 _NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "poss"})
-
-
-@dataclass(frozen=True)
-class CodedArticle:
-    """An article with the events coded from it."""
-
-    article: Article
-    events: tuple[Event, ...]
-    claims: tuple["Claim", ...] = ()
-    error: str | None = None  # set when coding this article failed (a bug): the batch goes on without it
 
 
 class Coder:

@@ -28,6 +28,12 @@ def make_id(*parts: Any, prefix: str = "") -> str:
     return prefix + digest.hexdigest()[:16]
 
 
+def _scalars(record: Any) -> dict[str, Any]:
+    """The fields of a dataclass whose values are all scalars, as a dict: what ``asdict`` returns for it, without
+    the deep copy that makes ``asdict`` the costliest step of storing an event."""
+    return dict(vars(record))
+
+
 def normalize_text(text: str) -> str:
     """Unicode NFC with unified line ends and trimmed edges: the form whose hash is an article's id."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
@@ -59,7 +65,7 @@ class Article:
                    published=published, source=source, origin=origin, language=language)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _scalars(self)
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,7 @@ class Actor:
         return cls(code=code, name=name or code, country=country, role=role, kind=kind)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _scalars(self)
 
 
 @dataclass(frozen=True)
@@ -110,7 +116,7 @@ class Place:
     basis: str = "text"
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _scalars(self)
 
 
 @dataclass(frozen=True)
@@ -150,7 +156,7 @@ class Attribution:
     cue: str | None = None  # the words that attribute ("according to", "citing", "said")
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _scalars(self)
 
 
 @dataclass(frozen=True)
@@ -206,7 +212,7 @@ class Event:
             "modality": self.modality,
             "certainty": self.certainty or self.modality,
             "attribution": self.attribution.to_dict() if self.attribution else None,
-            "evidence": asdict(self.evidence),
+            "evidence": _scalars(self.evidence),
             "rule": self.rule,
         }
 
@@ -256,6 +262,16 @@ class Claim:
         d = asdict(self)
         d["about"] = list(self.about)
         return d
+
+
+@dataclass(frozen=True)
+class CodedArticle:
+    """An article with the events and claims coded from it."""
+
+    article: Article
+    events: tuple[Event, ...]
+    claims: tuple[Claim, ...] = ()
+    error: str | None = None  # set when coding this article failed (a bug): the batch goes on without it
 
 
 def dataclass_fields(cls) -> list[str]:

@@ -11,7 +11,8 @@ connection starts threads, and pyarrow starts one on import; once a process has 
 allocator takes its locking path for good, and spaCy's parse, which allocates a lot, runs 15-20% slower there
 (measured: 200 articles, 17.4 CPU s single-threaded, 20.8 after one idle thread had run). A worker that never
 opened the store keeps the fast path. For the same reason ``realpolitik.cli`` loads its commands lazily: a worker
-imports the parent's main module again on start-up.
+imports the parent's main module again on start-up, and this module loads the coder (and spaCy) only where it codes: a parent that only reads, stores and
+deduplicates never imports spaCy.
 
 Memory stays flat in corpus size: at most ``2 * processes`` chunks are in flight, and results come back in input
 order as soon as the oldest chunk is done. Only events travel back; the parent pairs them with the articles it
@@ -28,9 +29,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
-from .coder import CodedArticle, code_articles, get_coder
 from .errors import RealpolitikError
-from .model import Article
+from .model import Article, CodedArticle
 from .settings import Settings
 
 #: Chunks queued per worker: one being coded, one waiting, so a worker never idles between chunks.
@@ -61,6 +61,8 @@ def _warm(settings: Settings) -> None:
     An error is left for the first task to raise again: a failing initializer only marks the pool broken,
     and its message would be lost.
     """
+    from .coder import get_coder
+
     try:
         get_coder(settings)
     except RealpolitikError:
@@ -70,6 +72,8 @@ def _warm(settings: Settings) -> None:
 def _code_chunk(settings: Settings, articles: list[Article]) -> list[tuple]:
     """Worker task: events, claims and error of each article of one chunk, in order (the articles stay in
     the parent, so only what coding added crosses the process boundary)."""
+    from .coder import code_articles
+
     try:
         return [(c.events, c.claims, c.error) for c in code_articles(articles, settings=settings)]
     except RealpolitikError as exc:
@@ -96,7 +100,7 @@ class CodingPool:
     Use it as a context manager; leaving the block stops the workers.
     """
 
-    def __init__(self, settings: Settings, processes: int, chunk: int = 64, *, isolate: bool = False):
+    def __init__(self, settings: Settings, processes: int, chunk: int = 16, *, isolate: bool = False):
         if processes < 1 or chunk < 1:
             raise ValueError(f"processes is {processes} and chunk is {chunk}; both must be 1 or more")
         self.settings, self.processes, self.chunk = settings, processes, chunk
@@ -130,6 +134,8 @@ class CodingPool:
         of ``chunk``, so a stream of any length keeps the workers busy to its end.
         """
         if self.in_process:
+            from .coder import code_articles
+
             yield from code_articles(articles, settings=self.settings)
             return
         size = self.chunk

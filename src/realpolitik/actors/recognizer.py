@@ -129,6 +129,7 @@ class DocActors:
         self._roles_named: dict[str, dict[int, Actor]] = {}  # role -> token -> the party named there with a country
         self.last_place_country: str | None = None
         self._located: dict[int, list[Token]] = {}  # sentence start -> its place phrases
+        self._phrases: dict[tuple[int, bool], tuple[Token, ...]] = {}  # (head, with_preps) -> phrase_tokens
 
     # -- public -----------------------------------------------------------------------------------------
     def resolve(self, head: Token, date: str | None = None) -> tuple[Actor, str] | None:
@@ -157,9 +158,17 @@ class DocActors:
                 found.append(code)
         return found
 
-    def phrase_tokens(self, head: Token, with_preps: bool = True) -> list[Token]:
+    def phrase_tokens(self, head: Token, with_preps: bool = True) -> tuple[Token, ...]:
         """The tokens of the noun phrase headed by ``head``: modifiers, appositions and, unless
-        ``with_preps`` is false, its of/in/from/at phrases ("officials in Ankara")."""
+        ``with_preps`` is false, its of/in/from/at phrases ("officials in Ankara"). Kept per article: the
+        coder asks for the same phrases many times."""
+        key = (head.i, with_preps)
+        if key not in self._phrases:
+            self._phrases[key] = self._phrase_tokens(head, with_preps)
+        return self._phrases[key]
+
+    @staticmethod
+    def _phrase_tokens(head: Token, with_preps: bool) -> tuple[Token, ...]:
         out, stack = [], [head]
         while stack:
             tok = stack.pop()
@@ -173,7 +182,7 @@ class DocActors:
                 if child.dep_ == "prep" and (not with_preps or child.lower_ not in _PHRASE_PREPS):
                     continue
                 stack.append(child)
-        return sorted(out, key=lambda t: t.i)
+        return tuple(sorted(out, key=lambda t: t.i))
 
     def phrase_text(self, head: Token) -> str:
         return _span_text([t for t in self.phrase_tokens(head, with_preps=False) if t.dep_ != "det"])

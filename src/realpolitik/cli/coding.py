@@ -12,10 +12,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..analysis.corroboration import corroborate
-from ..coder import CodedArticle, code_articles
-from ..parallel import CodingPool
 from ..ingest import Reject, read_articles
-from ..model import Article, Event
+from ..model import Article, CodedArticle, Event
+from ..parallel import CodingPool
 from ..settings import Settings
 from ..store import Store
 from .options import db_option, event_filter_options, friendly_errors, settings_options, write_jsonl
@@ -105,6 +104,8 @@ def code(inputs: tuple[str, ...], published: str | None, outlet: str | None, enc
 
         realpolitik code article.txt --published 2025-11-18 --json
     """
+    from ..coder import code_articles  # not at the top: ``ingest`` codes in workers and never needs it
+
     articles, rejects = _split(read_articles(inputs, published=published, source=outlet, settings=settings,
                                              encoding=encoding))
     failed = _report(rejects)

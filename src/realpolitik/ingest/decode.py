@@ -8,6 +8,7 @@ user can find it, and suggests ``--encoding``.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -33,6 +34,7 @@ _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _TEXT_CONTROLS = frozenset(b"\t\n\r\x0b\x0c\x1b")
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # an undecodable byte, kept by "surrogateescape"
 _ENCODING_FIX = "pass --encoding latin-1 (or the file's real encoding) or re-save the file as UTF-8"
 
 
@@ -168,9 +170,10 @@ def iter_lines(stream: BinaryIO, origin: str, encoding: str | None = None,
 
 def _bad_bytes(line: str, origin: str, number: int, offset: int) -> str | InputError:
     """The line itself, or an InputError naming its first undecodable byte (kept as a surrogate escape)."""
-    for i, ch in enumerate(line):
-        if "\udc80" <= ch <= "\udcff":
-            at = offset + len(line[:i].encode("utf-8", "surrogateescape"))
-            return InputError(origin, f"not valid UTF-8: byte 0x{ord(ch) - 0xDC00:02X} at offset {at} (line {number})",
-                              _ENCODING_FIX)
-    return line
+    bad = _ESCAPED_BYTE.search(line)
+    if bad is None:
+        return line
+    i, ch = bad.start(), bad.group()
+    at = offset + len(line[:i].encode("utf-8", "surrogateescape"))
+    return InputError(origin, f"not valid UTF-8: byte 0x{ord(ch) - 0xDC00:02X} at offset {at} (line {number})",
+                      _ENCODING_FIX)

@@ -15,6 +15,8 @@ import re
 import unicodedata
 from collections import Counter
 
+_ASCII_LETTERS = re.compile("[A-Za-z]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _WORDS_LOOKED_AT = 300
 _MIN_WORDS = 8  # fewer lower-case words than this: too little to judge, let it pass
@@ -52,14 +54,10 @@ def script_of(text: str) -> str | None:
     sample = text[:4000]
     if sample.isascii():  # every ASCII letter is Latin: the common case needs no per-letter lookup
         return None
-    scripts: Counter[str] = Counter()
-    for ch in sample:
-        if ch.isascii():
-            if ch.isalpha():
-                scripts["Latin"] += 1
-        elif ch.isalpha():
-            name = unicodedata.name(ch, "")
-            scripts[_script_name(name)] += 1
+    scripts: Counter[str] = Counter({"Latin": len(_ASCII_LETTERS.findall(sample))})
+    for ch in _NON_ASCII.findall(sample):  # a per-letter lookup only where ASCII ends
+        if ch.isalpha():
+            scripts[_script_name(unicodedata.name(ch, ""))] += 1
     total = sum(scripts.values())
     if not total or scripts["Latin"] / total >= 0.5:
         return None

@@ -84,57 +84,62 @@ class _Rule:
     name: str
     pattern: re.Pattern[str]
     kind: str
+    needs: tuple[str, ...]  # the pattern cannot match a text whose case-folded form contains none of these
 
 
-def _rule(name: str, kind: str, pattern: str) -> _Rule:
-    return _Rule(name, re.compile(pattern), kind)
+_DIGITS = tuple("0123456789")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _rule(name: str, kind: str, needs: tuple[str, ...], pattern: str) -> _Rule:
+    return _Rule(name, re.compile(pattern), kind, needs)
 
 
 # Ordered by priority: where two matches overlap, the earlier rule wins.
 _RULES = (
-    _rule("iso", "absolute", r"\b(?P<core>(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d))\b"),
-    _rule("month_day", "absolute", rf"\b(?P<core>{_LEAD_WEEKDAY}{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?)"),
-    _rule("day_month", "absolute", rf"\b(?P<core>{_LEAD_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)"),
-    _rule("month_year", "absolute",
+    _rule("iso", "absolute", _DIGITS, r"\b(?P<core>(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d))\b"),
+    _rule("month_day", "absolute", _MONTHS, rf"\b(?P<core>{_LEAD_WEEKDAY}{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?)"),
+    _rule("day_month", "absolute", _MONTHS, rf"\b(?P<core>{_LEAD_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)"),
+    _rule("month_year", "absolute", _MONTHS,
           rf"\b(?P<core>(?:(?P<part>(?i:early|late|mid-?|earlier|later))\s*(?:in\s+)?)?{_MONTH}\s+(?:of\s+)?{_YEAR})"),
-    _rule("month", "absolute",
+    _rule("month", "absolute", _MONTHS,
           rf"(?:\b(?i:in|since|during|by|until|till|through|throughout|from|before|after|of|on)\s+"
           rf"(?P<core>(?:(?P<mod>{_MONTH_MOD})\s*)?(?P<month>{_FULL_MONTH}))"
           rf"|\b(?P<core2>(?P<mod2>{_MONTH_MOD})\s*(?P<month2>{_FULL_MONTH})))\b(?!\s*\d)"),
-    _rule("year", "absolute",
+    _rule("year", "absolute", _DIGITS,
           rf"\b(?i:in|since|during|by|until|till|through|from|before|after|the|early|late|mid-?)\s+"
           rf"(?P<core>(?:(?i:early|late|mid-?)\s*)?{_YEAR}){_COUNT_NOUN}"),
-    _rule("day_before_yesterday", "relative", r"(?i)\b(?P<core>the\s+day\s+before\s+yesterday)\b"),
-    _rule("yesterday", "relative",
+    _rule("day_before_yesterday", "relative", ("yesterday",), r"(?i)\b(?P<core>the\s+day\s+before\s+yesterday)\b"),
+    _rule("yesterday", "relative", ("yesterday",),
           r"(?i)\b(?P<core>(?:late\s+|early\s+)?yesterday(?:\s+(?:morning|afternoon|evening))?)\b"),
-    _rule("today", "relative",
+    _rule("today", "relative", ("today", "tonight", "this"),
           r"\b(?P<core>(?i:(?:earlier|later)\s+)?(?<!Russia )(?<!USA )(?:[Tt]oday|(?i:tonight|this\s+(?:morning|"
           r"afternoon|evening))))\b"),
-    _rule("tomorrow", "relative", r"(?i)\b(?P<core>tomorrow(?:\s+(?:morning|afternoon|evening|night))?)\b"),
-    _rule("anchored_day", "anchored",
+    _rule("tomorrow", "relative", ("tomorrow",), r"(?i)\b(?P<core>tomorrow(?:\s+(?:morning|afternoon|evening|night))?)\b"),
+    _rule("anchored_day", "anchored", ("day",),
           r"(?i)\b(?P<core>the\s+(?P<prev>previous|preceding|prior)\s+day|the\s+day\s+(?P<before>before|earlier|prior)"
           r"|(?:a|one|the)\s+day\s+(?P<earlier>earlier|before|prior)|the\s+(?P<next>next|following)\s+day"
           r"|the\s+day\s+(?P<after>after|later)|(?:a|one)\s+day\s+(?P<later>later|after)"
           r"|(?P<n>two|three|four|five|six|seven|\d+)\s+days\s+(?P<dir>earlier|later|before|after)"
           r"|(?:on\s+)?(?:the|that)\s+same\s+day|that\s+day)\b"),
-    _rule("days_vague", "anchored",
+    _rule("days_vague", "anchored", ("days",),
           rf"(?i)\b(?P<core>(?:just\s+|only\s+|mere\s+)?(?:(?P<n>{_VAGUE})\s+)?days\s+(?P<dir>before|earlier|prior|"
           rf"later|after))\b"),
-    _rule("ago", "relative",
+    _rule("ago", "relative", ("ago",),
           rf"(?i)\b(?P<core>(?:(?P<n>{_COUNT})|(?P<vague>{_VAGUE}))\s+(?P<unit>day|week|month|year|decade)s?\s+ago)\b"),
-    _rule("weekend", "relative",
+    _rule("weekend", "relative", ("weekend",),
           r"(?i)\b(?:over|during|at|on)\s+(?P<core>(?:the|this|last|past)\s+weekend)\b|\b(?P<core2>(?:last|this|"
           r"next)\s+weekend)\b"),
-    _rule("unit", "relative",
+    _rule("unit", "relative", ("week", "month", "year"),
           r"(?i)\b(?P<core>(?P<mod>last|this|next|past|coming|earlier\s+this|later\s+this|earlier\s+last|late\s+last|"
           r"early\s+last|early\s+next|late\s+next|early\s+this|late\s+this|the\s+past|the\s+last)\s+"
           r"(?P<unit>week|month|year))\b(?!-)"),
-    _rule("anchored_unit", "anchored",
+    _rule("anchored_unit", "anchored", ("week", "month", "year"),
           r"(?i)\b(?P<core>the\s+(?P<mod>previous|preceding|prior|following|next)\s+(?P<unit>week|month|year))\b"),
-    _rule("weekday", "relative",
+    _rule("weekday", "relative", ("day",),
           rf"\b(?P<core>(?:(?P<mod>(?i:last|next|this|coming|past))\s+)?(?:(?i:early|late)\s+(?:on\s+)?)?"
           rf"(?P<wd>{_WEEKDAY})(?:\s+(?i:night|morning|afternoon|evening))?)\b"),
-    _rule("recent", "relative",
+    _rule("recent", "relative", ("recent", "days"),
           r"(?i)\b(?P<core>recently|in\s+recent\s+(?:days|weeks)|(?:in|over)\s+the\s+(?:past|last)\s+(?:few|several|"
           r"couple\s+of)\s+days)\b"),
 )
@@ -252,7 +257,10 @@ class DateResolver:
         """
         found: list[tuple[int, int, _Rule, re.Match[str]]] = []
         taken: list[tuple[int, int]] = []
+        folded = text.casefold()
         for rule in _RULES:
+            if not any(word in folded for word in rule.needs):
+                continue
             for match in rule.pattern.finditer(text):
                 group = "core" if match.group("core") is not None else "core2"
                 start, end = match.span(group)
