@@ -260,6 +260,8 @@ class DocActors:
                     t.dep_ in ("npadvmod", "compound", "nmod", "amod") and t.head.i != head.i}
         countries = self.countries_in([t for t in tokens if t.i not in sponsors])
         role = self._role(self._role_tokens(head, tokens))
+        if role is None and _is_crowd_count(head):  # "thousands marched", "killing dozens": people, civilians
+            role = "CVL"
         government = any(h.kind == "government" for h in self._hits_in(tokens))
         if government and role is None:
             role = "GOV"
@@ -508,6 +510,18 @@ _HOMELAND_NOUNS = frozenset({"country", "nation", "state", "homeland"})
 #: Generic nouns that, with "the", stand for the last international body or armed group named.
 _BODY_NOUNS = {"igo": ("bloc", "alliance", "organisation", "organization", "union", "body", "agency", "court"),
                "group": ("group", "movement", "militants", "militia", "rebels", "organisation", "organization")}
+
+
+#: Counts that, standing alone, count people: "thousands marched", "tens of thousands", "killing dozens".
+_CROWD_COUNTS = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "millions"})
+
+
+def _is_crowd_count(head: Token) -> bool:
+    """A plural count with nothing counted after it but another count ("tens of thousands")."""
+    if head.lower_ not in _CROWD_COUNTS:
+        return False
+    counted = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return all(p.lower_ in _CROWD_COUNTS for p in counted)
 
 
 def _join(country: str | None, role: str | None) -> str:

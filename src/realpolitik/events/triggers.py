@@ -174,11 +174,21 @@ def _governing_trigger(tok: Token, at: dict[int, Trigger]) -> Trigger | None:
 
 def _restates(trigger: Trigger, governor: Trigger | None) -> bool:
     """A purpose clause or a participle with its governor's own code is the same event: "met in Aqaba to
-    discuss the violence", "ordered a mobilisation, calling up 300,000 reservists"."""
+    discuss the violence", "ordered a mobilisation, calling up 300,000 reservists". A targeted entry counts by
+    the entry it falls back on too: "marched to protest against a bill" names no one protested to."""
     tok = trigger.token
-    if governor is None or governor.pattern.code != trigger.pattern.code or tok.dep_ not in ("advcl", "xcomp"):
+    if governor is None or tok.dep_ not in ("advcl", "xcomp") or governor.pattern.code not in _codes(trigger):
         return False
     return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _codes(trigger: Trigger | None) -> set[str | None]:
+    """The codes a trigger may code with: its entry's and those of the entries it falls back on."""
+    codes = set()
+    while trigger is not None:
+        codes.add(trigger.pattern.code)
+        trigger = trigger.fallback
+    return codes
 
 
 def _base_forms(tok: Token) -> list[str]:
