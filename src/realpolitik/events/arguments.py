@@ -64,8 +64,11 @@ def subject_heads(verb: Token) -> list[Token]:
     for child in sorted(verb.children, key=_is_time):  # "Hours later Bogota backed down": two "subjects"
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in RELATIVE_PRONOUNS:
             return with_conjuncts(child)
-        if child.dep_ in SUBJECT_DEPS and verb.dep_ == "relcl" and (_named(verb.head) or child.lower_ == "who"):
-            return [verb.head]  # "northern Israel, which responded with air strikes", "the envoy, who met ..."
+        if child.dep_ in SUBJECT_DEPS and verb.dep_ == "relcl" and (_named(verb.head) or child.lower_ == "who" or
+                                                                    _named_owner(verb.head)):
+            # "northern Israel, which responded with air strikes", "the envoy, who met ...", "a Security Council
+            # resolution that demanded a ceasefire": the named antecedent acts, not the main clause's subject
+            return [verb.head]
         if child.dep_ in SUBJECT_DEPS and verb.dep_ == "relcl" and verb.head.dep_ == "pobj":
             return []  # "summoned the envoy over a shooting that killed two": the shooting's doer is not named
     if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.tag_ == "VB" and \
@@ -120,6 +123,12 @@ def is_infinitive(clause: Token) -> bool:
 def _named(tok: Token) -> bool:
     """A proper name or a named entity: an antecedent that can act (unlike "the line that divides ...")."""
     return tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+
+
+def _named_owner(noun: Token) -> bool:
+    """A common noun that a name qualifies ("UN Security Council resolution", "Hamas rockets", "Egypt's
+    proposal"): the name's bearer stands behind it."""
+    return noun.pos_ == "NOUN" and any(c.dep_ in ("compound", "poss") and _named(c) for c in noun.children)
 
 
 def prep_objects(tok: Token, prep: str) -> list[Token]:

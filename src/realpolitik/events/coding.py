@@ -466,6 +466,8 @@ class SentenceCoder:
     def _absorbing_wrapper(self, ev: SentenceEvent, by_token) -> Trigger | None:
         """The intent/appeal/demand/threat/refusal verb that frames this event, if any."""
         prev = ev.trigger
+        if prev.dep_ == "acl" and any(c.dep_ == "agent" for c in prev.children):
+            return None  # "agreed to ..., in a statement welcomed by the EU": a participle with its own doer
         for tok in ev.chain[1:]:
             if tensed_conjunct(prev):  # "vowed to punish the attack and summoned the envoy": a deed of its own
                 return None

@@ -21,7 +21,9 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 REPORT_NOUNS = frozenset({"report", "rumor", "rumour", "speculation", "claim", "allegation", "suggestion"})
 UNCONFIRMED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly", "unconfirmed"})
 PLAN_NOUNS = frozenset({"plan", "intention", "intent", "proposal", "offer", "pledge", "promise", "commitment",
-                        "readiness", "willingness", "decision", "bid"})
+                        "readiness", "willingness", "decision", "bid", "application", "candidacy"})
+#: Nouns whose infinitive is what someone asks or threatens, not what was done: "a call to withdraw".
+APPEAL_NOUNS = frozenset({"call", "demand", "request", "appeal", "plea", "ultimatum", "threat", "warning"})
 PLANNING_VERBS = frozenset({"plan", "schedule", "expect", "intend", "set", "prepare", "due"})
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "halt", "cancel", "postpone", "abandon"})
 ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "blame", "indict"})
@@ -57,6 +59,8 @@ def _own_cues(tok: Token) -> set[str]:
         cues.add("planned")
     if tok.dep_ in ("acl", "xcomp") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in PLAN_NOUNS:
         cues.add("planned")  # "announced plans to send tanks"
+    if tok.dep_ in ("acl", "xcomp") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in APPEAL_NOUNS:
+        cues.add("hypothetical")  # "rejected a call to withdraw its troops"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATING_VERBS:
         cues.add("negated")
     if tok.lemma_.lower() == "hesitate" and "negated" in cues:

@@ -165,8 +165,9 @@ def _is_motive(tok: Token) -> bool:
 
 
 def _governing_trigger(tok: Token, at: dict[int, Trigger]) -> Trigger | None:
-    """The trigger a clause hangs on: its head's, or the event noun its head supports ("ordered a mobilisation")."""
-    head = tok.head
+    """The trigger a clause or phrase hangs on: its head's (through a preposition for a phrase), or the event noun
+    its head supports ("ordered a mobilisation")."""
+    head = tok.head.head if tok.dep_ == "pobj" else tok.head
     if head.i in at and at[head.i].pattern.code is not None:
         return at[head.i]
     return next((at[c.i] for c in head.children if c.dep_ == "dobj" and c.i in at), None)
@@ -174,10 +175,16 @@ def _governing_trigger(tok: Token, at: dict[int, Trigger]) -> Trigger | None:
 
 def _restates(trigger: Trigger, governor: Trigger | None) -> bool:
     """A purpose clause or a participle with its governor's own code is the same event: "met in Aqaba to
-    discuss the violence", "ordered a mobilisation, calling up 300,000 reservists". A targeted entry counts by
+    discuss the violence", "ordered a mobilisation, calling up 300,000 reservists"; a noun after "in" or "as" of
+    the governor's root is too. A targeted entry counts by
     the entry it falls back on too: "marched to protest against a bill" names no one protested to."""
     tok = trigger.token
-    if governor is None or tok.dep_ not in ("advcl", "xcomp") or governor.pattern.code not in _codes(trigger):
+    if governor is None or governor.pattern.code is None:
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "as") and tok.pos_ == "NOUN":
+        # "launched 300 drones at Israel in its first direct attack": the same act, named again by its kind
+        return any(code is not None and code[:2] == governor.pattern.code[:2] for code in _codes(trigger))
+    if tok.dep_ not in ("advcl", "xcomp") or governor.pattern.code not in _codes(trigger):
         return False
     return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
