@@ -156,11 +156,12 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
 
 
 #: Nouns that, after "in" or "as", give the motive of the act they hang on, not an event of their own.
-_MOTIVES = frozenset({"retaliation", "reprisal", "revenge", "retribution", "response", "reciprocity"})
+_MOTIVES = frozenset({"retaliation", "reprisal", "revenge", "retribution", "response", "reciprocity", "protest"})
 
 
 def _is_motive(tok: Token) -> bool:
-    """"expelled 23 diplomats in retaliation for ...": the expulsion is the event, the retaliation its why."""
+    """"expelled 23 diplomats in retaliation for ...", "recalled its envoy in protest": the act is the event, the
+    retaliation or protest its why."""
     return tok.lemma_.lower() in _MOTIVES and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "as")
 
 
