@@ -116,12 +116,19 @@ def _form_matches(tok: Token, form: tuple[str, ...], pos: str, context: dict[str
     used = []
     for word in rest:
         hit = context.get(word)
-        if hit is None:
-            hit = next((c for c in tok.children if c.lower_ == word or c.lemma_.lower() == word), None)
+        if hit is None or not _particle(tok, hit):
+            hit = next((c for c in tok.children if (c.lower_ == word or c.lemma_.lower() == word)
+                        and _particle(tok, c)), None)
         if hit is None:
             return None
         used.append(hit.i)
     return used
+
+
+def _particle(verb: Token, word: Token) -> bool:
+    """Whether a word can complete a phrasal verb: a preposition only right after the verb ("pressed on with
+    the offensive", not "pressed Israel on Monday")."""
+    return word.dep_ != "prep" or word.i == verb.i + 1
 
 
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
