@@ -337,8 +337,10 @@ class SentenceCoder:
         for source in sources:
             if not targets and source.country and source.kind != "igo" and (code.startswith(DOMESTIC_CODES) or (
                     code == "180" and source.role in ("GOV", "JUD", "COP")) or (  # "authorities executed a man"
-                    root in VIOLENCE_ROOTS and source.role == "COP")):  # "police opened fire": at home
-                # repression, administrative sanctions, arrests, concessions to protest: at home, unless named
+                    root in VIOLENCE_ROOTS and source.role == "COP") or (  # "police opened fire": at home
+                    root in VIOLENCE_ROOTS and source.role in ("REB", "INS", "SEP") and not self._adversary([source]))):
+                # repression, administrative sanctions, arrests, concessions to protest: at home, unless named;
+                # "M23 rebels seized the town of Bunagana", with no other side in the story: against their state
                 own = Actor.of(source.country)
                 pairs.append((source, own, code, False))
                 continue
