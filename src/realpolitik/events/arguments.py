@@ -86,6 +86,8 @@ def subject_heads(verb: Token) -> list[Token]:
             owners = [c for c in node.children if c.dep_ == "poss"]
             if owners:  # "the government's decision to suspend the talks", "Russia's plan to annex": theirs
                 return with_conjuncts(owners[0])
+        if node.pos_ == "NOUN" and prev.dep_ == "acl" and prev.tag_ == "VBG" and _named_owner(node):
+            return [node]  # "a UN Security Council resolution demanding a ceasefire": the body that passed it
         controller = _controlling_object(node, prev)
         if controller:
             return controller

@@ -505,19 +505,20 @@ class SentenceCoder:
         codes = {s.code for s in sources}
         countries = {s.country for s in sources}
         addressees = [a for a in self._addressees(trig, date, countries) if a.code not in codes]
-        if not framed and not addressees and family == "demand":
-            addressees = self._adversary(sources)  # "demanded a full apology": from whoever did the deed
         if not framed:
             if family == "intent" and not addressees and len(sources) >= 2:  # "A and B agreed to ..."
                 return [SentenceEvent(tok, tok.i, trig.pattern.code, s, t, modality, trig.pattern.id, chain,
                                       attribution) for s in sources for t in sources if s.code != t.code]
-            asked = self._asked_for(tok) if family in ("appeal", "demand") and tok.dep_ != "acl" else None
+            asked = self._asked_for(tok) if family in ("appeal", "demand") else None
             if not addressees and asked is not None:  # "called for a ceasefire in Gaza": to those fighting there
                 places = [p for prep in ("in", "on") for p in args.prep_objects(asked.token, prep)]
-                addressees = [Actor.of(c) for c in self.actors.countries_in(places) if c not in countries]
-                return [SentenceEvent(tok, tok.i, framed_code(family, asked.pattern.code[:2]), s, t, modality,
-                                      f"{trig.pattern.id}>{asked.pattern.id}", chain, attribution)
-                        for s in sources for t in addressees[:1]]
+                there = [Actor.of(c) for c in self.actors.countries_in(places) if c not in countries]
+                if there or family != "demand":
+                    return [SentenceEvent(tok, tok.i, framed_code(family, asked.pattern.code[:2]), s, t, modality,
+                                          f"{trig.pattern.id}>{asked.pattern.id}", chain, attribution)
+                            for s in sources for t in there[:1]]
+            if not addressees and family == "demand":
+                addressees = self._adversary(sources)  # "demanded a full apology": from whoever did the deed
             if family == "reject" or not addressees:
                 return []
             framed_none = [(s, t, trig.pattern.code, trig.pattern.id) for s in sources for t in addressees]

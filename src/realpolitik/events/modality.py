@@ -25,6 +25,8 @@ PLAN_NOUNS = frozenset({"plan", "intention", "intent", "proposal", "offer", "ple
 #: Nouns whose infinitive is what someone asks or threatens, not what was done: "a call to withdraw".
 APPEAL_NOUNS = frozenset({"call", "demand", "request", "appeal", "plea", "ultimatum", "threat", "warning"})
 PLANNING_VERBS = frozenset({"plan", "schedule", "expect", "intend", "set", "prepare", "due"})
+#: Verbs that stop a text from taking effect: what the vetoed resolution demands, nobody demanded.
+BLOCKING_VERBS = frozenset({"veto", "block", "reject", "defeat"})
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "halt", "cancel", "postpone", "abandon"})
 ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "blame", "indict"})
 RANK = ("asserted", "planned", "hypothetical", "unconfirmed", "negated", "denied")
@@ -63,6 +65,8 @@ def _own_cues(tok: Token) -> set[str]:
         cues.add("hypothetical")  # "rejected a call to withdraw its troops"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATING_VERBS:
         cues.add("negated")
+    if tok.dep_ in ("acl", "relcl") and tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in BLOCKING_VERBS:
+        cues.add("negated")  # "vetoed a resolution demanding a ceasefire"
     if tok.lemma_.lower() == "hesitate" and "negated" in cues:
         cues = (cues - {"negated"}) | {"planned"}  # "would not hesitate to launch": a promise to
     if tok.dep_ == "pobj" and tok.head.lower_ == "without":
