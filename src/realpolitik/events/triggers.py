@@ -208,10 +208,12 @@ def _codes(trigger: Trigger | None) -> set[str | None]:
 
 def _base_forms(tok: Token) -> list[str]:
     """The forms to look a word up by: its lemma, the word itself, and for a third-person verb the word less
-    its ending, since the lemmatizer sometimes picks a wrong base ("hopes" -> "hop")."""
+    its ending, since the lemmatizer sometimes picks a wrong base ("hopes", "hoped" -> "hop")."""
     forms = [tok.lemma_.lower(), tok.lower_]
     if tok.tag_ == "VBZ" and tok.lower_.endswith("s"):
         forms += [tok.lower_[:-1]] + ([tok.lower_[:-2]] if tok.lower_.endswith("es") else [])
+    elif tok.tag_ in ("VBD", "VBN") and tok.lower_.endswith("ed"):  # "hoped" -> "hop" too
+        forms += [tok.lower_[:-1], tok.lower_[:-2]]
     return forms
 
 
