@@ -167,6 +167,9 @@ class SentenceCoder:
         if pairs:  # people ("the two ministers") are the people named; otherwise the main clause's sides
             people = [p for p in pairs if all(a.kind == "person" for a in p)]
             self.last_pair = (people or pairs)[0]
+        mediated = _unique([ev.target for ev in out if ev.code == "045" and ev.target is not None])
+        if len(mediated) >= 2:  # "Qatar and Egypt mediated between Israel and Hamas ... both sides accepted"
+            self.last_pair = mediated[:2]
 
     # -- content events --------------------------------------------------------------------------------------
     def _carriers(self, contents: list[Trigger], by_token: dict[int, Trigger]) -> set[int]:
