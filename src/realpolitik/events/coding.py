@@ -298,6 +298,8 @@ class SentenceCoder:
         if not targets and sources and root in STORY_TARGET_ROOTS and self.last_target is not None:
             # "Biden visited Kyiv ... Biden pledged $500 million": to whom he visited
             targets = _other_sides([self.last_target], sources)
+        if not targets and sources and root in VIOLENCE_ROOTS and not args.prep_objects(tok, "into"):
+            targets = _other_sides(self._reporting_forces(tok, date), sources)  # (not "fired into the sea")
         sources = _unique(sources)
         named = _unique(targets)
         targets = [t for t in named if all(_distinct(t, s) for s in sources)]
@@ -486,6 +488,15 @@ class SentenceCoder:
                 return None
             prev = tok
         return None
+
+    def _reporting_forces(self, tok: Token, date) -> list[Actor]:
+        """A country whose armed forces or police report an attack that names no target: the one attacked
+        ("Ukraine's air force said Russia launched 40 drones overnight")."""
+        speech = next((t for t in self._chain(tok)[1:] if self._wrapper_kind(t) == "speech"), None)
+        if speech is None:
+            return []
+        return [Actor.of(a.country) for a in self._resolve_all(self._subjects(speech), date)
+                if a.country and a.role in ("MIL", "COP")][:1]
 
     def _own_speakers(self, chain: list[Token], date) -> set[str]:
         """Countries of whoever says, in the first speech verb above the event, what their side will do."""
