@@ -146,11 +146,15 @@ class Coder:
     def _inferred_place(self, found: SentenceEvent, story_place: Place | None) -> Place | None:
         """Where an event whose sentence names no place happened, at country level, in this order: force
         used against a state, in that state ("Russian missiles struck energy facilities"); a state acting at
-        home, in that state ("Iran hanged ..."); the country of the place the article last gave an event
-        ("Police fired tear gas", after "... in Paris"); a state's words and votes, at home ("Turkey's
-        parliament voted to ratify ...")."""
+        home, in that state ("Iran hanged ..."); a hosted visit in the host's country; the country of the place
+        the article last gave an event ("Police fired tear gas", after "... in Paris"); a state's words and
+        votes, at home ("Turkey's parliament voted to ratify ...")."""
         source, target = found.source, found.target
         home = self._country_place(_state_of(source), "actor")
+        if found.code[:3] == "043":  # a host receives at home: "Putin hosted Kim at a cosmodrome"
+            return home
+        if found.code[:3] == "042" and target is not None:  # a visit is made to the host's country
+            return self._country_place(_state_of(target), "target")
         if target is not None and found.code[:2] in FORCE_ROOTS and target.country != source.country:
             struck = self._country_place(_state_of(target), "target")
             if struck is not None:
