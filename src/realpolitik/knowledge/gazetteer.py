@@ -41,6 +41,7 @@ _RANK_OWN, _RANK_COUNTRY, _RANK_CITY, _RANK_ALTERNATE = 0, 1, 2, 3
 _POSSESSIVE = re.compile(r"['’]s$")
 _DROPPED = re.compile(r"['’ʿʼ`.]")
 _SEPARATORS = re.compile(r"[-–—_,\s]+")
+_ASCII_DIGIT = re.compile("[0-9]")
 
 
 def name_key(name: str) -> str:
@@ -211,17 +212,23 @@ class Gazetteer:
             population = int(city.get("population") or 0)
             place = Place(city["name"], country, float(city["latitude"]), float(city["longitude"]), "city",
                           int(city["geonameid"]))
-            self._add(city["name"], _Candidate(_RANK_CITY, population, place))
+            # one candidate per folded name and city, the city's own name first: the same check as ``_add``
+            # makes, done per city (the index is built from ~100,000 names in every process that codes)
+            key = name_key(city["name"])
+            if key:
+                self._index[key].append(_Candidate(_RANK_CITY, population, place))
             if population >= ALTERNATE_NAME_MIN_POPULATION:
-                for alt in city.get("alternatenames") or ():
-                    if _usable_alternate(alt):
-                        self._add(alt, _Candidate(_RANK_ALTERNATE, population, place))
+                alternates = dict.fromkeys(name_key(alt) for alt in city.get("alternatenames") or ()
+                                           if _usable_alternate(alt))
+                for alt_key in alternates:
+                    if alt_key and alt_key != key:
+                        self._index[alt_key].append(_Candidate(_RANK_ALTERNATE, population, place))
 
 
 def _usable_alternate(name: str) -> bool:
     """ASCII, capitalised, at least four letters and not an airport code: an English-usable spelling."""
     return (len(name) >= 4 and name.isascii() and name[0].isupper() and not name.isupper()
-            and not any(ch.isdigit() for ch in name))
+            and not _ASCII_DIGIT.search(name))
 
 
 @lru_cache(maxsize=1)
