@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import PRONOUNS, DocActors
@@ -298,7 +299,7 @@ class ArticleAttribution:
         """"Al Arabiya TV channel broke the news on November 16, citing unnamed sources": a report whose
         content was given elsewhere (its object is "the news", "the report", "it")."""
         for verb in sent:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in NEWS_VERBS:
+            if verb.pos != VERB or verb.lemma_.lower() not in NEWS_VERBS:
                 continue
             objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
             if objects and not any(o.lemma_.lower() in NEWS_OBJECTS for o in objects):

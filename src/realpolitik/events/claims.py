@@ -19,6 +19,7 @@ from ..actors import DocActors
 from ..model import Article, Attribution, Claim, Event, make_id
 from .attribution import (NEWS_OBJECTS, NEWS_VERBS, REPORT_NOUNS, SPEECH_LEMMAS, cited_object, describe,
                           parenthetical_speech, speaker_attribution, subject_of)
+from .triggers import VERBAL_POS
 
 #: Words in a predicate that dispute what its subject says ("met with skepticism", "dismissed", "denied").
 DISPUTE_WORDS = frozenset({"skepticism", "scepticism", "doubt", "dismiss", "reject", "deny", "dispute", "refute",
@@ -70,8 +71,10 @@ class _Extractor:
     # -- pass 1: statements ---------------------------------------------------------------------------------
     def _statements(self, k: int, sent: Span) -> None:
         for verb in sent:
+            if verb.pos not in VERBAL_POS:
+                continue
             lemma = verb.lemma_.lower()
-            if verb.pos_ not in ("VERB", "AUX") or lemma not in _STATING:
+            if lemma not in _STATING:
                 continue
             if lemma in _DENY and _report_object(verb) is not None:
                 continue  # "denied the reports": a reaction (pass 2)
@@ -117,7 +120,7 @@ class _Extractor:
     # -- pass 2: reactions ----------------------------------------------------------------------------------
     def _reactions(self, sent: Span) -> None:
         for verb in sent:
-            if verb.pos_ not in ("VERB", "AUX"):
+            if verb.pos not in VERBAL_POS:
                 continue
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             obj = _report_object(verb)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Span, Token
 
 from ..knowledge.lexicon import Lexicon, Pattern
@@ -131,13 +132,18 @@ def _particle(verb: Token, word: Token) -> bool:
     return word.dep_ != "prep" or word.i == verb.i + 1
 
 
+#: Part-of-speech ids (an int comparison is what a scan over every token of an article can afford).
+VERBAL_POS = frozenset({VERB, AUX})
+_NOMINAL = frozenset({NOUN, PROPN})
+
+
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     """Every word of the sentence that matches a lexicon pattern, with the most specific pattern chosen."""
     found: list[Trigger] = []
     for tok in sent:
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.pos in VERBAL_POS:
             pos = "verb"
-        elif tok.pos_ in ("NOUN", "PROPN"):
+        elif tok.pos in _NOMINAL:
             if tok.dep_ == "compound":  # "truce proposal": the proposal is the thing
                 continue
             pos = "noun"
