@@ -130,11 +130,21 @@ class DocActors:
         self.last_place_country: str | None = None
         self._located: dict[int, list[Token]] = {}  # sentence start -> its place phrases
         self._phrases: dict[tuple[int, bool], tuple[Token, ...]] = {}  # (head, with_preps) -> phrase_tokens
+        # resolve() results by (head, date, memory version): the coder asks for the same phrase many times, and
+        # the version changes whenever what it remembers (names, titles, roles, last place) does
+        self._version = 0
+        self._resolved: dict[tuple[int, str | None, int], tuple[Actor, str] | None] = {}
 
     # -- public -----------------------------------------------------------------------------------------
     def resolve(self, head: Token, date: str | None = None) -> tuple[Actor, str] | None:
         """The actor a noun phrase headed by ``head`` names, and the rule that resolved it."""
         date = date or self.default_date
+        key = (head.i, date, self._version)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(head, date)
+        return self._resolved[key]
+
+    def _resolve(self, head: Token, date: str | None) -> tuple[Actor, str] | None:
         tokens = self.phrase_tokens(head)
         leader = self._leader(head, date)
         if leader is not None:
@@ -225,7 +235,7 @@ class DocActors:
             self._remember(entry.name, actor, tokens)
             written = self.doc[hit.start:hit.end].text
             if entry.name in written and written != entry.name:  # the dictionary matched "Crown Prince X"
-                self.titles[written.replace(entry.name, "").strip().lower()] = actor
+                self._keep(self.titles, written.replace(entry.name, "").strip().lower(), actor)
             return actor, f"actor:{entry.id}"
         person = [t for t in tokens if t.ent_type_ == "PERSON" and t.i not in self.hits]
         if person:
@@ -437,14 +447,14 @@ class DocActors:
 
     def note_home(self, country: str) -> None:
         """Remember a country where something happened at home, for role-only actors in later sentences."""
-        self.last_place_country = country
+        self._keep_place(country)
 
     def note_sentence(self, sent) -> None:
         """Remember the last country where something happened, for role-only actors in later sentences."""
         located = [t for t in sent if t.dep_ == "pobj" and t.head.lower_ in ("in", "at")]
         found = self.countries_in(located)
         if found:
-            self.last_place_country = found[-1]
+            self._keep_place(found[-1])
 
     def _office_holder(self, country: str, tokens: list[Token], date: str | None) -> Actor | None:
         entry = self.recognizer.office_holder(country, " ".join(t.lower_ for t in tokens), date)
@@ -463,15 +473,27 @@ class DocActors:
         """A person named in full, for a later surname ("Yevkurov") or title ("the deputy minister")."""
         parts = name.split()
         if len(parts) >= 2:
-            self.surnames[parts[-1].lower()] = actor
-            self.surnames.setdefault(name.lower(), actor)
+            self._keep(self.surnames, parts[-1].lower(), actor)
+            if name.lower() not in self.surnames:
+                self._keep(self.surnames, name.lower(), actor)
         title = self._title(tokens or [])
         if title:
-            self.titles[title] = actor
+            self._keep(self.titles, title, actor)
 
     def _note_role(self, head: Token, actor: Actor) -> None:
         if actor.role:
-            self._roles_named.setdefault(actor.role, {})[head.i] = actor
+            self._keep(self._roles_named.setdefault(actor.role, {}), head.i, actor)
+
+    def _keep(self, memory: dict, key, actor: Actor) -> None:
+        """Remember ``actor`` under ``key``; a change of what is remembered changes the memory version."""
+        if memory.get(key) != actor:
+            memory[key] = actor
+            self._version += 1
+
+    def _keep_place(self, country: str) -> None:
+        if country != self.last_place_country:
+            self.last_place_country = country
+            self._version += 1
 
     def _role_before(self, role: str, head: Token) -> Actor | None:
         """The last party named with its country in this role before ``head``, for "the rebels"."""

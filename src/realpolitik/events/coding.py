@@ -490,21 +490,20 @@ class SentenceCoder:
             prev = tok
         return None
 
+    def _speakers(self, chain: list[Token], date) -> list[Actor]:
+        """Whoever says, in the first speech verb above the event, that it happened or will."""
+        speech = next((t for t in chain[1:] if self._wrapper_kind(t) == "speech"), None)
+        return self._resolve_all(self._subjects(speech), date) if speech is not None else []
+
     def _reporting_forces(self, tok: Token, date) -> list[Actor]:
         """A country whose armed forces or police report an attack that names no target: the one attacked
         ("Ukraine's air force said Russia launched 40 drones overnight")."""
-        speech = next((t for t in self._chain(tok)[1:] if self._wrapper_kind(t) == "speech"), None)
-        if speech is None:
-            return []
-        return [Actor.of(a.country) for a in self._resolve_all(self._subjects(speech), date)
+        return [Actor.of(a.country) for a in self._speakers(self._chain(tok), date)
                 if a.country and a.role in ("MIL", "COP")][:1]
 
     def _own_speakers(self, chain: list[Token], date) -> set[str]:
         """Countries of whoever says, in the first speech verb above the event, what their side will do."""
-        speech = next((t for t in chain[1:] if self._wrapper_kind(t) == "speech"), None)
-        if speech is None:
-            return set()
-        return {a.country for a in self._resolve_all(self._subjects(speech), date) if a.country}
+        return {a.country for a in self._speakers(chain, date) if a.country}
 
     def _code_wrapper(self, trig: Trigger, framed: list[SentenceEvent], by_token, date) -> list[SentenceEvent]:
         """An intent, appeal, demand, threat or refusal, coded from what it frames (or, framing nothing we

@@ -190,8 +190,8 @@ def _governing_trigger(tok: Token, at: dict[int, Trigger]) -> Trigger | None:
 def _restates(trigger: Trigger, governor: Trigger | None) -> bool:
     """A purpose clause or a participle with its governor's own code is the same event: "met in Aqaba to
     discuss the violence", "ordered a mobilisation, calling up 300,000 reservists"; a noun after "in" or "as" of
-    the governor's root is too. A targeted entry counts by
-    the entry it falls back on too: "marched to protest against a bill" names no one protested to."""
+    the governor's root is too. A targeted entry counts by the entry it falls back on too: "marched to protest
+    against a bill" names no one protested to."""
     tok = trigger.token
     if governor is None or governor.pattern.code is None:
         return False
