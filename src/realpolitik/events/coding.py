@@ -755,6 +755,10 @@ class SentenceCoder:
             if _is_pair_reference(head):  # "the two leaders", "both sides": named in this sentence, or before
                 out.extend(self._pair_before(head, date) or self.last_pair or [])
                 continue
+            owners = self.actors.possessors(head, date) if head.lower_ == "their" and head.dep_ == "poss" else []
+            if len(owners) >= 2:  # "Niger, Mali and Burkina Faso announced their withdrawal": each of them
+                out.extend(owners)
+                continue
             if head.dep_ == "conj" and out and not self._names_own_party(head):
                 # "13 Israeli women and children": a conjunct without a country shares the first one's
                 out.append(Actor.of(out[-1].country, self._role_of(head, date), name=head.text, kind="sector"))
