@@ -154,6 +154,12 @@ class DocActors:
         if found is not None:
             return found
         found = self._from_organization(core)
+        if found is not None and found[0].kind == "group" and head.lemma_.lower() in _BRANCH_NOUNS:
+            # "the Islamic State's Afghan affiliate": a group's national branch belongs to its country
+            country = next(iter(self.countries_in([c for c in head.children if c.dep_ in ("amod", "compound")])),
+                           None)
+            if country is not None and country != found[0].country:
+                found = Actor.of(country, found[0].role, name=_span_text(core), kind="group"), "actor:group-branch"
         if found is not None:
             self._note_role(head, found[0])  # "the ELN ... The guerrillas"
             return found
@@ -526,6 +532,8 @@ _SPONSORING = frozenset({"back", "sponsor", "support", "fund", "finance", "arm",
 #: Possessive pronouns that stand for an actor named elsewhere in the sentence.
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
 #: Nouns that, with a possessive, are the possessor's own state ("his country").
+#: A group's part in one country: "the Islamic State's Afghan affiliate", "al-Qaeda's Yemeni branch".
+_BRANCH_NOUNS = frozenset({"affiliate", "branch", "wing", "offshoot", "franchise", "chapter", "cell"})
 _HOMELAND_NOUNS = frozenset({"country", "nation", "state", "homeland"})
 
 
