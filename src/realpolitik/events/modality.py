@@ -24,6 +24,7 @@ PLAN_NOUNS = frozenset({"plan", "intention", "intent", "proposal", "offer", "ple
                         "readiness", "willingness", "decision", "bid", "application", "candidacy"})
 #: Nouns whose infinitive is what someone asks or threatens, not what was done: "a call to withdraw".
 APPEAL_NOUNS = frozenset({"call", "demand", "request", "appeal", "plea", "ultimatum", "threat", "warning"})
+APPROVING_VERBS = frozenset({"approve", "authorize", "authorise", "clear", "greenlight"})
 PLANNING_VERBS = frozenset({"plan", "schedule", "expect", "intend", "set", "prepare", "due"})
 #: Verbs that stop a text from taking effect: what the vetoed resolution demands, nobody demanded.
 BLOCKING_VERBS = frozenset({"veto", "block", "reject", "defeat"})
@@ -49,7 +50,7 @@ def _own_cues(tok: Token) -> set[str]:
             cues.add("planned")
         elif child.dep_ == "mark" and low in CONDITION_MARKS:
             cues.add("hypothetical")
-        elif child.dep_ in ("amod", "compound") and low in HYPOTHETICAL_MODIFIERS:
+        elif child.dep_ in ("amod", "compound") and low in HYPOTHETICAL_MODIFIERS and not _approved(tok):
             cues.add("hypothetical")
         elif child.dep_ in ("amod", "compound") and low in PLANNED_MODIFIERS:
             cues.add("planned")
@@ -76,6 +77,11 @@ def _own_cues(tok: Token) -> set[str]:
     if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in REPORT_NOUNS:
         cues.add("unconfirmed")  # "following reports that he pressed ..."
     return cues
+
+
+def _approved(tok: Token) -> bool:
+    """"approved the possible sale of tanks": an approval makes the possible act a decision taken."""
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in APPROVING_VERBS
 
 
 def tensed_conjunct(tok: Token) -> bool:

@@ -85,9 +85,11 @@ def object_words(tok: Token) -> dict[str, Token]:
 
 
 def noun_object_words(tok: Token) -> dict[str, Token]:
-    """The object of an event noun is its of-phrase: "deliveries of artillery shells"."""
+    """The object of an event noun is its of-phrase: "deliveries of artillery shells", also where the parser hung
+    it on a name before it ("the sale to Taiwan of 108 tanks")."""
     words: dict[str, Token] = {}
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+    names = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+    for prep in (c for h in (tok, *names) for c in h.children if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (p for p in prep.children if p.dep_ == "pobj"):
             for t in (obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ in ("compound", "amod"))):
                 words.setdefault(t.lemma_.lower(), t)
