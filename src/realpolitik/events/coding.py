@@ -622,7 +622,10 @@ class SentenceCoder:
         blamed = _blames(complement)  # "said Iran was behind the attack": an accusation
         threatened = _threatens(complement)  # "said Israel would pay a heavy price"
         judged = blamed or threatened or self._judges(complement, "disparaging")  # "said the annexation was illegal"
-        if not complement or (not judged and {t.i for c in complement for t in c.subtree} & coded):
+        inside = {t.i for c in complement for t in c.subtree}
+        if trig.pattern.code == "015" and complement:  # "Iran acknowledged that its military had shot down ..."
+            return self._admission(trig, inside, date)
+        if not complement or (not judged and inside & coded):
             return []
         sources = _unique(self._resolve_all(self._subjects(tok), date))
         if not sources:
@@ -648,6 +651,19 @@ class SentenceCoder:
         elif not self.emit_statements:
             return []  # a bare statement about another party (010) only when asked for
         return [SentenceEvent(tok, tok.i, code, s, target, modality_of(chain), rule, chain) for s in sources]
+
+    def _admission(self, trig: Trigger, inside: set[int], date) -> list[SentenceEvent]:
+        """Admitting an act of one's own side acknowledges responsibility (015) to whom it was done."""
+        sources = _unique(self._resolve_all(self._subjects(trig.token), date))
+        own = {s.country for s in sources}
+        done = next((ev for ev in self._so_far if ev.trigger.i in inside and ev.source.country in own and (
+            ev.needs_place_target if ev.target is None else ev.target.country not in own)), None)
+        if done is None:
+            return []
+        chain = self._chain(trig.token)  # to whom it was done: its target, or the place it was done in
+        return [SentenceEvent(trig.token, trig.token.i, "015", s, done.target, modality_of(chain),
+                              f"{trig.pattern.id}>{done.rule}", chain, needs_place_target=done.needs_place_target,
+                              place_hints=[done.trigger, *done.place_hints]) for s in sources]
 
     def _topic_actor(self, topics: list[Token], sources: list[Actor], date, judged: bool) -> Actor | None:
         """The other party a statement is about: named in the subject of what was said, or, when that
