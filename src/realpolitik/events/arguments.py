@@ -59,8 +59,11 @@ def subject_heads(verb: Token) -> list[Token]:
         for child in verb.children:
             if child.dep_ == "agent":
                 return [p for c in child.children if c.dep_ == "pobj" for p in with_conjuncts(c)]
-        # "Ukraine was promised air defence systems by Germany": the parser hung the agent on the object
-        return [h for obj in verb.children if obj.dep_ == "dobj" for h in prep_objects(obj, "by")]
+        # "Ukraine was promised air defence systems by Germany", "sanctions were imposed on 20 officials by the
+        # EU": the parser hung the agent on the object, or on the object of a preposition
+        hosts = [c for c in verb.children if c.dep_ == "dobj"] + [
+            p for c in verb.children if c.dep_ == "prep" and c.lower_ != "by" for p in c.children if p.dep_ == "pobj"]
+        return [h for host in hosts for h in prep_objects(host, "by")]
     for child in sorted(verb.children, key=_is_time):  # "Hours later Bogota backed down": two "subjects"
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in RELATIVE_PRONOUNS:
             return with_conjuncts(child)
@@ -278,6 +281,9 @@ def support_verb(noun: Token, supports) -> Token | None:
             node = head.head
             continue
         if node.dep_ in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and supports(head):
+            return head
+        if node.dep_ == "nsubj" and head.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in head.children) \
+                and supports(head):  # "clashes erupted between A and B", "talks resumed in Doha"
             return head
         if node.dep_ == "pobj" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX") and \
                 head.lower_ not in ("against", "on", "about", "over") and supports(head.head, head.lower_) and \
