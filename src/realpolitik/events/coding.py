@@ -250,6 +250,10 @@ class SentenceCoder:
             if not sources and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
                 # "recalled its ambassador in protest at ...": the one who acts protests
                 sources = self._resolve_all(self._subjects(tok.head.head), date, record=True)
+            if not sources and root == "14":  # "protests erupted across Iran": its people
+                where = [p for word in (tok, support) if word is not None
+                         for prep in ("in", "across", "throughout") for p in args.prep_objects(word, prep)]
+                sources = [Actor.of(c, "CVL", kind="sector") for c in self.actors.countries_in(where)[:1]]
         else:
             sources = self._resolve_all(self._subjects(tok), date, record=True)
             if not sources and args.is_passive(tok) and root in AUTHORITY_ROOTS:
