@@ -70,6 +70,8 @@ def object_words(tok: Token) -> dict[str, Token]:
                     continue
                 if child.lower_ in _FRAME_PREPS and any(p.lemma_.lower() in _FRAMES for p in child.children):
                     continue  # "withdrew from Tigray under the peace agreement": its frame, not its object
+                if child.lower_ == "without":
+                    continue  # "talks ended without agreement": what did not come of it
                 for p in child.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         add(p)
