@@ -274,8 +274,9 @@ class SentenceCoder:
             deep = not (slot == "dobj" and tok.dep_ == "acl" and heads == [tok.head]) and not (
                 slot == "dobj" and code in AROUND_EVENT_CODES)  # "mediated the deal with Egypt": co-mediators
             targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
-            if not targets and (slot != "dobj" or root in ("11", "12")):
-                # "a complaint against China's tariffs", "rejected Canada's allegations": whoever made them
+            if not targets and (slot != "dobj" or root in ("11", "12", "16")):
+                # "a complaint against China's tariffs", "rejected Canada's allegations", "cancelled a visit by
+                # the German minister": whoever made them
                 targets = [a for h in heads if self._is_event(h)
                            for a in self._resolve_all(args.noun_source_heads(h), date)]
             if targets:
