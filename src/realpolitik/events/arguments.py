@@ -86,8 +86,8 @@ def subject_heads(verb: Token) -> list[Token]:
         prev, node = node, node.head
         if node.pos_ == "NOUN" and prev.dep_ == "acl" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in prev.children):
-            owners = [c for c in node.children if c.dep_ == "poss"]
-            if owners:  # "the government's decision to suspend the talks", "Russia's plan to annex": theirs
+            owners = [c for c in node.children if c.dep_ == "poss" or (c.dep_ == "compound" and _named(c))]
+            if owners:  # "the government's decision to suspend the talks", "the US decision to reimpose": theirs
                 return with_conjuncts(owners[0])
         if node.pos_ == "NOUN" and prev.dep_ == "acl" and prev.tag_ == "VBG" and _named_owner(node):
             return [node]  # "a UN Security Council resolution demanding a ceasefire": the body that passed it

@@ -636,6 +636,7 @@ class SentenceCoder:
         if not sources:
             return []
         topics = [s for c in complement for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        topics += [p for prep in ("of", "about") for p in args.prep_objects(tok, prep)]  # '"...," X said of Y'
         target = self._topic_actor(topics, sources, date, judged)
         if target is None and threatened:
             target = next(iter(self._adversary(sources)), None)

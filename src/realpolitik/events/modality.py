@@ -28,6 +28,8 @@ APPROVING_VERBS = frozenset({"approve", "authorize", "authorise", "clear", "gree
 PLANNING_VERBS = frozenset({"plan", "schedule", "expect", "intend", "set", "prepare", "due"})
 #: Verbs that stop a text from taking effect: what the vetoed resolution demands, nobody demanded.
 BLOCKING_VERBS = frozenset({"veto", "block", "reject", "defeat"})
+#: Texts that a vote or veto keeps from taking effect.
+TEXT_NOUNS = frozenset({"resolution", "motion", "bill", "draft", "text", "amendment", "statement", "declaration"})
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "halt", "cancel", "postpone", "abandon"})
 ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "blame", "indict"})
 RANK = ("asserted", "planned", "hypothetical", "unconfirmed", "negated", "denied")
@@ -66,8 +68,9 @@ def _own_cues(tok: Token) -> set[str]:
         cues.add("hypothetical")  # "rejected a call to withdraw its troops"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATING_VERBS:
         cues.add("negated")
-    if tok.dep_ in ("acl", "relcl") and tok.head.dep_ == "dobj" and tok.head.head.lemma_.lower() in BLOCKING_VERBS:
-        cues.add("negated")  # "vetoed a resolution demanding a ceasefire"
+    if tok.dep_ in ("acl", "relcl") and tok.head.dep_ == "dobj" and tok.head.lemma_.lower() in TEXT_NOUNS and \
+            tok.head.head.lemma_.lower() in BLOCKING_VERBS:
+        cues.add("negated")  # "vetoed a resolution demanding a ceasefire" (but a rejected decision still stands)
     if tok.lemma_.lower() == "hesitate" and "negated" in cues:
         cues = (cues - {"negated"}) | {"planned"}  # "would not hesitate to launch": a promise to
     if tok.dep_ == "pobj" and tok.head.lower_ == "without":
