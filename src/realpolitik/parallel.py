@@ -35,6 +35,8 @@ from .settings import Settings
 
 #: Chunks queued per worker: one being coded, one waiting, so a worker never idles between chunks.
 IN_FLIGHT_PER_PROCESS = 2
+#: Most articles per task. 16 measured best for 2 workers: with 64 one worker sat idle ~2 s at a run's end.
+DEFAULT_CHUNK = 16
 
 
 def _start_method() -> str:
@@ -94,14 +96,14 @@ class CodingPool:
         settings: the settings every worker codes with (they travel to the workers pickled).
         processes: worker processes; 1 codes in this process, without a pool, unless ``isolate``.
         chunk: most articles per task. Smaller chunks balance load better (the last ones end together); larger
-            ones cost less overhead. 16 measured best for 2 workers (a chunk of 64 left one idle 2 s at the end).
+            ones cost less overhead.
         isolate: code in workers even with one process. For callers whose process runs threads (it holds a
             DuckDB connection): the parse is faster in a process that never had a second thread.
 
     Use it as a context manager; leaving the block stops the workers.
     """
 
-    def __init__(self, settings: Settings, processes: int, chunk: int = 16, *, isolate: bool = False):
+    def __init__(self, settings: Settings, processes: int, chunk: int = DEFAULT_CHUNK, *, isolate: bool = False):
         if processes < 1 or chunk < 1:
             raise ValueError(f"processes is {processes} and chunk is {chunk}; both must be 1 or more")
         self.settings, self.processes, self.chunk = settings, processes, chunk
@@ -160,7 +162,7 @@ def _collect(piece: list[Article], future: Future) -> Iterator[CodedArticle]:
 
 
 def code_articles_parallel(articles: Iterable[Article], *, settings: Settings, processes: int,
-                           chunk: int = 64) -> Iterator[CodedArticle]:
+                           chunk: int = DEFAULT_CHUNK) -> Iterator[CodedArticle]:
     """Code a stream of articles with ``processes`` worker processes; results come in input order.
 
     The same events as ``realpolitik.coder.code_articles``, for one stream: the workers start with the first
