@@ -301,6 +301,11 @@ class SentenceCoder:
         if not targets and sources and root in STORY_TARGET_ROOTS and tok.dep_ == "conj":
             # "suspended the treaty with Pakistan, closed the border and ...": the same party, unless named
             targets = _other_sides(self._targets_of.get(tok.head.i, []), sources)
+        if not targets and sources and root in STORY_TARGET_ROOTS:
+            # "While visiting Kyiv, the British foreign secretary pledged further support": to the one just visited
+            own = {s.country for s in sources}
+            here = [ev.target for ev in self._so_far if ev.target is not None and ev.source.country in own]
+            targets = _other_sides(here[-1:], sources)
         if not targets and sources and root in STORY_TARGET_ROOTS and self.last_target is not None:
             # "Biden visited Kyiv ... Biden pledged $500 million": to whom he visited
             targets = _other_sides([self.last_target], sources)
