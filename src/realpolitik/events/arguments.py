@@ -95,7 +95,8 @@ def subject_heads(verb: Token) -> list[Token]:
         if controller:
             return controller
         if node.lemma_.lower() in ACCUSING and prev.dep_ in ("dobj", "prep") and node.pos_ == "VERB":
-            return direct_objects(node)  # "accused the troops of blowing it up": the troops did it
+            # "accused the troops of blowing it up", "the troops were accused of ...": the troops did it
+            return direct_objects(node) or [c for c in node.children if c.dep_ == "nsubjpass"]
         if node.pos_ in ("VERB", "AUX", "ADJ"):
             own = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
             if own:
