@@ -190,9 +190,10 @@ class SentenceCoder:
         if pattern.accusation:
             return self._code_accusation(trig, chain, date)
         modality = modality_of(self._clause(chain, by_token), denied=self._denied(chain, by_token))
-        if (pattern.code or "")[:2] == "13" and modality in ("planned", "hypothetical") and any(
-                self._wrapper_kind(t) in ("speech", "intent", "threat") for t in chain[1:]):
-            modality = "asserted"  # "said it would take countermeasures": saying so is the threat
+        if (pattern.code or "")[:2] == "13" and (modality == "planned" or modality == "hypothetical" and any(
+                self._wrapper_kind(t) in ("speech", "intent", "threat") for t in chain[1:])):
+            modality = "asserted"  # "said it would take countermeasures", "Russia will take action against ...":
+            # saying so is the threat
         refusing = modality == "negated" and _refusal(chain)
         pairs = self._pairs(trig, support, date, one_way=refusing)
         if not pairs:
@@ -301,6 +302,11 @@ class SentenceCoder:
         if not targets and sources and root in STORY_TARGET_ROOTS and tok.dep_ == "conj":
             # "suspended the treaty with Pakistan, closed the border and ...": the same party, unless named
             targets = _other_sides(self._targets_of.get(tok.head.i, []), sources)
+        if not targets and sources and root == "02":  # "appealed for a ceasefire in Gaza": to those fighting there
+            asked = [c for c in tok.children if c.dep_ == "dobj"] + [
+                p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            where = [p for h in asked for p in args.prep_objects(h, "in")]
+            targets = _other_sides([Actor.of(c) for c in self.actors.countries_in(where)], sources)[:1]
         if not targets and sources and root in STORY_TARGET_ROOTS:
             # "While visiting Kyiv, the British foreign secretary pledged further support": to the one just visited
             own = {s.country for s in sources}

@@ -22,8 +22,10 @@ REPORT_NOUNS = frozenset({"report", "rumor", "rumour", "speculation", "claim", "
 UNCONFIRMED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly", "unconfirmed"})
 PLAN_NOUNS = frozenset({"plan", "intention", "intent", "proposal", "offer", "pledge", "promise", "commitment",
                         "readiness", "willingness", "decision", "bid", "application", "candidacy"})
-#: Nouns whose infinitive is what someone asks or threatens, not what was done: "a call to withdraw".
-APPEAL_NOUNS = frozenset({"call", "demand", "request", "appeal", "plea", "ultimatum", "threat", "warning"})
+#: Nouns whose infinitive is what someone asks, threatens or may do, not what was done: "a call to withdraw",
+#: "permission to strike", "the right to respond".
+APPEAL_NOUNS = frozenset({"call", "demand", "request", "appeal", "plea", "ultimatum", "threat", "warning",
+                          "permission", "authorisation", "authorization", "right"})
 APPROVING_VERBS = frozenset({"approve", "authorize", "authorise", "clear", "greenlight"})
 PLANNING_VERBS = frozenset({"plan", "schedule", "expect", "intend", "set", "prepare", "due"})
 #: Verbs that stop a text from taking effect: what the vetoed resolution demands, nobody demanded.
