@@ -360,7 +360,8 @@ class SentenceCoder:
             if not targets and source.country and source.kind != "igo" and (code.startswith(DOMESTIC_CODES) or (
                     code == "180" and source.role in ("GOV", "JUD", "COP")) or (  # "authorities executed a man"
                     root in VIOLENCE_ROOTS and source.role == "COP") or (  # "police opened fire": at home
-                    root in VIOLENCE_ROOTS and source.role in ("REB", "INS", "SEP") and not self._adversary([source]))):
+                    root in VIOLENCE_ROOTS and source.role in ("REB", "INS", "SEP") and not self._adversary([source])
+                    and not self._abroad(tok, source))):
                 # repression, administrative sanctions, arrests, concessions to protest: at home, unless named;
                 # "M23 rebels seized the town of Bunagana", with no other side in the story: against their state
                 own = Actor.of(source.country)
@@ -505,6 +506,12 @@ class SentenceCoder:
                 return None
             prev = tok
         return None
+
+    def _abroad(self, tok: Token, source: Actor) -> bool:
+        """Whether the event's own place phrase names another country than its doer's ("seized hostages in
+        southern Israel"): the place then says whom it struck."""
+        where = [p for prep in ("in", "at", "near", "inside", "across") for p in args.prep_objects(tok, prep)]
+        return any(c != source.country for c in self.actors.countries_in(where))
 
     def _speakers(self, chain: list[Token], date) -> list[Actor]:
         """Whoever says, in the first speech verb above the event, that it happened or will."""
