@@ -309,8 +309,8 @@ class SentenceCoder:
             targets = _other_sides([Actor.of(c) for c in self.actors.countries_in(where)], sources)[:1]
         if not targets and sources and root in STORY_TARGET_ROOTS:
             # "While visiting Kyiv, the British foreign secretary pledged further support": to the one just visited
-            own = {s.country for s in sources}
-            here = [ev.target for ev in self._so_far if ev.target is not None and ev.source.country in own]
+            doers = {s.code for s in sources}  # the same actor, not another of its country ("the army ... the RSF")
+            here = [ev.target for ev in self._so_far if ev.target is not None and ev.source.code in doers]
             targets = _other_sides(here[-1:], sources)
         if not targets and sources and root in STORY_TARGET_ROOTS and self.last_target is not None:
             # "Biden visited Kyiv ... Biden pledged $500 million": to whom he visited
