@@ -61,9 +61,7 @@ def subject_heads(verb: Token) -> list[Token]:
                 return [p for c in child.children if c.dep_ == "pobj" for p in with_conjuncts(c)]
         # "Ukraine was promised air defence systems by Germany", "sanctions were imposed on 20 officials by the
         # EU": the parser hung the agent on the object, or on the object of a preposition
-        hosts = [c for c in verb.children if c.dep_ == "dobj"] + [
-            p for c in verb.children if c.dep_ == "prep" and c.lower_ != "by" for p in c.children if p.dep_ == "pobj"]
-        return [h for host in hosts for h in prep_objects(host, "by")]
+        return [h for host in object_heads(verb, skip=("by",)) for h in prep_objects(host, "by")]
     for child in sorted(verb.children, key=_is_time):  # "Hours later Bogota backed down": two "subjects"
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in RELATIVE_PRONOUNS:
             return with_conjuncts(child)
@@ -137,21 +135,30 @@ def _named_owner(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and any(c.dep_ in ("compound", "poss") and _named(c) for c in noun.children)
 
 
-def prep_objects(tok: Token, prep: str) -> list[Token]:
-    """Objects of a preposition attached to ``tok`` ("penalties on X", "talks with Y", "to Gaza")."""
+def prep_objects(tok: Token, *preps: str) -> list[Token]:
+    """Objects of the prepositions attached to ``tok`` ("penalties on X", "talks with Y", "to Gaza"), those of
+    the first preposition named first."""
     out = []
     # "pulled its troops back from Kherson", "moved away from the border": the adverb carries the phrase
     particles = [c for c in tok.children if c.dep_ in ("advmod", "prt") and c.lower_ in _DIRECTIONS]
-    for child in [c for host in (tok, *particles) for c in host.children]:
-        if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
-            for p in child.children:
-                if p.dep_ == "pobj":
-                    out.extend(with_conjuncts(p))
+    children = [c for host in (tok, *particles) for c in host.children]
+    for prep in preps:
+        for child in children:
+            if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
+                for p in child.children:
+                    if p.dep_ == "pobj":
+                        out.extend(with_conjuncts(p))
     return out
 
 
 #: Adverbs of direction that the parser lets carry a verb's prepositional phrase.
 _DIRECTIONS = frozenset({"back", "out", "away", "off", "down", "up", "in"})
+
+
+def object_heads(verb: Token, skip: tuple[str, ...] = ()) -> list[Token]:
+    """A verb's direct objects, then the objects of its prepositions (but those in ``skip``)."""
+    return [c for c in verb.children if c.dep_ == "dobj"] + [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ not in skip for p in c.children if p.dep_ == "pobj"]
 
 
 def direct_objects(verb: Token) -> list[Token]:

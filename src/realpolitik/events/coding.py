@@ -253,14 +253,14 @@ class SentenceCoder:
                 sources = self._resolve_all(self._subjects(tok.head.head), date, record=True)
             if not sources and root == "14":  # "protests erupted across Iran": its people
                 where = [p for word in (tok, support) if word is not None
-                         for prep in ("in", "across", "throughout") for p in args.prep_objects(word, prep)]
+                         for p in args.prep_objects(word, "in", "across", "throughout")]
                 sources = [Actor.of(c, "CVL", kind="sector") for c in self.actors.countries_in(where)[:1]]
         else:
             sources = self._resolve_all(self._subjects(tok), date, record=True)
             if not sources and args.is_passive(tok) and root in AUTHORITY_ROOTS:
                 sources = self._authority(tok)
             if not sources and args.is_passive(tok):  # "were killed in an Israeli air strike": its doer
-                means = [p for prep in ("in", "by", "during") for p in args.prep_objects(tok, prep)
+                means = [p for p in args.prep_objects(tok, "in", "by", "during")
                          if p.i in self._trigger_at and self._trigger_at[p.i].pattern.pos == "noun"]
                 sources = self._resolve_all([h for m in means for h in args.noun_source_heads(m)], date)
             if not sources and args.is_passive(tok) and self.last_event_source is not None and any(
@@ -303,9 +303,7 @@ class SentenceCoder:
             # "suspended the treaty with Pakistan, closed the border and ...": the same party, unless named
             targets = _other_sides(self._targets_of.get(tok.head.i, []), sources)
         if not targets and sources and root == "02":  # "appealed for a ceasefire in Gaza": to those fighting there
-            asked = [c for c in tok.children if c.dep_ == "dobj"] + [
-                p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-            where = [p for h in asked for p in args.prep_objects(h, "in")]
+            where = [p for h in args.object_heads(tok) for p in args.prep_objects(h, "in")]
             targets = _other_sides([Actor.of(c) for c in self.actors.countries_in(where)], sources)[:1]
         if not targets and sources and root in STORY_TARGET_ROOTS:
             # "While visiting Kyiv, the British foreign secretary pledged further support": to the one just visited
@@ -510,7 +508,7 @@ class SentenceCoder:
     def _abroad(self, tok: Token, source: Actor) -> bool:
         """Whether the event's own place phrase names another country than its doer's ("seized hostages in
         southern Israel"): the place then says whom it struck."""
-        where = [p for prep in ("in", "at", "near", "inside", "across") for p in args.prep_objects(tok, prep)]
+        where = args.prep_objects(tok, "in", "at", "near", "inside", "across")
         return any(c != source.country for c in self.actors.countries_in(where))
 
     def _speakers(self, chain: list[Token], date) -> list[Actor]:
@@ -548,7 +546,7 @@ class SentenceCoder:
                                       attribution) for s in sources for t in sources if s.code != t.code]
             asked = self._asked_for(tok) if family in ("appeal", "demand") else None
             if not addressees and asked is not None:  # "called for a ceasefire in Gaza": to those fighting there
-                places = [p for prep in ("in", "on") for p in args.prep_objects(asked.token, prep)]
+                places = args.prep_objects(asked.token, "in", "on")
                 there = [Actor.of(c) for c in self.actors.countries_in(places) if c not in countries]
                 if there or family != "demand":
                     return [SentenceEvent(tok, tok.i, framed_code(family, asked.pattern.code[:2]), s, t, modality,
@@ -654,7 +652,7 @@ class SentenceCoder:
         if not sources:
             return []
         topics = [s for c in complement for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-        topics += [p for prep in ("of", "about") for p in args.prep_objects(tok, prep)]  # '"...," X said of Y'
+        topics += args.prep_objects(tok, "of", "about")  # '"...," X said of Y'
         target = self._topic_actor(topics, sources, date, judged)
         if target is None and threatened:
             target = next(iter(self._adversary(sources)), None)

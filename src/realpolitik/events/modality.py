@@ -26,6 +26,8 @@ PLAN_NOUNS = frozenset({"plan", "intention", "intent", "proposal", "offer", "ple
 #: "permission to strike", "the right to respond".
 APPEAL_NOUNS = frozenset({"call", "demand", "request", "appeal", "plea", "ultimatum", "threat", "warning",
                           "permission", "authorisation", "authorization", "right"})
+#: What the noun an infinitive hangs on makes of its act (the two sets share no word).
+_NOUN_COMPLEMENTS = {**dict.fromkeys(PLAN_NOUNS, "planned"), **dict.fromkeys(APPEAL_NOUNS, "hypothetical")}
 APPROVING_VERBS = frozenset({"approve", "authorize", "authorise", "clear", "greenlight"})
 PLANNING_VERBS = frozenset({"plan", "schedule", "expect", "intend", "set", "prepare", "due"})
 #: Verbs that stop a text from taking effect: what the vetoed resolution demands, nobody demanded.
@@ -64,10 +66,8 @@ def _own_cues(tok: Token) -> set[str]:
             cues.add("unconfirmed")
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PLANNING_VERBS:
         cues.add("planned")
-    if tok.dep_ in ("acl", "xcomp") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in PLAN_NOUNS:
-        cues.add("planned")  # "announced plans to send tanks"
-    if tok.dep_ in ("acl", "xcomp") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in APPEAL_NOUNS:
-        cues.add("hypothetical")  # "rejected a call to withdraw its troops"
+    if tok.dep_ in ("acl", "xcomp") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _NOUN_COMPLEMENTS:
+        cues.add(_NOUN_COMPLEMENTS[tok.head.lemma_.lower()])  # "plans to send tanks", "a call to withdraw"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATING_VERBS:
         cues.add("negated")
     if tok.dep_ in ("acl", "relcl") and tok.head.dep_ == "dobj" and tok.head.lemma_.lower() in TEXT_NOUNS and \
