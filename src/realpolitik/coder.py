@@ -113,6 +113,9 @@ class Coder:
             if root.head.pos_ == "ADP" or root.head.i in range(span.start, span.end):
                 anchors.add(root.head.head.i)
             nominal = root.dep_ in _NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN")
+            if mention.mirrored is not None and any(c.dep_ == "mark" and c.i == span.end - 1
+                                                    for c in root.head.children):
+                mention = replace(mention, date=mention.mirrored)  # "..., a day after fighters stormed ..."
             out.append((anchors, mention, nominal))
         return out
 

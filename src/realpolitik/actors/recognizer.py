@@ -12,7 +12,7 @@ from spacy.util import filter_spans
 from ..knowledge.actors import ActorDictionary, ActorEntry, holds_on
 from ..knowledge.gazetteer import Gazetteer
 from ..model import Actor
-from ..nlp import entity_at
+from ..nlp import entity_at, is_glued_name
 
 #: Pronouns that stand for an actor named elsewhere; the events stage resolves them.
 PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "we", "i", "us"})
@@ -192,8 +192,7 @@ class DocActors:
             for child in tok.children:
                 if child.dep_ not in _PHRASE_DEPS:
                     continue
-                if child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and any(
-                        cc.dep_ == "cc" for cc in child.children):
+                if is_glued_name(child):
                     continue  # "Donald Trump and Vladimir Putin" parsed as one name: Trump is another actor
                 if child.dep_ == "prep" and (not with_preps or child.lower_ not in _PHRASE_PREPS):
                     continue
@@ -355,7 +354,9 @@ class DocActors:
             if hit.kind in ("group", "person") and hit.entries[0].country:
                 return hit.entries[0].country
             return None
-        if tok.ent_type_ in ("GPE", "LOC", "FAC"):  # the whole name, from any of its words ("in Gaza City")
+        if tok.ent_type_ in ("GPE", "LOC", "FAC") or (tok.ent_type_ == "ORG" and _in_place_slot(tok, _MOTION_PREPS)):
+            # the whole name, from any of its words ("in Gaza City"); a place the entity recogniser took for an
+            # organisation where only a place can stand ("peacekeepers deployed to Nagorno-Karabakh")
             ent = entity_at(tok.doc).get(tok.i)
             if ent is not None:
                 return self.recognizer.gazetteer.country_of(ent.text)
@@ -508,7 +509,11 @@ class DocActors:
         return named[before] if before is not None else None
 
     def _body_before(self, head: Token) -> Actor | None:
-        """"the bloc", "the group": the international body or armed group named last before it."""
+        """"the bloc", "the group", "the group's fighters": the international body or armed group named last
+        before it."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+        if owner is not None and head.lemma_.lower() not in _BODY_NOUNS["group"] + _BODY_NOUNS["igo"]:
+            head = owner
         kinds = [k for k, nouns in _BODY_NOUNS.items() if head.lemma_.lower() in nouns]
         before = [h for h in self.hits.values() if h.end <= head.i and h.kind in ("organization", "group")
                   and ("igo" if h.entries[0].kind == "organization" else "group") in kinds]
@@ -569,13 +574,15 @@ _PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "dist
                           "state", "county", "oblast", "governorate", "island"})
 
 
-def _in_place_slot(tok: Token) -> bool:
+def _in_place_slot(tok: Token, preps: tuple[str, ...] = ("in", "near", "outside")) -> bool:
     """An object of "the city of ...", "in ...", "near ...": a slot only a place fills."""
     prep = tok.head
     if tok.dep_ != "pobj":
         return False
-    return prep.lower_ in ("in", "near", "outside") or (
-        prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS)
+    return prep.lower_ in preps or (prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS)
+
+
+_MOTION_PREPS = ("in", "near", "outside", "to", "into", "across", "towards", "toward")
 
 
 def _span_text(tokens: list[Token]) -> str:

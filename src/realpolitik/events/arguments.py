@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..knowledge.lexicon import Pattern
+from ..nlp import is_glued_name
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Verbs whose "of/for"-clause names what their object allegedly did.
@@ -47,8 +48,7 @@ def with_conjuncts(tok: Token) -> list[Token]:
     """A head and the heads conjoined with it: "Angola, Namibia and Congo" -> three heads. A name the parser
     hung on the next one as a modifier ("Donald Trump and Vladimir Putin" parsed as a compound of Putin, with
     its own "and") counts as a conjunct too."""
-    glued = [c for c in tok.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
-             and any(cc.dep_ == "cc" for cc in c.children)]
+    glued = [c for c in tok.children if is_glued_name(c)]
     conjoined = [c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")]
     return [*glued, tok, *conjoined]
 

@@ -131,7 +131,11 @@ class SentenceCoder:
         coded = {ev.trigger.i for ev in out} | absorbed
         for trig in triggers:
             if trig.pattern.wrapper in ("speech", "deny"):
-                out.extend(self._code_statement(trig, coded, date))
+                said = self._code_statement(trig, coded, date)
+                if any(ev.code == "100" for ev in said):  # "said Israel must stop the bombing": what is
+                    demanded = {t.i for c in trig.token.children if c.dep_ == "ccomp" for t in c.subtree}
+                    out[:] = [ev for ev in out if ev.trigger.i not in demanded]  # demanded has not happened
+                out.extend(said)
         out.extend(self._alleged(out))
         self._remember(sent, triggers, out, date)
         for ev in out:
@@ -282,6 +286,8 @@ class SentenceCoder:
                            for a in self._resolve_all(args.noun_source_heads(h), date)]
             if targets:
                 break
+        if pattern.targeted and not targets and self._names_target(trig.fallback, support, date):
+            return []  # "blamed Iran" is not "blamed it on Iran" with a target guessed from the story
         if root in VIOLENCE_ROOTS and tok.dep_ == "advcl" and tok.tag_ == "VBG" and self._targets_of.get(tok.head.i) \
                 and not any(self.actors.countries_in(self.actors.phrase_tokens(h)) for _, heads in candidates[:1]
                             for h in heads):  # "shot down a Ukrainian jet near Tehran, killing all 176 on board"
@@ -327,7 +333,7 @@ class SentenceCoder:
         if named and not targets and sources:
             return []  # "it violated Turkish airspace" read as Turkey's own act: a misread doer, not an event
         if pattern.pos == "noun" and support is None and not targets and not many and \
-                tok.dep_ not in ("nsubj", "nsubjpass"):
+                tok.dep_ not in ("nsubj", "nsubjpass") and not _is_occasion(tok):
             return []  # "shield its economy from U.S. sanctions": a reference, not news of an event
         if pattern.targeted and not targets:
             return []
@@ -376,6 +382,11 @@ class SentenceCoder:
                 elif pattern.inverse and not around:
                     pairs.append((target, source, pattern.inverse, False))
         return pairs
+
+    def _names_target(self, trig: Trigger | None, support, date) -> bool:
+        """Whether a fallback entry finds its target in its own slots (better than a guess for the first)."""
+        return trig is not None and trig.pattern.code is not None and any(
+            self._resolve_all(heads, date) for _, heads in args.target_candidates(trig.token, trig.pattern, support))
 
     def _judged_actor(self, trig: Trigger, sources: list[Actor], date) -> list[Actor]:
         """"called the hijacking an Iranian act of terrorism": the party the judging words themselves name."""
@@ -491,6 +502,8 @@ class SentenceCoder:
         prev = ev.trigger
         if prev.dep_ == "acl" and any(c.dep_ == "agent" for c in prev.children):
             return None  # "agreed to ..., in a statement welcomed by the EU": a participle with its own doer
+        if _is_occasion(prev):
+            return None  # "agreed to resume contacts at their first meeting": where they agreed, not what
         for tok in ev.chain[1:]:
             if tensed_conjunct(prev):  # "vowed to punish the attack and summoned the envoy": a deed of its own
                 return None
@@ -643,10 +656,11 @@ class SentenceCoder:
         blamed = _blames(complement)  # "said Iran was behind the attack": an accusation
         threatened = _threatens(complement)  # "said Israel would pay a heavy price"
         judged = blamed or threatened or self._judges(complement, "disparaging")  # "said the annexation was illegal"
+        demanded = any(a.dep_ == "aux" and a.lower_ in ("must", "should") for c in complement for a in c.children)
         inside = {t.i for c in complement for t in c.subtree}
         if trig.pattern.code == "015" and complement:  # "Iran acknowledged that its military had shot down ..."
             return self._admission(trig, inside, date)
-        if not complement or (not judged and inside & coded):
+        if not complement or (not (judged or demanded) and inside & coded):
             return []
         sources = _unique(self._resolve_all(self._subjects(tok), date))
         if not sources:
@@ -666,7 +680,7 @@ class SentenceCoder:
             code, rule = "112", f"{rule}>blame"
         elif judged:
             code, rule = "111", f"{rule}>disparaging"
-        elif any(a.dep_ == "aux" and a.lower_ in ("must", "should") for c in complement for a in c.children):
+        elif demanded:
             code, rule = "100", f"{rule}>must"  # "Israel must stop the bombing": a demand on Israel
         elif self._judges(complement, "approving"):
             code, rule = "013", f"{rule}>approving"  # "said the American plan could serve as a basis"
@@ -1218,3 +1232,9 @@ def _unique(actors: list[Actor]) -> list[Actor]:
             seen.add(a.code)
             out.append(a)
     return out
+
+
+def _is_occasion(tok: Token) -> bool:
+    """"at their first meeting", "during talks in Doha": the occasion of what the clause reports, which took
+    place too."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during") and tok.pos_ == "NOUN"

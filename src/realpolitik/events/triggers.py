@@ -61,8 +61,12 @@ def object_words(tok: Token) -> dict[str, Token]:
 
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the sanctions imposed by the US": the noun is the object
         add(tok.head)
+    if not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+        _add_subject_words(tok, words)
     for child in tok.children:
         words.setdefault(f"dep:{child.dep_}", child)  # lets an entry exclude a construction ("!dep:oprd")
+        if child.dep_ == "dobj" and child.ent_type_:
+            words.setdefault(f"ent:{child.ent_type_.lower()}", child)  # "welcomed Zelensky": a person, received
         if child.dep_ in _OBJECT_DEPS:
             if child.dep_ in ("prep", "dative"):
                 if child.lower_ in TEMPORAL_PREPS:  # "ended the dispute after talks": a time, not the object
@@ -75,6 +79,10 @@ def object_words(tok: Token) -> dict[str, Token]:
                 for p in child.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         add(p)
+                    elif p.dep_ == "prep" and child.lower_ in ("out", "away"):  # "pulled out of the deal"
+                        for q in p.children:
+                            if q.dep_ == "pobj":
+                                add(q)
                 words.setdefault(child.lower_, child)
             else:
                 add(child)
@@ -84,6 +92,17 @@ def object_words(tok: Token) -> dict[str, Token]:
                     elif grand.dep_ == "nsubj" and child.dep_ in ("ccomp", "xcomp") and child.tag_ == "VB":
                         add(grand)  # "allowed inspectors to return": whom the verb lets act is its object
     return words
+
+
+def _add_subject_words(verb: Token, words: dict[str, Token]) -> None:
+    """An intransitive verb's subject, as "subj:" words: "peacekeepers deployed to Karabakh" and "rescue teams
+    arrived in Turkey" say what happened by who moved."""
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        for t in (subj, *(c for c in subj.children if c.dep_ in ("compound", "amod"))):
+            words.setdefault(f"subj:{t.lemma_.lower()}", subj)
+            words.setdefault(f"subj:{t.lower_}", subj)
+        mods = [c.lemma_.lower() for c in subj.children if c.dep_ in ("compound", "amod")]
+        words.setdefault(f"subj:{' '.join(mods[-1:] + [subj.lemma_.lower()])}", subj)
 
 
 def noun_object_words(tok: Token) -> dict[str, Token]:
@@ -264,6 +283,10 @@ ENDING_VERBS = frozenset({"end", "halt", "stop", "prevent", "avert", "avoid", "r
                           "defuse", "curb", "contain"})
 
 
+#: Meetings whose end, reported in the past, is news that they took place.
+_GATHERINGS = frozenset({"talk", "talks", "summit", "meeting", "negotiation", "negotiations", "visit", "conference"})
+
+
 def is_time_reference(tok: Token) -> bool:
     """A noun inside "before/after/since X" dates something else: "just days before Yevkurov's arrival"; a
     noun that something ends ("to end six weeks of fighting") is not itself reported as happening."""
@@ -275,7 +298,8 @@ def is_time_reference(tok: Token) -> bool:
     if node.dep_ == "dobj" and node.head.lemma_.lower() in ENDING_VERBS:
         return True
     if node.dep_ == "nsubj" and node.head.lemma_.lower() in ENDING_VERBS | {"cease", "stop"}:
-        return True  # "the bombing would stop": news of its end, not of it
+        # "the bombing would stop": news of its end, not of it; but "the summit ended without a deal": it was held
+        return not (tok.lemma_.lower() in _GATHERINGS and node.head.tag_ == "VBD")
     node = tok
     for _ in range(4):
         if node.dep_ == "pobj" and node.head.lower_ in TEMPORAL_PREPS:

@@ -110,14 +110,16 @@ def _parse_pattern(row: Row, classes: dict[str, frozenset[str]], cameo_codes: It
             continue
         negated = word.startswith("!")
         word = word.lstrip("!")
+        prefix = "subj:" if word.startswith("subj:") else ""
+        word = word.removeprefix(prefix)
         if word.startswith("@"):
             if word[1:] not in classes:
                 raise row.error(f"field 'object' names class {word!r}, which classes.tsv does not define")
-            (excluded if negated else objects).update(classes[word[1:]])
+            (excluded if negated else objects).update(prefix + w for w in classes[word[1:]])
         elif negated:
-            excluded.add(word.lower())
+            excluded.add(prefix + word.lower())
         else:
-            objects.add(word.lower())
+            objects.add(prefix + word.lower())
     targets = tuple(t for t in row.alternatives("target") if t != "-")
     bad = [t for t in targets if t not in TARGET_SLOTS]
     if bad:

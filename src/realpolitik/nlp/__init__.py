@@ -15,7 +15,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..errors import SettingsError
 from .attributes import use_attribute_table
@@ -73,3 +73,11 @@ _last_entities: tuple = (None, {})
 def model_name(nlp: Language) -> str:
     """A readable id of a loaded pipeline: name and version, as recorded in its meta."""
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def is_glued_name(tok: Token) -> bool:
+    """A name the parser hung on the next one as a modifier with its own "and": "Donald Trump and Vladimir
+    Putin" parsed as a compound of Putin. It names a party of its own, unlike a shared modifier ("U.S. and
+    British warplanes")."""
+    return tok.dep_ in ("nmod", "compound") and tok.pos_ == "PROPN" and any(
+        c.dep_ == "cc" for c in tok.children) and not any(c.dep_ == "conj" and c.pos_ == "ADJ" for c in tok.children)

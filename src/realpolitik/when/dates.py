@@ -77,6 +77,9 @@ class DateMention:
     text: str
     date: EventDate
     kind: str
+    #: for "a day after", "two days before": the day on the other side of the anchor, which is the date of a
+    #: clause the phrase introduces ("met on Sunday, a day after fighters stormed ...": the storming was Saturday)
+    mirrored: EventDate | None = None
 
 
 @dataclass(frozen=True)
@@ -280,10 +283,22 @@ class DateResolver:
             basis = "text" if kind == "absolute" else "text-relative"
             words = text[start:end]
             event_date = EventDate(iso, precision, basis, words, historical)
+            mirrored = self._mirrored(value, precision, words) if kind == "anchored" else None
             if precision == "day" and kind != "anchored":
                 self._anchor = value
-            mentions.append(DateMention(start + offset, end + offset, words, event_date, kind))
+            mentions.append(DateMention(start + offset, end + offset, words, event_date, kind, mirrored))
         return mentions
+
+    def _mirrored(self, value: date, precision: str, words: str) -> EventDate | None:
+        """"a day after": the anchor minus the shift, for the clause the phrase introduces."""
+        anchor = self._anchor_day()
+        if anchor is None or precision not in ("day", "approximate") or \
+                not re.search(r"(?i)\b(?:after|before)$", words):
+            return None
+        iso = _iso(anchor - (value - anchor), precision)
+        historical = self.published is not None and \
+            _period_end(iso, precision) < self.published - timedelta(days=NEWS_WINDOW_DAYS)
+        return EventDate(iso, precision, "text-relative", words, historical)
 
     # -- resolution -------------------------------------------------------------------------------------------
 
