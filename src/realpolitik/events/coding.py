@@ -804,8 +804,11 @@ class SentenceCoder:
                     len({a.country for a in self.last_subjects}) >= 2:
                 out.extend(self.last_subjects)  # "Egypt, Jordan and the PA met ... they called on Israel": all
                 continue
-            if _is_pair_reference(head):  # "the two leaders", "both sides": named in this sentence, or before
-                out.extend(self._pair_before(head, date) or self.last_pair or [])
+            count = _group_count(head)
+            if count:  # "the two leaders", "both sides", "the three countries": named in this sentence, or before
+                earlier = self.last_pair if count == 2 else \
+                    self.last_subjects if len({a.country for a in self.last_subjects}) == count else []
+                out.extend(self._group_before(head, date, count) or earlier or [])
                 continue
             owners = self.actors.possessors(head, date) if head.lower_ == "their" and head.dep_ == "poss" else []
             if len(owners) >= 2:  # "Niger, Mali and Burkina Faso announced their withdrawal": each of them
@@ -832,15 +835,15 @@ class SentenceCoder:
         words = self.actors.phrase_tokens(head, with_preps=False)
         return bool(self.actors.countries_in(words)) or any(self.actors.names_party(t) for t in words)
 
-    def _pair_before(self, head: Token, date) -> list[Actor]:
-        """Two conjoined parties that an earlier clause of the sentence names as its subject: "Azerbaijan and
-        Armenia initialled a deal ..., with Trump, who hosted the two leaders"."""
+    def _group_before(self, head: Token, date, count: int) -> list[Actor]:
+        """``count`` conjoined parties that an earlier clause of the sentence names as its subject: "Azerbaijan
+        and Armenia initialled a deal ..., with Trump, who hosted the two leaders"."""
         for tok in head.sent:
             if tok.i >= head.i:
                 break
             if tok.dep_ in args.SUBJECT_DEPS and tok.conjuncts:
                 parties = _unique(self._resolve_all(args.with_conjuncts(tok), date))
-                if len({p.country for p in parties}) == 2:
+                if len({p.country for p in parties}) == count:
                     return parties
         return []
 
@@ -1117,15 +1120,15 @@ _PENALTIES = frozenset({"price", "consequence", "response", "retaliation", "puni
 def _threatens(complement: list[Token]) -> bool:
     """Whether what was said threatens: its subject ("Israel would pay a heavy price", "will face the
     consequences", "will regret it"), or whoever acted, when the speaker's side "reserves the right" to act."""
-    for clause in complement:
+    for clause in (c for verb in complement for c in (verb, *verb.conjuncts)):  # "made a mistake and will pay"
         future = any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll") for a in clause.children)
         lemma = clause.lemma_.lower()
         objects = [c.lemma_.lower() for c in clause.children if c.dep_ in ("dobj", "attr")]
         if future and (lemma == "regret" or (lemma in ("pay", "face", "suffer", "bear") and
                                              any(o in _PENALTIES for o in objects))):
             return True
-        if future and lemma == "pay" and any(c.lower_ in ("dearly", "heavily") for c in clause.children):
-            return True  # "Seoul would pay dearly"
+        if future and lemma == "pay" and any(c.lower_ in ("dearly", "heavily", "for") for c in clause.children):
+            return True  # "Seoul would pay dearly", "Iran will pay for it"
         if lemma == "reserve" and any(o in ("right", "option") for o in objects):
             return True  # "his country reserved every option to defend its sovereignty"
     return False
@@ -1170,10 +1173,15 @@ def _is_the_country(head: Token) -> bool:
     return head.lemma_.lower() in ("country", "nation") and _bare_definite_subject(head)
 
 
-def _is_pair_reference(head: Token) -> bool:
+def _group_count(head: Token) -> int:
+    """How many parties "the two leaders", "both sides", "the three countries" refer back to (0: not such a
+    phrase)."""
     if head.lemma_.lower() not in _PAIR_NOUNS or head.tag_ not in ("NNS", "NNPS"):
-        return False
-    return any(c.lower_ in ("two", "both") for c in head.children)
+        return 0
+    return next((_GROUP_COUNTS[c.lower_] for c in head.children if c.lower_ in _GROUP_COUNTS), 0)
+
+
+_GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _inner_heads(head: Token) -> list[Token]:
