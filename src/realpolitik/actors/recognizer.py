@@ -192,8 +192,10 @@ class DocActors:
             for child in tok.children:
                 if child.dep_ not in _PHRASE_DEPS:
                     continue
-                if is_glued_name(child):
-                    continue  # "Donald Trump and Vladimir Putin" parsed as one name: Trump is another actor
+                if is_glued_name(child):  # "Donald Trump and Vladimir Putin" parsed as one name: Trump is another
+                    # actor; but in "U.S. and British warplanes" the second modifier describes the head
+                    stack.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADJ")
+                    continue
                 if child.dep_ == "prep" and (not with_preps or child.lower_ not in _PHRASE_PREPS):
                     continue
                 stack.append(child)

@@ -223,10 +223,11 @@ class SentenceCoder:
             if refusing and code[:2] in COOPERATION_ROOTS:
                 # "would not recognise", "will not normalise": CAMEO codes the refusal, as fact
                 code, event_modality, event_rule = framed_code("reject", code[:2]), "asserted", f"{rule}>refused"
-            elif code[:2] in VIOLENCE_ROOTS and source.country in speakers:
-                # "the Houthis said they would attack any American ship": the attack is hypothetical, and
-                # saying so is an asserted threat
-                events.append(SentenceEvent(tok, trig.first, framed_code("threat", code[:2]), source,
+            elif (code[:2] in VIOLENCE_ROOTS or code.startswith("163")) and source.country in speakers:
+                # "the Houthis said they would attack any American ship", "the EU said it would impose sanctions":
+                # the act is hypothetical, and saying so is an asserted threat
+                threat = "1312" if code.startswith("163") else framed_code("threat", code[:2])
+                events.append(SentenceEvent(tok, trig.first, threat, source,
                                             target or next(iter(self._adversary([source])), None), "asserted",
                                             f"{rule}>threat", chain, attribution))
             events.append(SentenceEvent(tok, trig.first, code, source, target, event_modality, event_rule, chain,
@@ -316,6 +317,8 @@ class SentenceCoder:
             doers = {s.code for s in sources}  # the same actor, not another of its country ("the army ... the RSF")
             here = [ev.target for ev in self._so_far if ev.target is not None and ev.source.code in doers]
             targets = _other_sides(here[-1:], sources)
+        if not targets and sources and root == "16" and tok.dep_ != "conj":
+            targets = self._adversary(sources)  # "Russia recognised ... The EU imposed sanctions": on the doer
         if not targets and sources and root in STORY_TARGET_ROOTS and self.last_target is not None:
             # "Biden visited Kyiv ... Biden pledged $500 million": to whom he visited
             targets = _other_sides([self.last_target], sources)
@@ -487,9 +490,13 @@ class SentenceCoder:
     def _adversary(self, sources: list[Actor]) -> list[Actor]:
         """Whom a threat with no named target faces: whoever did the last thing reported, else the last
         subject named, if another side."""
-        # the last doer (earlier in this sentence, then before it), else whom the story is about
+        # whom the same side just accused or struck ("blamed Israel and vowed to retaliate"), the last doer
+        # (earlier in this sentence, then before it), else whom the story is about
+        own = {s.code for s in sources}
+        faced = [ev.target for ev in reversed(self._so_far) if ev.source.code in own and ev.target is not None
+                 and ev.code[:2] in ("11", "12", "13", "16", "17", "18", "19", "20")]
         here = [ev.source for ev in reversed(self._so_far) if ev.code[:2] != "01"]
-        doers = [*here, self.last_event_source, *self.last_sources, self.last_subject]
+        doers = [*faced, *here, self.last_event_source, *self.last_sources, self.last_subject]
         return _other_sides([a for a in doers if a is not None], sources)[:1]
 
     # -- framing verbs ---------------------------------------------------------------------------------------
@@ -803,6 +810,11 @@ class SentenceCoder:
             if head.lower_ == "they" and head.dep_ in args.SUBJECT_DEPS and head.head.i == head.sent.root.i and \
                     len({a.country for a in self.last_subjects}) >= 2:
                 out.extend(self.last_subjects)  # "Egypt, Jordan and the PA met ... they called on Israel": all
+                continue
+            speakers = args.subject_heads(head.head.head) if head.lower_ == "they" and head.dep_ in \
+                args.SUBJECT_DEPS and head.head.dep_ == "ccomp" else []
+            if len(speakers) >= 2:  # "the US and the EU said they would impose sanctions": each of them
+                out.extend(self._resolve_all(speakers, date))
                 continue
             count = _group_count(head)
             if count:  # "the two leaders", "both sides", "the three countries": named in this sentence, or before

@@ -77,7 +77,5 @@ def model_name(nlp: Language) -> str:
 
 def is_glued_name(tok: Token) -> bool:
     """A name the parser hung on the next one as a modifier with its own "and": "Donald Trump and Vladimir
-    Putin" parsed as a compound of Putin. It names a party of its own, unlike a shared modifier ("U.S. and
-    British warplanes")."""
-    return tok.dep_ in ("nmod", "compound") and tok.pos_ == "PROPN" and any(
-        c.dep_ == "cc" for c in tok.children) and not any(c.dep_ == "conj" and c.pos_ == "ADJ" for c in tok.children)
+    Putin" parsed as a compound of Putin, "Venezuela and European negotiators". It names a party of its own."""
+    return tok.dep_ in ("nmod", "compound") and tok.pos_ == "PROPN" and any(c.dep_ == "cc" for c in tok.children)
