@@ -22,13 +22,18 @@ _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "case", "
                           "punct", "prep", "pobj", "quantmod", "advmod", "flat", "nn"})
 #: Prepositions whose object still describes the actor ("officials in Ankara", "head of the ministry").
 _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
+#: Things named after the place they were agreed or held in: "the Doha agreement" is no party of Qatar's.
+_NAMED_AFTER_PLACES = frozenset({"agreement", "accord", "deal", "treaty", "pact", "protocol", "format", "process",
+                                 "declaration", "memorandum", "summit", "conference", "talks", "framework", "plan"})
 #: Heads that stand for whoever leads them ("a delegation led by X").
 _GROUP_NOUNS = frozenset({"delegation", "team", "side", "group", "panel", "mission", "contingent", "party",
                           "camp", "coalition", "bloc", "faction", "alliance", "force"})
 _LEADING = frozenset({"lead", "head", "chair"})
 #: Heads that count people named in their of-phrase: "hundreds of demonstrators", "members of the guard".
 _QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "million", "member", "crowd", "group", "number",
-                             "scores", "score", "tens", "some", "many", "several", "most", "all", "each"})
+                             "scores", "score", "tens", "some", "many", "several", "most", "all", "each",
+                             # offices named by what they head: "the head of the armed forces" is military
+                             "head", "chief", "boss", "director"})
 _COUNTRY_KINDS = frozenset({"country_name", "demonym", "capital", "government"})
 
 
@@ -154,6 +159,8 @@ class DocActors:
         if found is not None:
             return found
         found = self._from_organization(core)
+        if found is None and (head.lemma_.lower() in _QUANTITY_HEADS or self._role(self._role_tokens(head, core))):
+            found = self._from_organization(tokens)  # "the prosecutor of the ICC", "the head of the IAEA"
         if found is not None and found[0].kind == "group" and head.lemma_.lower() in _BRANCH_NOUNS:
             # "the Islamic State's Afghan affiliate": a group's national branch belongs to its country
             country = next(iter(self.countries_in([c for c in head.children if c.dep_ in ("amod", "compound")])),
@@ -213,7 +220,11 @@ class DocActors:
         return self._role(self._role_tokens(head, self.phrase_tokens(head, with_preps=False)))
 
     def names_party(self, tok: Token) -> bool:
-        """Whether a word names a party itself (a country, body or person), not only a role ("military")."""
+        """Whether a word names a party itself (a country, body or person), not only a role ("military") or the
+        place a deal was named after ("the Minsk agreements")."""
+        if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in _NAMED_AFTER_PLACES and \
+                self._is_place_word(tok):
+            return False
         return self.is_actor_token(tok) and not (tok.i in self.hits and self.hits[tok.i].kind == "role_word")
 
     # -- the resolution steps, most specific first --------------------------------------------------------
@@ -275,7 +286,9 @@ class DocActors:
         # "Iranian-backed militias in Syria", "Turkish-backed Syrian fighters": a sponsor is not the party's state
         sponsors = {t.i for t in tokens if t.head.tag_ == "VBN" and t.head.lemma_.lower() in _SPONSORING and
                     t.dep_ in ("npadvmod", "compound", "nmod", "amod") and t.head.i != head.i}
-        countries = self.countries_in([t for t in tokens if t.i not in sponsors])
+        named_after = head.lemma_.lower() in _NAMED_AFTER_PLACES  # "the Doha agreement", "the Minsk format"
+        countries = self.countries_in([t for t in tokens if t.i not in sponsors and not (
+            named_after and t.dep_ in ("compound", "nmod") and self._is_place_word(t))])
         role = self._role(self._role_tokens(head, tokens))
         if role is None and _is_crowd_count(head):  # "thousands marched", "killing dozens": people, civilians
             role = "CVL"
@@ -340,6 +353,11 @@ class DocActors:
                 seen.add((hit.start, hit.end))
                 out.append(hit)
         return out
+
+    def _is_place_word(self, tok: Token) -> bool:
+        """A capital or other place name, not a country's own name or demonym."""
+        hit = self.hits.get(tok.i)
+        return hit.kind == "capital" if hit is not None else tok.ent_type_ in ("GPE", "LOC", "FAC")
 
     def _role(self, tokens: list[Token]) -> str | None:
         roles = [h for h in self._hits_in(tokens) if h.kind == "role_word"]
@@ -407,9 +425,11 @@ class DocActors:
             subjects = [c for c in named if c.dep_ in ("nsubj", "nsubjpass")]
             for heads in ((objects, subjects) if object_first else (subjects,)):
                 found = self.resolve(heads[0], date) if heads else None
-                if found and found[0].country:
-                    others = [self.resolve(c, date) for c in heads[0].conjuncts]
-                    return [found[0]] + [o[0] for o in others if o and o[0].country]
+                if found and found[0].country:  # with those conjoined to it, also as a glued name ("U.S. and
+                    # Chinese officials ... their talks")
+                    glued = [c for c in heads[0].children if is_glued_name(c)]
+                    others = [self.resolve(c, date) for c in (*glued, *heads[0].conjuncts)]
+                    return _unique_actors([found[0]] + [o[0] for o in others if o and o[0].country])
             if subjects:
                 return []
         return []
@@ -584,7 +604,7 @@ def _in_place_slot(tok: Token, preps: tuple[str, ...] = ("in", "near", "outside"
     return prep.lower_ in preps or (prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS)
 
 
-_MOTION_PREPS = ("in", "near", "outside", "to", "into", "across", "towards", "toward")
+_MOTION_PREPS = ("in", "near", "outside", "to", "into", "on", "across", "towards", "toward")
 
 
 def _span_text(tokens: list[Token]) -> str:
@@ -593,3 +613,7 @@ def _span_text(tokens: list[Token]) -> str:
     doc = tokens[0].doc
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
     return doc[start:end].text.strip(" ,.")
+
+
+def _unique_actors(actors: list[Actor]) -> list[Actor]:
+    return list({a.code: a for a in actors}.values())

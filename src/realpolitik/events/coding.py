@@ -243,8 +243,7 @@ class SentenceCoder:
         self._place_hints = parties
         many = [a for a in self._resolve_all(parties, date) if a]
         if pattern.pos == "noun":
-            heads = [h for h in args.noun_source_heads(tok)  # "military drills" name no doer; "Israeli" does
-                     if h.dep_ not in ("amod", "compound", "nmod") or self.actors.names_party(h)]
+            heads = self._noun_doers(tok)
             # the possessor first: "its first direct military attack"
             sources = self._resolve_all([h for h in heads if h.dep_ == "poss"], date, record=True) or \
                 self._resolve_all(heads, date, record=True)
@@ -267,7 +266,7 @@ class SentenceCoder:
             if not sources and args.is_passive(tok):  # "were killed in an Israeli air strike": its doer
                 means = [p for p in args.prep_objects(tok, "in", "by", "during")
                          if p.i in self._trigger_at and self._trigger_at[p.i].pattern.pos == "noun"]
-                sources = self._resolve_all([h for m in means for h in args.noun_source_heads(m)], date)
+                sources = self._resolve_all([h for m in means for h in self._noun_doers(m)], date)
             if not sources and args.is_passive(tok) and self.last_event_source is not None and any(
                     c.dep_ == "advmod" and c.lower_ in ("also", "too", "likewise") for c in tok.children):
                 sources = [self.last_event_source]  # "... were also set free": by whoever freed the others
@@ -284,7 +283,7 @@ class SentenceCoder:
                 # "a complaint against China's tariffs", "rejected Canada's allegations", "cancelled a visit by
                 # the German minister": whoever made them
                 targets = [a for h in heads if self._is_event(h)
-                           for a in self._resolve_all(args.noun_source_heads(h), date)]
+                           for a in self._resolve_all(self._noun_doers(h), date)]
             if targets:
                 break
         if pattern.targeted and not targets and self._names_target(trig.fallback, support, date):
@@ -367,8 +366,8 @@ class SentenceCoder:
             if not targets and source.country and source.kind != "igo" and (code.startswith(DOMESTIC_CODES) or (
                     code == "180" and source.role in ("GOV", "JUD", "COP")) or (  # "authorities executed a man"
                     root in VIOLENCE_ROOTS and source.role == "COP") or (  # "police opened fire": at home
-                    root in VIOLENCE_ROOTS and source.role in ("REB", "INS", "SEP") and not self._adversary([source])
-                    and not self._abroad(tok, source))):
+                    root in VIOLENCE_ROOTS and source.role in ("REB", "INS", "SEP", "CRM") and
+                    not self._adversary([source]) and not self._abroad(tok, source))):
                 # repression, administrative sanctions, arrests, concessions to protest: at home, unless named;
                 # "M23 rebels seized the town of Bunagana", with no other side in the story: against their state
                 own = Actor.of(source.country)
@@ -385,6 +384,12 @@ class SentenceCoder:
                 elif pattern.inverse and not around:
                     pairs.append((target, source, pattern.inverse, False))
         return pairs
+
+    def _noun_doers(self, noun: Token) -> list[Token]:
+        """Who did what a noun names: "military drills" name no doer, "Israeli strikes" do, and "the Minsk
+        agreements" were not Belarus's."""
+        return [h for h in args.noun_source_heads(noun)
+                if h.dep_ not in ("amod", "compound", "nmod") or self.actors.names_party(h)]
 
     def _names_target(self, trig: Trigger | None, support, date) -> bool:
         """Whether a fallback entry finds its target in its own slots (better than a guess for the first)."""
@@ -458,7 +463,7 @@ class SentenceCoder:
     def _event_doer(self, noun: Token, sources: list[Actor], date) -> list[Actor]:
         """Who did the event a noun refers to: its own doer ("the visit by the U.S. speaker", "Russia's
         annexation"), else whoever did the last thing reported ("condemned the move")."""
-        own = [a for a in self._resolve_all(args.noun_source_heads(noun) + args.participants(noun), date)
+        own = [a for a in self._resolve_all(self._noun_doers(noun) + args.participants(noun), date)
                if all(a.code != s.code for s in sources)]  # "welcomed the agreement between A and B": A, B
         if own:
             return _unique(own)
@@ -477,7 +482,7 @@ class SentenceCoder:
         if speaker is None:
             return []
         sources = _unique(self._resolve_all(self._subjects(speaker), date))
-        targets = _unique(self._resolve_all(args.noun_source_heads(trig.token), date))
+        targets = _unique(self._resolve_all(self._noun_doers(trig.token), date))
         events = []
         for s in sources:
             for t in targets:
@@ -818,7 +823,9 @@ class SentenceCoder:
                 continue
             count = _group_count(head)
             if count:  # "the two leaders", "both sides", "the three countries": named in this sentence, or before
-                earlier = self.last_pair if count == 2 else \
+                pair_here = next(([ev.source, ev.target] for ev in reversed(self._so_far) if ev.target is not None
+                                  and ev.code[:2] != "01"), None)  # "A met B, and both sides agreed ..."
+                earlier = (pair_here or self.last_pair) if count == 2 else \
                     self.last_subjects if len({a.country for a in self.last_subjects}) == count else []
                 out.extend(self._group_before(head, date, count) or earlier or [])
                 continue
@@ -965,9 +972,13 @@ class SentenceCoder:
     def _nearest_before(self, pron: Token, excluded: list[Token], date) -> Actor | None:
         """The nearest actor named before the pronoun in its sentence, outside the excluded phrases."""
         skip = {t.i for head in excluded for t in head.subtree}
+        singular = pron.lower_ in ("it", "its")
         for tok in reversed(pron.doc[pron.sent.start:pron.i]):
             if tok.i in skip or not self.actors.is_actor_token(tok) or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
+            if singular and (tok.tag_ in ("NNS", "NNPS") or tok.head.tag_ in ("NNS", "NNPS") or (
+                    tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "inside"))):
+                continue  # "told Palestinians in Gaza to move south, and the UN urged it to ...": not they, nor where
             found = self.actors.resolve(tok, date)
             if found:
                 return found[0]
@@ -1208,7 +1219,7 @@ def _inner_heads(head: Token) -> list[Token]:
             out.append(child)  # "the Jenin refugee camp"
         elif child.dep_ == "prep" and child.lower_ in ("with", "between") and head.lemma_.lower() in _TIE_NOUNS:
             out += [p for pobj in child.children if pobj.dep_ == "pobj" for p in args.with_conjuncts(pobj)]
-        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "near", "with") and \
+        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "near", "with", "across", "throughout") and \
                 head.lemma_.lower() in _PLACE_NOUNS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -1255,6 +1266,9 @@ def _unique(actors: list[Actor]) -> list[Actor]:
 
 
 def _is_occasion(tok: Token) -> bool:
-    """"at their first meeting", "during talks in Doha": the occasion of what the clause reports, which took
-    place too."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during") and tok.pos_ == "NOUN"
+    """"at their first meeting", "during talks in Doha", "at the start of their talks": the occasion of what the
+    clause reports, which took place too."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj":
+        tok = tok.head.head  # "at the start of ...", "on the sidelines of ..."
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during", "on") and tok.pos_ == "NOUN" and (
+        tok.head.lower_ != "on" or tok.lemma_.lower() in ("sideline", "margin"))
