@@ -140,11 +140,13 @@ def prep_objects(tok: Token, *preps: str) -> list[Token]:
     the first preposition named first."""
     out = []
     # "pulled its troops back from Kherson", "moved away from the border": the adverb carries the phrase
-    particles = [c for c in tok.children if c.dep_ in ("advmod", "prt") and c.lower_ in _DIRECTIONS]
+    particles = [c for c in tok.children if c.dep_ in ("advmod", "prt") and c.lower_ in _DIRECTIONS or
+                 c.dep_ == "prep" and c.lower_ == "out"]  # "pulled out of the deal": "out of" is "from"
     children = [c for host in (tok, *particles) for c in host.children]
     for prep in preps:
         for child in children:
-            if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
+            if child.dep_ in ("prep", "dative", "agent") and (child.lower_ == prep or (
+                    prep == "from" and child.lower_ == "of" and child.head.lower_ == "out")):
                 for p in child.children:
                     if p.dep_ == "pobj":
                         out.extend(with_conjuncts(p))

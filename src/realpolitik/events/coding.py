@@ -16,7 +16,7 @@ from ..model import Actor, Attribution
 from . import arguments as args
 from .attribution import describe, sentence_attribution, speaker_attribution
 from .modality import modality_of, tensed_conjunct
-from .triggers import Trigger, find_triggers
+from .triggers import Trigger, find_triggers, patterns_of
 from .wrappers import ABSORBING, framed_code
 
 #: Verbs whose object, a nominal event, is the subject's own act made public: "announced an inquiry into X".
@@ -97,7 +97,7 @@ class SentenceCoder:
         by_token = {t.token.i: t for t in triggers}
         self._trigger_at = by_token
         self._actor_tokens: set[int] = set()
-        light_ids = frozenset(i for i, t in by_token.items() if t.pattern.light)
+        light_ids = frozenset(i for i, t in by_token.items() if any(p.light for p in patterns_of(t)))
         vow_ids = frozenset(i for i, t in by_token.items() if t.pattern.wrapper in ("intent", "threat"))
         motion_ids = frozenset(i for i, t in by_token.items() if t.pattern.code in ("042", "043"))
 
@@ -1072,7 +1072,8 @@ COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
 #: Nouns for a relationship, whose with-phrase names the other party ("hailed the ties with the UAE").
-_TIE_NOUNS = frozenset({"tie", "relation", "relationship", "partnership", "cooperation", "friendship", "alliance"})
+_TIE_NOUNS = frozenset({"tie", "relation", "relationship", "partnership", "cooperation", "friendship", "alliance",
+                         "agreement", "accord", "deal", "treaty", "pact"})  # "quit the agreement with Iran"
 
 #: Roles of the state's forces and of the people they face at home.
 _FORCE_ROLES = frozenset({"COP", "MIL", "GOV", "SPY"})

@@ -152,7 +152,8 @@ def _form_matches(tok: Token, form: tuple[str, ...], pos: str, context: dict[str
 def _particle(verb: Token, word: Token) -> bool:
     """Whether a word can complete a phrasal verb: a preposition only right after the verb ("pressed on with
     the offensive", not "pressed Israel on Monday")."""
-    return word.dep_ != "prep" or word.i == verb.i + 1
+    return word.dep_ != "prep" or word.i == verb.i + 1 or (  # "pulled its troops out of Gaza"
+        word.lower_ in ("out", "away", "back") and any(c.dep_ == "prep" for c in word.children))
 
 
 #: Part-of-speech ids (an int comparison is what a scan over every token of an article can afford).
@@ -226,13 +227,18 @@ def _restates(trigger: Trigger, governor: Trigger | None) -> bool:
     return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
+def patterns_of(trigger: Trigger | None) -> list[Pattern]:
+    """A trigger's entry and those it falls back on, in order."""
+    out = []
+    while trigger is not None:
+        out.append(trigger.pattern)
+        trigger = trigger.fallback
+    return out
+
+
 def _codes(trigger: Trigger | None) -> set[str | None]:
     """The codes a trigger may code with: its entry's and those of the entries it falls back on."""
-    codes = set()
-    while trigger is not None:
-        codes.add(trigger.pattern.code)
-        trigger = trigger.fallback
-    return codes
+    return {p.code for p in patterns_of(trigger)}
 
 
 def _base_forms(tok: Token) -> list[str]:
