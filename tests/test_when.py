@@ -81,6 +81,14 @@ def test_anchored_on_last_explicit_date(phrase, value):
     assert (mention.date.value, mention.date.precision, mention.kind) == (value, "day", "anchored")
 
 
+def test_a_day_after_also_offers_the_day_before_for_the_clause_it_introduces():
+    resolver = DateResolver(PUBLISHED)
+    mentions = resolver.dates_in("Iran met on Sunday, two days after the strike began.")
+    later, = [m for m in mentions if m.kind == "anchored"]
+    assert (later.date.value, later.mirrored.value) == ("2025-11-18", "2025-11-14")
+    assert resolver.dates_in("They met again a day later.")[0].mirrored is None  # it introduces nothing
+
+
 def test_anchored_without_explicit_date_uses_publication():
     mention = DateResolver(PUBLISHED).dates_in("The previous day, talks collapsed.")[0]
     assert mention.date.value == "2025-11-17"

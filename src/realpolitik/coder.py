@@ -113,9 +113,10 @@ class Coder:
             if root.head.pos_ == "ADP" or root.head.i in range(span.start, span.end):
                 anchors.add(root.head.head.i)
             nominal = root.dep_ in _NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN")
-            if mention.mirrored is not None and any(c.dep_ == "mark" and c.i == span.end - 1
-                                                    for c in root.head.children):
-                mention = replace(mention, date=mention.mirrored)  # "..., a day after fighters stormed ..."
+            mark = doc[span.end - 1]
+            if mention.mirrored is not None and mark.dep_ == "mark":
+                # "..., a day after fighters stormed ...": the clause it introduces happened the day before
+                anchors, mention, nominal = {mark.head.i}, replace(mention, date=mention.mirrored), False
             out.append((anchors, mention, nominal))
         return out
 

@@ -429,7 +429,10 @@ class DocActors:
                     # Chinese officials ... their talks")
                     glued = [c for c in heads[0].children if is_glued_name(c)]
                     others = [self.resolve(c, date) for c in (*glued, *heads[0].conjuncts)]
-                    return _unique_actors([found[0]] + [o[0] for o in others if o and o[0].country])
+                    shared = [Actor.of(c, found[0].role, kind="sector") for c in self.countries_in(
+                        [j for m in heads[0].children if m.dep_ == "amod" for j in m.conjuncts])]  # "Indian and
+                    # Chinese officials ... their talks": one party per demonym
+                    return _unique_actors([found[0]] + [o[0] for o in others if o and o[0].country] + shared)
             if subjects:
                 return []
         return []
