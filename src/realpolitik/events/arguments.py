@@ -64,7 +64,9 @@ def subject_heads(verb: Token) -> list[Token]:
         return [h for host in object_heads(verb, skip=("by",)) for h in prep_objects(host, "by")]
     for child in sorted(verb.children, key=_is_time):  # "Hours later Bogota backed down": two "subjects"
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in RELATIVE_PRONOUNS:
-            return with_conjuncts(child)
+            named = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > child.i and
+                          c.pos_ == "PROPN" and c.left_edge.i == child.i + 1), None)
+            return with_conjuncts(named if named is not None else child)  # "Rival factions Hamas and Fatah"
         if child.dep_ in SUBJECT_DEPS and verb.dep_ == "relcl" and (_named(verb.head) or child.lower_ == "who" or
                                                                     _named_owner(verb.head)):
             # "northern Israel, which responded with air strikes", "the envoy, who met ...", "a Security Council

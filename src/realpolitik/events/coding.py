@@ -519,6 +519,9 @@ class SentenceCoder:
         for tok in ev.chain[1:]:
             if tensed_conjunct(prev):  # "vowed to punish the attack and summoned the envoy": a deed of its own
                 return None
+            if prev.dep_ == "advcl" and any(c.dep_ in args.SUBJECT_DEPS for c in prev.children) and any(
+                    c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS for c in prev.children):
+                return None  # "offered to help ..., as its minister spoke with ...": a clause of its own
             trig = by_token.get(tok.i)
             if trig is not None and trig.pattern.wrapper in ABSORBING:
                 framing = prev.dep_ in ("ccomp", "acomp") or args.is_infinitive(prev) or \
@@ -584,6 +587,8 @@ class SentenceCoder:
             framed_none = [(s, t, trig.pattern.code, trig.pattern.id) for s in sources for t in addressees]
             return [SentenceEvent(tok, tok.i, code, s, t, modality, rule, chain, attribution)
                     for s, t, code, rule in framed_none]
+        if family == "reject":  # "A and B declined to sign": not a refusal toward each other
+            framed = [ev for ev in framed if ev.target is None or ev.target.code not in codes]
         events, seen = [], set()
         for inner in framed:
             code = framed_code(family, inner.code[:2])
@@ -644,10 +649,11 @@ class SentenceCoder:
                 found = [a for a in found if a.country not in own]
             if found:
                 return _unique(found)
-            found = self._answered_actors(comp, [], date)
+            found = [a for a in self._answered_actors(comp, [], date) if a.country not in own]
             if found:
                 return found
-        return self._answered_actors(tok, [], date)  # "warned of consequences if Western troops were sent"
+        # "warned of consequences if Western troops were sent" (not "offered ..., as its minister spoke ...")
+        return [a for a in self._answered_actors(tok, [], date) if a.country not in own]
 
     def _answered_actors(self, verb: Token, sources: list[Actor], date) -> list[Actor]:
         """"... if Ukrainian troops did not withdraw", "lodged a protest after North Korean soldiers crossed the
@@ -735,6 +741,8 @@ class SentenceCoder:
             predicates = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd")] + [
                 p for c in clause.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children
                 if p.dep_ == "pobj"]  # "could serve as a basis"
+            if clause.lemma_.lower() in ("make", "commit"):  # "had made a big mistake", "committed a crime"
+                predicates += [c for c in clause.children if c.dep_ == "dobj"]
             for pred in predicates:
                 if pred.lemma_.lower() in words or pred.lower_ in words:
                     return True
@@ -770,6 +778,9 @@ class SentenceCoder:
             out.append(tok)
             if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS for c in tok.children):
                 break
+            if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i > 0 and \
+                    tok.doc[tok.left_edge.i - 1].text == "," and any(c.dep_ == "neg" for c in tok.head.children):
+                break  # "would not approve ..., accusing them of ...": the accusation is made, not negated
         return out
 
     def _denied(self, chain: list[Token], by_token) -> bool:
@@ -787,6 +798,11 @@ class SentenceCoder:
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and self.actors.is_actor_token(verb.head):
             # "demonstrators protesting against the decision": they do it (not "a resolution demanding ...")
             return args.with_conjuncts(verb.head)
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in args.SUBJECT_DEPS
+                                                                  for c in verb.children):
+            objects = [o for o in args.direct_objects(verb.head) if o.i < verb.i and o.dep_ != "conj"]
+            if objects and verb.doc[verb.i - 1].text != "," and self.actors.names_party(objects[0]):
+                return args.with_conjuncts(objects[0])  # "would not approve Sweden and Finland joining NATO"
         node = verb  # "... and vowed to retaliate": the infinitive's doer is the vow's
         while node.dep_ == "xcomp" and not any(c.dep_ in args.SUBJECT_DEPS for c in node.children):
             node = node.head
@@ -816,6 +832,11 @@ class SentenceCoder:
                     len({a.country for a in self.last_subjects}) >= 2:
                 out.extend(self.last_subjects)  # "Egypt, Jordan and the PA met ... they called on Israel": all
                 continue
+            if head.lower_ == "them":
+                named = self._named_together_before(head, date)
+                if named:  # "would not approve Sweden and Finland joining NATO, accusing them of ...": both
+                    out.extend(named)
+                    continue
             speakers = args.subject_heads(head.head.head) if head.lower_ == "they" and head.dep_ in \
                 args.SUBJECT_DEPS and head.head.dep_ == "ccomp" else []
             if len(speakers) >= 2:  # "the US and the EU said they would impose sanctions": each of them
@@ -854,6 +875,15 @@ class SentenceCoder:
         words = self.actors.phrase_tokens(head, with_preps=False)
         return bool(self.actors.countries_in(words)) or any(self.actors.names_party(t) for t in words)
 
+    def _named_together_before(self, pron: Token, date) -> list[Actor]:
+        """The nearest parties conjoined before a plural pronoun in its sentence ("Sweden and Finland")."""
+        for tok in reversed(pron.doc[pron.sent.start:pron.i]):
+            if tok.dep_ != "conj" and any(c.dep_ == "conj" for c in tok.children) and self.actors.names_party(tok):
+                parties = _unique(self._resolve_all(args.with_conjuncts(tok), date))
+                if len({p.country for p in parties}) >= 2:
+                    return parties
+        return []
+
     def _group_before(self, head: Token, date, count: int) -> list[Actor]:
         """``count`` conjoined parties that an earlier clause of the sentence names as its subject: "Azerbaijan
         and Armenia initialled a deal ..., with Trump, who hosted the two leaders"."""
@@ -876,7 +906,8 @@ class SentenceCoder:
             role = self._role_of(head, date)
             return [Actor.of(o.country, role, name=f"{head.text} of {o.name}", kind="sector") for o in owners]
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):  # "officials from Egypt, Qatar and ..."
+            # "officials from Egypt, Qatar and ...", "several nations, including India and Saudi Arabia"
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "including"):
                 pobjs = [p for p in prep.children if p.dep_ == "pobj"]
                 if pobjs and pobjs[0].conjuncts:
                     role = self._role_of(head, date)

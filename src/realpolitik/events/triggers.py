@@ -61,6 +61,8 @@ def object_words(tok: Token) -> dict[str, Token]:
 
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the sanctions imposed by the US": the noun is the object
         add(tok.head)
+        if tok.head.dep_ == "pobj" and tok.head.head.head.pos_ == "NOUN":  # "a price cap on Russian oil imposed
+            add(tok.head.head.head)  # by the EU", the participle hung on the nearer noun
     if not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         _add_subject_words(tok, words)
     for child in tok.children:
