@@ -158,9 +158,10 @@ class DocActors:
         found = self._from_people(tokens, date)
         if found is not None:
             return found
-        found = self._from_organization(core)
-        if found is None and (head.lemma_.lower() in _QUANTITY_HEADS or self._role(self._role_tokens(head, core))):
-            found = self._from_organization(tokens)  # "the prosecutor of the ICC", "the head of the IAEA"
+        found = self._from_organization(core, date)
+        if found is None and (head.lemma_.lower() in _QUANTITY_HEADS or self._role(self._role_tokens(head, core))) \
+                and not self.countries_in(core):
+            found = self._from_organization(tokens, date)  # "the prosecutor of the ICC", "the head of the IAEA"
         if found is not None and found[0].kind == "group" and head.lemma_.lower() in _BRANCH_NOUNS:
             # "the Islamic State's Afghan affiliate": a group's national branch belongs to its country
             country = next(iter(self.countries_in([c for c in head.children if c.dep_ in ("amod", "compound")])),
@@ -271,10 +272,11 @@ class DocActors:
         titled = tuple(e for e in hit.entries if e.country in named or (e.code or "")[:3] in named)
         return titled or hit.entries
 
-    def _from_organization(self, tokens: list[Token]) -> tuple[Actor, str] | None:
+    def _from_organization(self, tokens: list[Token], date: str | None = None) -> tuple[Actor, str] | None:
         for hit in self._hits_in(tokens):
             if hit.kind in ("organization", "group"):
-                entry = hit.entries[0]
+                # the entry that holds on the event's date: the Taliban are Afghanistan's rulers from 2021-08-15
+                entry = next((e for e in hit.entries if holds_on(e, date or self.default_date)), hit.entries[0])
                 role = self._role(tokens) if entry.kind == "organization" else None
                 code = entry.code + role if role and len(entry.code) == 3 and entry.country is None else entry.code
                 kind = "igo" if entry.kind == "organization" else "group"
@@ -607,7 +609,7 @@ def _in_place_slot(tok: Token, preps: tuple[str, ...] = ("in", "near", "outside"
     return prep.lower_ in preps or (prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS)
 
 
-_MOTION_PREPS = ("in", "near", "outside", "to", "into", "on", "across", "towards", "toward")
+_MOTION_PREPS = ("in", "near", "outside", "to", "into", "on", "from", "across", "towards", "toward")
 
 
 def _span_text(tokens: list[Token]) -> str:

@@ -11,7 +11,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Verbs whose "of/for"-clause names what their object allegedly did.
 ACCUSING = frozenset({"accuse", "charge", "suspect", "blame", "convict", "indict", "sanction", "condemn",
                       "criticize", "criticise", "denounce", "blacklist", "punish", "penalize", "penalise", "fine",
-                      "arrest", "detain", "jail", "sentence", "expel"})
+                      "arrest", "detain", "jail", "sentence", "expel", "rebuke", "reprimand", "slam", "censure",
+                      "fault", "praise", "thank", "commend", "congratulate"})
 #: Verbs whose object does what their infinitive says: "urged Iran to stop", "called on Russia to withdraw",
 #: "appealed to Congress to send", "ordered the army to attack". The preposition names where the object is.
 OBJECT_CONTROL = {"urge": "dobj", "ask": "dobj", "press": "dobj", "pressure": "dobj", "push": "dobj",
@@ -262,6 +263,12 @@ def participants(trigger: Token, support: Token | None = None) -> list[Token]:
 _DEPARTURES = frozenset({"withdrawal", "pullout", "pull-out", "departure", "retreat", "resignation", "exit"})
 
 
+#: Nouns of judging or reporting another's act, whose owner did not do that act.
+_VERDICT_NOUNS = frozenset({"condemnation", "criticism", "denunciation", "protest", "concern", "outrage", "anger",
+                            "report", "investigation", "inquiry", "probe", "account", "accusation", "denial",
+                            "claim", "support", "praise", "welcome", "rejection", "view", "assessment"})
+
+
 def noun_source_heads(noun: Token) -> list[Token]:
     """The doer of a nominal event: "Israel's strike", "an Israeli strike", "a strike by Israel", "an Iranian
     act of terrorism"."""
@@ -272,8 +279,9 @@ def noun_source_heads(noun: Token) -> list[Token]:
         heads += prep_objects(noun, "of")
     if noun.dep_ == "dobj" and not is_passive(noun.head):
         heads += prep_objects(noun.head, "by")  # the parser hangs "the drills by A and B" on the verb
-    if not heads and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
-        return noun_source_heads(noun.head.head)
+    if not heads and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" and \
+            noun.head.head.lemma_.lower() not in _VERDICT_NOUNS:  # "Russia's wave of strikes" (but not "its
+        return noun_source_heads(noun.head.head)  # condemnation of the attack": the attack is someone else's
     return heads
 
 

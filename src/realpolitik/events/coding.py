@@ -239,7 +239,9 @@ class SentenceCoder:
         tok, pattern = trig.token, trig.pattern
         code = pattern.code or ""
         root = code[:2]
-        parties = args.participants(tok, support)
+        # "talks between A and B"; "offered to mediate between A and B": the parties of the object word
+        parties = args.participants(tok, support) or [p for i in trig.consumed
+                                                       for p in args.participants(tok.doc[i])]
         self._place_hints = parties
         many = [a for a in self._resolve_all(parties, date) if a]
         if pattern.pos == "noun":
@@ -524,7 +526,8 @@ class SentenceCoder:
                 return None  # "offered to help ..., as its minister spoke with ...": a clause of its own
             trig = by_token.get(tok.i)
             if trig is not None and trig.pattern.wrapper in ABSORBING:
-                framing = prev.dep_ in ("ccomp", "acomp") or args.is_infinitive(prev) or \
+                framing = prev.dep_ in ("ccomp", "acomp") or args.is_infinitive(prev) or (
+                    prev.dep_ == "prep" and prev.lower_ == "to" and trig.pattern.wrapper == "intent") or \
                     trig.pattern.wrapper == "threat" or _asks_for(ev.trigger, prev, trig.pattern.wrapper) or \
                     prev.i in trig.consumed  # "expressed willingness to resume talks"
                 return trig if framing else None
@@ -652,14 +655,17 @@ class SentenceCoder:
             found = [a for a in self._answered_actors(comp, [], date) if a.country not in own]
             if found:
                 return found
-        # "warned of consequences if Western troops were sent" (not "offered ..., as its minister spoke ...")
-        return [a for a in self._answered_actors(tok, [], date) if a.country not in own]
+        # "warned of consequences if Western troops were sent"; an offer answers no "as"-clause ("offered ...,
+        # as its minister spoke ...")
+        marks = _CONDITIONS if trig.pattern.wrapper == "intent" else _ANSWERED_CLAUSES
+        return [a for a in self._answered_actors(tok, [], date, marks) if a.country not in own]
 
-    def _answered_actors(self, verb: Token, sources: list[Actor], date) -> list[Actor]:
+    def _answered_actors(self, verb: Token, sources: list[Actor], date,
+                         marks: frozenset[str] | None = None) -> list[Actor]:
         """"... if Ukrainian troops did not withdraw", "lodged a protest after North Korean soldiers crossed the
         line": the party a condition or a cause names, other than the sources."""
         for child in verb.children:
-            if child.dep_ == "advcl" and any(m.lower_ in _ANSWERED_CLAUSES for m in child.children):
+            if child.dep_ == "advcl" and any(m.lower_ in (marks or _ANSWERED_CLAUSES) for m in child.children):
                 heads = self._subjects(child) or [c for c in child.children if c.dep_ == "nsubjpass"]
                 found = _other_sides(self._resolve_all(heads, date), sources)
                 if found:
@@ -1074,7 +1080,8 @@ class SentenceCoder:
 
 
 #: Clause markers whose clause names the party a threat or protest answers: a condition or a cause.
-_ANSWERED_CLAUSES = frozenset({"if", "unless", "after", "because", "when", "since", "as"})
+_CONDITIONS = frozenset({"if", "unless"})
+_ANSWERED_CLAUSES = _CONDITIONS | {"after", "because", "when", "since", "as"}
 #: Nouns that, as "the two X" or "both X", stand for the two sides named just before.
 _PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "government", "man", "president", "minister",
                          "delegation", "party", "state", "capital", "counterpart", "official"})

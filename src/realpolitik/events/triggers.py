@@ -52,9 +52,9 @@ def object_words(tok: Token) -> dict[str, Token]:
                         words.setdefault(f"{m.lemma_.lower()} {c.lemma_.lower()}", c)
                     elif m.dep_ == "conj":  # "a search-and-rescue unit"
                         words.setdefault(m.lemma_.lower(), t)
-            elif c.dep_ == "prep" and c.lower_ in ("of", "with", "in", "on") and depth < 2:  # "set X on fire"
-                for p in c.children:
-                    if p.dep_ == "pobj":
+            elif c.dep_ == "prep" and c.lower_ in ("of", "with", "in", "on", "as") and depth < 2:  # "set X on fire"
+                for p in c.children:  # ("described the decision as regrettable", hung on the object)
+                    if p.dep_ == "pobj" or (c.lower_ == "as" and p.dep_ in ("amod", "acomp")):
                         add(p, depth + 1)
             elif c.dep_ in ("conj", "appos") and depth < 2:  # "designated X an undesirable organisation"
                 add(c, depth + 1)
@@ -79,8 +79,8 @@ def object_words(tok: Token) -> dict[str, Token]:
                 if child.lower_ == "without":
                     continue  # "talks ended without agreement": what did not come of it
                 for p in child.children:
-                    if p.dep_ in ("pobj", "pcomp"):
-                        add(p)
+                    if p.dep_ in ("pobj", "pcomp") or (child.lower_ == "as" and p.dep_ in ("amod", "acomp")):
+                        add(p)  # (the parser hangs "described it as illegal" as a modifier of "as")
                     elif p.dep_ == "prep" and child.lower_ in ("out", "away"):  # "pulled out of the deal"
                         for q in p.children:
                             if q.dep_ == "pobj":
