@@ -254,8 +254,10 @@ class SentenceCoder:
                 sources = list(self.last_pair)  # "their next meeting": both sides named before
             if not sources and support is not None:
                 sources = self._resolve_all(self._subjects(support), date, record=True)
-            if not sources and tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
-                # "recalled its ambassador in protest at ...": the one who acts protests
+            if not sources and tok.dep_ == "pobj" and (tok.head.lower_ == "in" or _is_occasion(tok)) and \
+                    tok.head.head.pos_ == "VERB":
+                # "recalled its ambassador in protest at ...": the one who acts protests; "during a visit to
+                # Moscow, Kim told Putin ...": the one who visits
                 sources = self._resolve_all(self._subjects(tok.head.head), date, record=True)
             if not sources and root == "14":  # "protests erupted across Iran": its people
                 where = [p for word in (tok, support) if word is not None
@@ -676,7 +678,7 @@ class SentenceCoder:
         """A speech verb that reports no coded event is a statement (CAMEO 01) when what it says is about
         another party: the subject of what was said names it ("Putin said the American plan could serve")."""
         tok = trig.token
-        complement = [c for c in tok.children if c.dep_ == "ccomp"]
+        complement = _what_was_said(tok)
         blamed = _blames(complement)  # "said Iran was behind the attack": an accusation
         threatened = _threatens(complement)  # "said Israel would pay a heavy price"
         judged = blamed or threatened or self._judges(complement, "disparaging")  # "said the annexation was illegal"
@@ -1157,6 +1159,21 @@ def _asks_for(noun: Token, prev: Token, family: str) -> bool:
 _BLAME_PREDICATES = frozenset({"responsible", "culpable", "accountable", "guilty", "liable", "blame"})
 #: Verbs that, said of another party, charge it with a wrong: "said the warship had violated its waters".
 _WRONGDOING = frozenset({"violate", "breach", "infringe", "flout", "meddle", "interfere", "lie", "cheat"})
+#: What one "committed": a misdeed that makes saying so an accusation.
+_MISDEEDS = frozenset({"crime", "atrocity", "genocide", "massacre", "abuse", "violation", "murder", "war crime",
+                       "act", "aggression", "terrorism"})
+#: Verbs of finding out, whose own clause says what was found ("determined that Russia had committed ...").
+_FINDING = frozenset({"determine", "conclude", "find", "establish", "confirm", "know", "believe", "assess"})
+
+
+def _what_was_said(verb: Token) -> list[Token]:
+    """The clauses a speech verb reports; through a verb of finding out, what was found: "said Washington had
+    determined that Russia had committed crimes" says Russia committed them."""
+    out = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        found = [c for c in clause.children if c.dep_ == "ccomp"] if clause.lemma_.lower() in _FINDING else []
+        out.extend(found or [clause])
+    return out
 
 
 def _blames(complement: list[Token]) -> bool:
@@ -1166,6 +1183,9 @@ def _blames(complement: list[Token]) -> bool:
         parts = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp", "dobj")]
         lemma = clause.lemma_.lower()
         if any(p.lemma_.lower() in _BLAME_PREDICATES for p in parts) or lemma in _WRONGDOING:
+            return True
+        if lemma in ("commit", "perpetrate", "carry") and any(  # "had committed crimes against humanity"
+                p.dep_ == "dobj" and p.lemma_.lower() in _MISDEEDS for p in clause.children):
             return True
         if lemma == "be" and any(c.dep_ == "prep" and c.lower_ == "behind" for c in clause.children):
             return True
@@ -1309,5 +1329,7 @@ def _is_occasion(tok: Token) -> bool:
     clause reports, which took place too."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj":
         tok = tok.head.head  # "at the start of ...", "on the sidelines of ..."
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during", "on") and tok.pos_ == "NOUN" and (
-        tok.head.lower_ != "on" or tok.lemma_.lower() in ("sideline", "margin"))
+    prep = tok.head.lower_
+    return tok.dep_ == "pobj" and prep in ("at", "during", "on", "in") and tok.pos_ == "NOUN" and (
+        prep != "on" or tok.lemma_.lower() in ("sideline", "margin")) and (
+        prep != "in" or tok.lemma_.lower() in ("call", "conversation", "meeting", "talk", "visit"))  # "in a call"

@@ -22,10 +22,11 @@ REPORT_NOUNS = frozenset({"report", "rumor", "rumour", "speculation", "claim", "
 UNCONFIRMED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly", "unconfirmed"})
 PLAN_NOUNS = frozenset({"plan", "intention", "intent", "proposal", "offer", "pledge", "promise", "commitment",
                         "readiness", "willingness", "decision", "bid", "application", "candidacy"})
-#: Nouns whose infinitive is what someone asks, threatens or may do, not what was done: "a call to withdraw",
-#: "permission to strike", "the right to respond".
+#: Nouns whose infinitive is what someone asks, threatens, tries or may do, not what was done: "a call to
+#: withdraw", "permission to strike", "the right to respond", "efforts to reach a ceasefire".
 APPEAL_NOUNS = frozenset({"call", "demand", "request", "appeal", "plea", "ultimatum", "threat", "warning",
-                          "permission", "authorisation", "authorization", "right"})
+                          "permission", "authorisation", "authorization", "right", "effort", "attempt", "push",
+                          "drive", "chance", "opportunity", "way"})
 #: What the noun an infinitive hangs on makes of its act (the two sets share no word).
 _NOUN_COMPLEMENTS = {**dict.fromkeys(PLAN_NOUNS, "planned"), **dict.fromkeys(APPEAL_NOUNS, "hypothetical")}
 APPROVING_VERBS = frozenset({"approve", "authorize", "authorise", "clear", "greenlight"})
