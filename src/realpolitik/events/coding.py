@@ -84,6 +84,7 @@ class SentenceCoder:
         self.last_accuser: Actor | None = None  # who last criticised or accused ("rejected the charge")
         self.last_sources: list[Actor] = []  # every doer of the last sentence that reported an event
         self.last_material: SentenceEvent | None = None  # the last act of force reported ("blamed X for it")
+        self._story: list[SentenceEvent] = []  # the events of the sentences before
         self.agentless: tuple[str, Actor, str] | None = None  # an act of force whose doer was not named
         self.agentless_at = -1  # the first token of its sentence
         self._trigger_at: dict[int, Trigger] = {}
@@ -142,8 +143,19 @@ class SentenceCoder:
             ev.actor_tokens = self._actor_tokens
         return out
 
+    def _doers_of_kind(self, noun: Token) -> list[Actor]:
+        """"condemned the annexations": whoever the story last reported doing an act of that kind."""
+        trig = self._trigger_at.get(noun.i)
+        code = trig.pattern.code if trig is not None else None
+        if not code:
+            return []
+        done = [ev for ev in (*self._story, *self._so_far) if ev.code[:3] == code[:3] and ev.trigger.i != noun.i
+                and ev.modality == "asserted"]
+        return [done[-1].source] if done else []
+
     def _remember(self, sent: Span, triggers: list[Trigger], out: list[SentenceEvent], date) -> None:
         """Update the article's story memory that later sentences refer back to."""
+        self._story.extend(out)
         self._remember_subject(sent, date)
         self._remember_speaker(triggers, date)
         home = [ev.source.country for ev in out if ev.target is not None and ev.source.country and
@@ -287,7 +299,7 @@ class SentenceCoder:
                 # "a complaint against China's tariffs", "rejected Canada's allegations", "cancelled a visit by
                 # the German minister": whoever made them
                 targets = [a for h in heads if self._is_event(h)
-                           for a in self._resolve_all(self._noun_doers(h), date)]
+                           for a in self._resolve_all(self._noun_doers(h), date) or self._doers_of_kind(h)]
             if targets:
                 break
         if pattern.targeted and not targets and self._names_target(trig.fallback, support, date):
@@ -309,20 +321,21 @@ class SentenceCoder:
             targets = self._adversary(sources)
         if not targets and sources and root == "07" and self.last_appellant is not None:
             targets = _other_sides([self.last_appellant], sources)  # aid with no recipient answers the appeal
-        if not targets and sources and root in STORY_TARGET_ROOTS and tok.dep_ == "conj":
+        guess = not pattern.targeted  # a targeted entry needs a target of its own, not one the story suggests
+        if not targets and sources and guess and root in STORY_TARGET_ROOTS and tok.dep_ == "conj":
             # "suspended the treaty with Pakistan, closed the border and ...": the same party, unless named
             targets = _other_sides(self._targets_of.get(tok.head.i, []), sources)
         if not targets and sources and root == "02":  # "appealed for a ceasefire in Gaza": to those fighting there
             where = [p for h in args.object_heads(tok) for p in args.prep_objects(h, "in")]
             targets = _other_sides([Actor.of(c) for c in self.actors.countries_in(where)], sources)[:1]
-        if not targets and sources and root in STORY_TARGET_ROOTS:
+        if not targets and sources and guess and root in STORY_TARGET_ROOTS:
             # "While visiting Kyiv, the British foreign secretary pledged further support": to the one just visited
             doers = {s.code for s in sources}  # the same actor, not another of its country ("the army ... the RSF")
             here = [ev.target for ev in self._so_far if ev.target is not None and ev.source.code in doers]
             targets = _other_sides(here[-1:], sources)
-        if not targets and sources and root == "16" and tok.dep_ != "conj":
+        if not targets and sources and guess and root == "16" and tok.dep_ != "conj":
             targets = self._adversary(sources)  # "Russia recognised ... The EU imposed sanctions": on the doer
-        if not targets and sources and root in STORY_TARGET_ROOTS and self.last_target is not None:
+        if not targets and sources and guess and root in STORY_TARGET_ROOTS and self.last_target is not None:
             # "Biden visited Kyiv ... Biden pledged $500 million": to whom he visited
             targets = _other_sides([self.last_target], sources)
         if not targets and sources and root in VIOLENCE_ROOTS and not args.prep_objects(tok, "into"):

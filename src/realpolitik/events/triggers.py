@@ -292,6 +292,8 @@ ENDING_VERBS = frozenset({"end", "halt", "stop", "prevent", "avert", "avoid", "r
                           "defuse", "curb", "contain"})
 
 
+#: Intransitive verbs of ending: "the bombing would stop", "the truce expired" report an end, not the thing.
+_LAPSING = frozenset({"cease", "stop", "expire", "lapse", "collapse", "unravel"})
 #: Meetings whose end, reported in the past, is news that they took place.
 _GATHERINGS = frozenset({"talk", "talks", "summit", "meeting", "negotiation", "negotiations", "visit", "conference",
                          "call", "conversation", "trip"})
@@ -307,7 +309,7 @@ def is_time_reference(tok: Token) -> bool:
         node = node.head.head  # "six weeks of fighting"
     if node.dep_ == "dobj" and node.head.lemma_.lower() in ENDING_VERBS:
         return True
-    if node.dep_ == "nsubj" and node.head.lemma_.lower() in ENDING_VERBS | {"cease", "stop"}:
+    if node.dep_ == "nsubj" and node.head.lemma_.lower() in ENDING_VERBS | _LAPSING:
         # "the bombing would stop": news of its end, not of it; but "the summit ended without a deal": it was held
         return not (tok.lemma_.lower() in _GATHERINGS and node.head.tag_ == "VBD")
     node = tok
