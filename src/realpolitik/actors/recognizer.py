@@ -22,6 +22,10 @@ _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "case", "
                           "punct", "prep", "pobj", "quantmod", "advmod", "flat", "nn"})
 #: Prepositions whose object still describes the actor ("officials in Ankara", "head of the ministry").
 _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
+#: Nouns for the means and agents of force, whose country modifier names the side that uses it.
+_FORCE_WORDS = frozenset({"strike", "airstrike", "attack", "raid", "shelling", "bombardment", "missile", "drone",
+                          "rocket", "fire", "force", "troop", "soldier", "jet", "warplane", "artillery", "army",
+                          "military", "offensive", "bombing", "gunfire"})
 #: Things named after the place they were agreed or held in: "the Doha agreement" is no party of Qatar's.
 _NAMED_AFTER_PLACES = frozenset({"agreement", "accord", "deal", "treaty", "pact", "protocol", "format", "process",
                                  "declaration", "memorandum", "summit", "conference", "talks", "framework", "plan"})
@@ -325,7 +329,8 @@ class DocActors:
         if not countries and role == "IGO":  # "the international community", "donors": no one country's
             return Actor(code="IGO", name=_span_text(tokens), country="IGO", role="IGO", kind="igo"), "actor:igo"
         if not countries:
-            countries = self._context_countries(head) or self.countries_in([t for t in tokens if t.i in sponsors])
+            countries = self._context_countries(head, victims=role == "CVL") or self.countries_in(
+                [t for t in tokens if t.i in sponsors])
             rule = "actor:role+sentence-country"
             if not countries:
                 return None
@@ -451,7 +456,7 @@ class DocActors:
         """A proper name of several words whose head is the force word: "Oromo Liberation Army"."""
         return head.pos_ == "PROPN" and any(t.pos_ == "PROPN" and t.i != head.i for t in tokens)
 
-    def _context_countries(self, head: Token, skip_located: bool = False) -> list[str]:
+    def _context_countries(self, head: Token, skip_located: bool = False, victims: bool = False) -> list[str]:
         """A role with no country ("soldiers", "police") takes the country where its sentence happens: a
         place after in/at first ("protesters stormed the Saudi embassy in Tehran" -> Iran), then any country
         the sentence names nearest to the phrase, then the last place named earlier in the article. With
@@ -474,6 +479,9 @@ class DocActors:
         if not found:  # not from what the subject acts on: "the ministry accused Washington" is not American
             acted_on = {t.i for c in head.head.children if _acted_on(c) for t in c.subtree} \
                 if head.dep_ in ("nsubj", "nsubjpass") else set()
+            if victims:  # "civilians were killed in Russian strikes on Kharkiv": not the attackers' people
+                acted_on |= {t.i for t in sent if t.dep_ in ("amod", "compound", "poss") and
+                             t.head.lemma_.lower() in _FORCE_WORDS}
             found = self.countries_in(sorted((t for t in sent if t.i not in acted_on), key=lambda t: abs(t.i - head.i)))
         if not found and self.last_place_country:
             found = [self.last_place_country]
