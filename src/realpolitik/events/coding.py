@@ -335,6 +335,11 @@ class SentenceCoder:
             targets = _other_sides(here[-1:], sources)
         if not targets and sources and guess and root == "16" and tok.dep_ != "conj":
             targets = self._adversary(sources)  # "Russia recognised ... The EU imposed sanctions": on the doer
+        if not targets and sources and guess and root in STORY_TARGET_ROOTS:
+            # "an EU aid package for Ukraine ... The bloc's leaders approved the package": to whom the same kind of
+            # act went last
+            same = [ev.target for ev in (*self._story, *self._so_far) if ev.code[:2] == root and ev.target]
+            targets = _other_sides(same[-1:], sources)
         if not targets and sources and guess and root in STORY_TARGET_ROOTS and self.last_target is not None:
             # "Biden visited Kyiv ... Biden pledged $500 million": to whom he visited
             targets = _other_sides([self.last_target], sources)
@@ -1004,8 +1009,11 @@ class SentenceCoder:
             if pron.lower_ in ("they", "he", "she") and self.last_speaker is not None:
                 return self.last_speaker  # "..., prosecutors said. They accuse him of ..."
             return self.last_subject
-        if pron.lower_ in ("him", "her") and self.last_target is not None:
-            return self.last_target
+        if pron.lower_ in ("him", "her"):  # a person: the last one the story acted on, or who acted
+            person = next((a for a in (self.last_target, self.last_subject) if a is not None and a.kind == "person"),
+                          self.last_target)
+            if person is not None:
+                return person
         if pron.dep_ == "poss":
             owner = self.actors.possessor(pron, date, object_first=True)
             if owner is not None:
@@ -1264,7 +1272,10 @@ def _is_the_people(head: Token) -> bool:
 
 
 def _is_the_country(head: Token) -> bool:
-    """A bare "the country" as a subject, which stands for a state already in view, as "it" does."""
+    """A bare "the country" as a subject, which stands for a state already in view, as "it" does; "the island",
+    "the enclave", "the kingdom" anywhere ("as Pelosi visited the island")."""
+    if head.lemma_.lower() in ("island", "enclave", "kingdom", "emirate", "archipelago"):
+        return [c.lower_ for c in head.children] == ["the"]
     return head.lemma_.lower() in ("country", "nation") and _bare_definite_subject(head)
 
 
