@@ -31,6 +31,7 @@ AROUND_EVENT_CODES = frozenset({"045", "043"})
 #: expulsions).
 AUTHORITY_ROOTS = frozenset({"08", "16", "17"})
 CLAIM_RESPONSIBILITY = "015"
+DENY_RESPONSIBILITY = "016"
 #: Violence a party says it will use is a threat (13) when that party's own side says so (troops it "could send"
 #: are not). (The coder's FORCE_ROOTS, which place events, are wider.)
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
@@ -138,6 +139,7 @@ class SentenceCoder:
                     out[:] = [ev for ev in out if ev.trigger.i not in demanded]  # demanded has not happened
                 out.extend(said)
         out.extend(self._alleged(out))
+        out.extend(self._denied_acts(triggers, out, date))
         self._remember(sent, triggers, out, date)
         for ev in out:
             ev.actor_tokens = self._actor_tokens
@@ -371,8 +373,10 @@ class SentenceCoder:
             people = _unique(sources + many)
             return [(a, b, code, False) for a in people for b in people if a.code != b.code]
         if not sources:
-            if targets and root in ("18", "19", "20") and (pattern.pos == "noun" or args.is_passive(tok)):
-                self.agentless = (code, targets[0], pattern.id)  # "X was killed": who did it may follow
+            if targets and root in ("18", "19", "20") and (pattern.pos == "noun" or args.is_passive(tok) or any(
+                    c.dep_ == "nsubj" and not self.actors.names_party(c) for c in tok.children)):
+                # "X was killed", "a drone struck an air base": who did it may follow
+                self.agentless = (code, targets[0], pattern.id)
                 self.agentless_at = tok.sent.start
             return []
         if not targets and len(sources) >= 2 and (pattern.reciprocal or root in ("05", "08") or any(
@@ -1083,6 +1087,25 @@ class SentenceCoder:
             out.append(SentenceEvent(ev.trigger, ev.first, code, accused, target, "unconfirmed",
                                      f"{ev.rule}>alleged:{rule}", ev.chain, ev.attribution))
         return out
+
+    def _denied_acts(self, triggers: list[Trigger], out: list[SentenceEvent], date) -> list[SentenceEvent]:
+        """"Islamabad denied any involvement", "Ukraine, which denied any role": the act just reported, which the
+        denier is said (by the story) to have done, coded as denied."""
+        found = []
+        for trig in (t for t in triggers if t.pattern.code == DENY_RESPONSIBILITY):
+            if self.agentless is not None:
+                code, target, rule = self.agentless
+            elif self.last_material is not None:
+                code, target, rule = self.last_material.code, self.last_material.target, self.last_material.rule
+            else:
+                continue
+            for denier in _unique(self._resolve_all(self._subjects(trig.token), date)):
+                if target is None or denier.country == target.country or any(
+                        ev.source.code == denier.code and ev.code == code for ev in out):
+                    continue
+                found.append(SentenceEvent(trig.token, trig.token.i, code, denier, target, "denied",
+                                           f"{trig.pattern.id}>denied:{rule}", self._chain(trig.token)))
+        return found
 
     def _remember_speaker(self, triggers: list[Trigger], date) -> None:
         speakers = [t.token for t in triggers if t.pattern.wrapper == "speech"]
