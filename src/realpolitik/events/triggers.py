@@ -184,6 +184,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         chosen = None
         for match in reversed(matches):  # a targeted entry keeps the next one to fall back on
             chosen = replace(match, fallback=chosen) if match.pattern.targeted else match
+        if chosen is not None and chosen.pattern.targeted and any(p.light for p in patterns_of(chosen.fallback)):
+            chosen = replace(chosen, consumed=())  # "began joint exercises": if no target, the noun is the event
         if chosen is not None:
             found.append(chosen)
     consumed = {i for t in found for i in t.consumed}
