@@ -356,6 +356,8 @@ class SentenceCoder:
                 named = targets  # a show of force stands without a target; aid to nobody does not
         if not targets and sources and one_way:  # "would not hand over its citizens": a refusal to those asking
             targets = named = self._adversary(sources)
+        if named and not targets and sources and code.startswith("087"):  # "Ukraine withdrew its troops from
+            targets = named = self._adversary(sources)  # Avdiivka": its own town, yielded to the other side
         if named and not targets and sources and root != "14":  # (a protest at home is one: "Israelis
             # demonstrated outside the prime minister's residence")
             return []  # "it violated Turkish airspace" read as Turkey's own act: a misread doer, not an event

@@ -193,7 +193,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     return [t for t in found if t.token.i not in consumed and not is_time_reference(t.token)
             and not _restates(t, _governing_trigger(t.token, at))
             and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head))  # "clashes that killed 30"
-            and not _is_motive(t.token) and not _is_aim(t.token)]
+            and not _is_motive(t.token) and not _is_aim(t.token) and not _is_breached(t.token)]
 
 
 #: Nouns that, after "in" or "as", give the motive of the act they hang on, not an event of their own.
@@ -204,6 +204,12 @@ def _is_motive(tok: Token) -> bool:
     """"expelled 23 diplomats in retaliation for ...", "recalled its envoy in protest": the act is the event, the
     retaliation or protest its why."""
     return tok.lemma_.lower() in _MOTIVES and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "as")
+
+
+def _is_breached(tok: Token) -> bool:
+    """"shipping oil in breach of EU sanctions", "in violation of the truce": the rule an act broke, not news."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in (
+        "breach", "violation", "defiance", "contravention", "circumvention", "evasion")
 
 
 def _governing_trigger(tok: Token, at: dict[int, Trigger]) -> Trigger | None:
