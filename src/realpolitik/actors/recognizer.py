@@ -26,6 +26,9 @@ _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
 _FORCE_WORDS = frozenset({"strike", "airstrike", "attack", "raid", "shelling", "bombardment", "missile", "drone",
                           "rocket", "fire", "force", "troop", "soldier", "jet", "warplane", "artillery", "army",
                           "military", "offensive", "bombing", "gunfire"})
+#: Sites named after their place: the word before is a place name.
+_SITE_NOUNS = frozenset({"plant", "camp", "airport", "base", "port", "dam", "border", "crossing", "refinery",
+                         "hospital", "prison", "facility", "region", "province", "district", "oblast"})
 #: Things named after the place they were agreed or held in: "the Doha agreement" is no party of Qatar's.
 _NAMED_AFTER_PLACES = frozenset({"agreement", "accord", "deal", "treaty", "pact", "protocol", "format", "process",
                                  "declaration", "memorandum", "summit", "conference", "talks", "framework", "plan"})
@@ -612,6 +615,8 @@ _PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "dist
 def _in_place_slot(tok: Token, preps: tuple[str, ...] = ("in", "near", "outside")) -> bool:
     """An object of "the city of ...", "in ...", "near ...": a slot only a place fills."""
     prep = tok.head
+    if tok.dep_ in ("compound", "nmod") and prep.lemma_.lower() in _SITE_NOUNS:
+        return True  # "the Zaporizhzhia nuclear power plant", "the Jenin refugee camp"
     if tok.dep_ != "pobj":
         return False
     return prep.lower_ in preps or (prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS)

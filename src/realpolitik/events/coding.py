@@ -356,8 +356,8 @@ class SentenceCoder:
                 named = targets  # a show of force stands without a target; aid to nobody does not
         if not targets and sources and one_way:  # "would not hand over its citizens": a refusal to those asking
             targets = named = self._adversary(sources)
-        if named and not targets and sources and code.startswith("087"):  # "Ukraine withdrew its troops from
-            targets = named = self._adversary(sources)  # Avdiivka": its own town, yielded to the other side
+        if not targets and sources and code.startswith("087"):  # "Ukraine withdrew its troops from Avdiivka":
+            targets = named = self._adversary(sources)  # its own town, yielded to the other side
         if named and not targets and sources and root != "14":  # (a protest at home is one: "Israelis
             # demonstrated outside the prime minister's residence")
             return []  # "it violated Turkish airspace" read as Turkey's own act: a misread doer, not an event
@@ -1324,7 +1324,9 @@ def _inner_heads(head: Token) -> list[Token]:
         if child.dep_ == "acl":  # "a proposal backed by the US", "a drone launched from Yemen"
             out += [p for a in child.children if a.dep_ == "agent" or (a.dep_ == "prep" and a.lower_ == "from")
                     for p in a.children if p.dep_ == "pobj"]
-        elif child.dep_ == "compound" and child.pos_ == "PROPN" and head.lemma_.lower() in _PLACE_NOUNS:
+            if child.lemma_.lower() in ("carry", "transport", "ship"):  # "a tanker carrying Iranian oil"
+                out += [o for o in child.children if o.dep_ == "dobj"]
+        elif child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN" and head.lemma_.lower() in _PLACE_NOUNS:
             out.append(child)  # "the Jenin refugee camp"
         elif child.dep_ == "prep" and child.lower_ in ("with", "between") and head.lemma_.lower() in _TIE_NOUNS:
             out += [p for pobj in child.children if pobj.dep_ == "pobj" for p in args.with_conjuncts(pobj)]
