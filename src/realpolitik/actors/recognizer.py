@@ -431,6 +431,8 @@ class DocActors:
             if node.pos_ not in ("VERB", "AUX"):
                 continue
             named = [c for c in node.children if c.i not in inside and c.lower_ not in PRONOUNS]
+            if pron.lower_ in ("his", "her"):  # "protesters stormed the building, demanding his resignation"
+                named = [c for c in named if c.tag_ not in ("NNS", "NNPS")]
             objects = [c for c in named if c.dep_ == "dobj" and c.i < pron.i and self._names_party(c)]
             subjects = [c for c in named if c.dep_ in ("nsubj", "nsubjpass")]
             for heads in ((objects, subjects) if object_first else (subjects,)):

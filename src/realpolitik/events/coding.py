@@ -362,7 +362,8 @@ class SentenceCoder:
             # demonstrated outside the prime minister's residence")
             return []  # "it violated Turkish airspace" read as Turkey's own act: a misread doer, not an event
         if pattern.pos == "noun" and support is None and not targets and not many and \
-                tok.dep_ not in ("nsubj", "nsubjpass") and not _is_occasion(tok):
+                tok.dep_ not in ("nsubj", "nsubjpass") and not _is_occasion(tok) and not (
+                    tok.dep_ == "dobj" and self._wrapper_kind(tok.head) in ABSORBING):  # "demanding his resignation"
             return []  # "shield its economy from U.S. sanctions": a reference, not news of an event
         if pattern.targeted and not targets:
             return []
@@ -626,9 +627,10 @@ class SentenceCoder:
                 code = framed_code("intent", "*")
             if inner.target is not None and inner.source.code in codes:
                 inner_side = [inner.target]
-            else:  # "demanded that Lukashenko step down": the one asked to act is the addressee
-                inner_side = [a for a in (inner.target, inner.source)
-                              if a is not None and a.code not in codes and a.country not in countries]
+            else:  # "demanded that Lukashenko step down": the one asked to act is the addressee (at home too:
+                roles = {s.role for s in sources}  # protesters "demanding his resignation")
+                inner_side = [a for a in (inner.target, inner.source) if a is not None and a.code not in codes and (
+                    a.country not in countries or (a.role and a.role not in roles))]
             targets = addressees or inner_side[:1] or self._answered_actors(inner.trigger, sources, date)
             if not targets and code[:2] == "13":  # "vowed to retaliate": against the other side
                 targets = self._adversary(sources)
