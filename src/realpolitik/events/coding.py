@@ -356,7 +356,7 @@ class SentenceCoder:
                 named = targets  # a show of force stands without a target; aid to nobody does not
         if not targets and sources and one_way:  # "would not hand over its citizens": a refusal to those asking
             targets = named = self._adversary(sources)
-        if not targets and sources and code.startswith("087"):  # "Ukraine withdrew its troops from Avdiivka":
+        if not targets and sources and code == "0874":  # "Ukraine withdrew its troops from Avdiivka":
             targets = named = self._adversary(sources)  # its own town, yielded to the other side
         if named and not targets and sources and root != "14":  # (a protest at home is one: "Israelis
             # demonstrated outside the prime minister's residence")
