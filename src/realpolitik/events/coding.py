@@ -721,6 +721,9 @@ class SentenceCoder:
         topics = [s for c in complement for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         topics += args.prep_objects(tok, "of", "about")  # '"...," X said of Y'
         target = self._topic_actor(topics, sources, date, judged)
+        if target is None and (judged or demanded):  # "told NATO that it would regard ... as a threat"
+            told = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+            target = next(iter(_other_sides(self._resolve_all(told, date), sources)), None)
         if target is None and threatened:
             target = next(iter(self._adversary(sources)), None)
         if target is None:
