@@ -194,8 +194,9 @@ class SentenceCoder:
         """Verbs whose subject is itself a nominal event: the noun carries the event."""
         nouns = {t.token.i for t in contents if t.pattern.pos == "noun"}
         out = set()
-        for t in contents:
-            if t.pattern.pos == "verb" and any(c.dep_ == "nsubj" and c.i in nouns for c in t.token.children):
+        for t in contents:  # (but "the offensive forced 100,000 people to flee" is also a mass expulsion)
+            if t.pattern.pos == "verb" and (t.pattern.code or "")[:2] != "20" and any(
+                    c.dep_ == "nsubj" and c.i in nouns for c in t.token.children):
                 out.add(t.token.i)
         return out
 
@@ -231,6 +232,8 @@ class SentenceCoder:
         speakers = self._own_speakers(chain, date) if modality in ("planned", "hypothetical") else set()
         for source, target, code, needs_place in pairs:
             code = actor_conventions(code, source, target)
+            if code == "180" and target is not None and target.role == "CVL" and _kills_thousands(tok):
+                code = "202"  # "killed thousands of civilians": a mass killing
             if code.startswith("14") and target is None and source.country and source.kind != "igo":
                 target = Actor.of(source.country)  # a riot with no target named is at home, like any protest
             event_modality, event_rule = modality, rule
@@ -281,8 +284,9 @@ class SentenceCoder:
             sources = self._resolve_all(self._subjects(tok), date, record=True)
             if not sources and args.is_passive(tok) and root in AUTHORITY_ROOTS:
                 sources = self._authority(tok)
-            if not sources and args.is_passive(tok):  # "were killed in an Israeli air strike": its doer
-                means = [p for p in args.prep_objects(tok, "in", "by", "during")
+            if not sources:  # "were killed in an Israeli air strike", "Azerbaijan's offensive forced ...": its doer
+                means = [p for p in (args.prep_objects(tok, "in", "by", "during") if args.is_passive(tok) else
+                                     [c for c in tok.children if c.dep_ == "nsubj"])
                          if p.i in self._trigger_at and self._trigger_at[p.i].pattern.pos == "noun"]
                 sources = self._resolve_all([h for m in means for h in self._noun_doers(m)], date)
             if not sources and args.is_passive(tok) and self.last_event_source is not None and any(
@@ -1170,6 +1174,18 @@ _TIE_NOUNS = frozenset({"tie", "relation", "relationship", "partnership", "coope
 #: Roles of the state's forces and of the people they face at home.
 _FORCE_ROLES = frozenset({"COP", "MIL", "GOV", "SPY"})
 _CIVIL_ROLES = frozenset({"OPP", "CVL", "EDU", "LAB", "REL", "MED", "HLH", "REF", "AGR", "BUS", "HRI", "NGO"})
+
+
+def _kills_thousands(verb: Token) -> bool:
+    """Whether the victims a verb names number thousands ("killed thousands of civilians", "killing 1,200")."""
+    for victims in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        for tok in victims.subtree:
+            if tok.lower_ in ("thousands", "millions"):
+                return True
+            number = tok.text.replace(",", "")
+            if tok.like_num and number.isdigit() and int(number) >= 1000:
+                return True
+    return False
 
 
 def actor_conventions(code: str, source: Actor, target: Actor | None) -> str:
