@@ -38,7 +38,7 @@ VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 #: Codes that, with no target named, are done to the actor's own country.
 DOMESTIC_CODES = ("172", "173", "175", "083", "080", "14")
 #: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?).
-NEEDS_TARGET_ROOTS = frozenset({"04", "05", "06", "11"})
+NEEDS_TARGET_ROOTS = frozenset({"04", "05", "06", "11", "13", "16"})
 #: Criticism, rejection and threats that name no target answer whoever acted last.
 ANSWERING_ROOTS = frozenset({"11", "12", "13"})
 #: Pledges, aid, concessions and cuts that name no recipient go to the party the story last acted on.
