@@ -240,13 +240,13 @@ class SentenceCoder:
             if refusing and code[:2] in COOPERATION_ROOTS:
                 # "would not recognise", "will not normalise": CAMEO codes the refusal, as fact
                 code, event_modality, event_rule = framed_code("reject", code[:2]), "asserted", f"{rule}>refused"
-            elif (code[:2] in VIOLENCE_ROOTS or code.startswith("163")) and source.country in speakers:
+            elif (code[:2] in VIOLENCE_ROOTS or code.startswith("163")) and source.country in speakers and (
+                    target or self._adversary([source])):
                 # "the Houthis said they would attack any American ship", "the EU said it would impose sanctions":
-                # the act is hypothetical, and saying so is an asserted threat
+                # the act is hypothetical, and saying so is an asserted threat, to someone
                 threat = "1312" if code.startswith("163") else framed_code("threat", code[:2])
-                events.append(SentenceEvent(tok, trig.first, threat, source,
-                                            target or next(iter(self._adversary([source])), None), "asserted",
-                                            f"{rule}>threat", chain, attribution))
+                events.append(SentenceEvent(tok, trig.first, threat, source, target or self._adversary([source])[0],
+                                            "asserted", f"{rule}>threat", chain, attribution))
             events.append(SentenceEvent(tok, trig.first, code, source, target, event_modality, event_rule, chain,
                                         attribution, needs_place, place_hints=list(self._place_hints)))
         return events
@@ -391,7 +391,8 @@ class SentenceCoder:
                 h.lower_ in ("other", "another") for _, heads in candidates for h in heads)):  # "blamed each other"
             # "Hamas and Israel reached a ceasefire", "A and B signed": each side toward the other
             return [(a, b, code, False) for a in sources for b in sources if a.code != b.code]
-        if not targets and (pattern.reciprocal or root in NEEDS_TARGET_ROOTS):
+        if not targets and (pattern.reciprocal or root in NEEDS_TARGET_ROOTS) and not code.startswith("163"):
+            # (an export ban or an embargo may face the whole world: "China banned exports of ...")
             return []  # a meeting with one known side says nothing about relations
         if not targets and root in VIOLENCE_ROOTS and self.agentless is not None and \
                 self.agentless_at == tok.sent.start:  # "soldiers were wounded when troops opened fire": at them
