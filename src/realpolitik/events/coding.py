@@ -37,8 +37,9 @@ DENY_RESPONSIBILITY = "016"
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 #: Codes that, with no target named, are done to the actor's own country.
 DOMESTIC_CODES = ("172", "173", "175", "083", "080", "14")
-#: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?).
-NEEDS_TARGET_ROOTS = frozenset({"04", "05", "06", "11", "13", "16"})
+#: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?;
+#: "suspended talks" with whom?). An embargo (163) may face the whole world.
+NEEDS_TARGET_ROOTS = frozenset({"04", "05", "06", "11", "16"})
 #: Criticism, rejection and threats that name no target answer whoever acted last.
 ANSWERING_ROOTS = frozenset({"11", "12", "13"})
 #: Pledges, aid, concessions and cuts that name no recipient go to the party the story last acted on.
@@ -240,13 +241,13 @@ class SentenceCoder:
             if refusing and code[:2] in COOPERATION_ROOTS:
                 # "would not recognise", "will not normalise": CAMEO codes the refusal, as fact
                 code, event_modality, event_rule = framed_code("reject", code[:2]), "asserted", f"{rule}>refused"
-            elif (code[:2] in VIOLENCE_ROOTS or code.startswith("163")) and source.country in speakers and (
-                    target or self._adversary([source])):
+            elif (code[:2] in VIOLENCE_ROOTS or code.startswith("163")) and source.country in speakers:
                 # "the Houthis said they would attack any American ship", "the EU said it would impose sanctions":
-                # the act is hypothetical, and saying so is an asserted threat, to someone
+                # the act is hypothetical, and saying so is an asserted threat
                 threat = "1312" if code.startswith("163") else framed_code("threat", code[:2])
-                events.append(SentenceEvent(tok, trig.first, threat, source, target or self._adversary([source])[0],
-                                            "asserted", f"{rule}>threat", chain, attribution))
+                events.append(SentenceEvent(tok, trig.first, threat, source,
+                                            target or next(iter(self._adversary([source])), None), "asserted",
+                                            f"{rule}>threat", chain, attribution))
             events.append(SentenceEvent(tok, trig.first, code, source, target, event_modality, event_rule, chain,
                                         attribution, needs_place, place_hints=list(self._place_hints)))
         return events
