@@ -87,7 +87,7 @@ class SentenceCoder:
         self.last_sources: list[Actor] = []  # every doer of the last sentence that reported an event
         self.last_material: SentenceEvent | None = None  # the last act of force reported ("blamed X for it")
         self._story: list[SentenceEvent] = []  # the events of the sentences before
-        self.agentless: tuple[str, Actor, str] | None = None  # an act of force whose doer was not named
+        self.agentless: _Act | None = None  # an act of force whose doer was not named
         self.agentless_at = -1  # the first token of its sentence
         self._trigger_at: dict[int, Trigger] = {}
         self._so_far: list[SentenceEvent] = []
@@ -385,7 +385,7 @@ class SentenceCoder:
             if targets and root in ("18", "19", "20") and (pattern.pos == "noun" or args.is_passive(tok) or any(
                     c.dep_ == "nsubj" and not self.actors.names_party(c) for c in tok.children)):
                 # "X was killed", "a drone struck an air base": who did it may follow
-                self.agentless = (code, targets[0], pattern.id)
+                self.agentless = _Act(code, targets[0], pattern.id, [tok, *self._place_hints])
                 self.agentless_at = tok.sent.start
             return []
         if not targets and len(sources) >= 2 and (pattern.reciprocal or root in ("05", "08") or any(
@@ -397,7 +397,7 @@ class SentenceCoder:
             return []  # a meeting with one known side says nothing about relations
         if not targets and root in VIOLENCE_ROOTS and self.agentless is not None and \
                 self.agentless_at == tok.sent.start:  # "soldiers were wounded when troops opened fire": at them
-            targets = _other_sides([self.agentless[1]], sources)
+            targets = _other_sides([self.agentless.target], sources)
         for source in sources:
             if not targets and source.country and source.kind != "igo" and (code.startswith(DOMESTIC_CODES) or (
                     code == "180" and source.role in ("GOV", "JUD", "COP")) or (  # "authorities executed a man"
@@ -1077,9 +1077,10 @@ class SentenceCoder:
         out = []
         for ev in events:
             if ev.code == CLAIM_RESPONSIBILITY and self.agentless is not None:
-                code, target, rule = self.agentless  # "... claimed responsibility": the doer says so itself
-                out.append(SentenceEvent(ev.trigger, ev.first, code, ev.source, target, "asserted",
-                                         f"{ev.rule}>claimed:{rule}", ev.chain, ev.attribution))
+                act = self.agentless  # "... claimed responsibility": the doer says so itself
+                out.append(SentenceEvent(ev.trigger, ev.first, act.code, ev.source, act.target, "asserted",
+                                         f"{ev.rule}>claimed:{act.rule}", ev.chain, ev.attribution,
+                                         place_hints=act.where))
                 continue
             if not ev.code.startswith("112") or ev.target is None:
                 continue
@@ -1087,19 +1088,15 @@ class SentenceCoder:
                        for p in c.children if p.dep_ in ("pobj", "pcomp")]
             if any(g.pos_ == "VERB" and g.i in self._trigger_at for g in grounds):
                 continue  # "accused the troops of blowing it up" is coded from its own verb
-            if self.agentless is not None:  # "X was killed ... Y blamed Z": nobody else was named
-                code, target, rule = self.agentless
-            elif grounds and self.last_material is not None:
-                code, target, rule = self.last_material.code, self.last_material.target, self.last_material.rule
-                if ev.target.code == self.last_material.source.code:
-                    continue
-            else:
+            act = self._reported_act(material=bool(grounds))  # "X was killed ... Y blamed Z"
+            if act is None or (self.agentless is None and ev.target.code == self.last_material.source.code):
                 continue
             accused = ev.target
-            if target is not None and accused.country == target.country:
+            if act.target is not None and accused.country == act.target.country:
                 continue
-            out.append(SentenceEvent(ev.trigger, ev.first, code, accused, target, "unconfirmed",
-                                     f"{ev.rule}>alleged:{rule}", ev.chain, ev.attribution))
+            out.append(SentenceEvent(ev.trigger, ev.first, act.code, accused, act.target, "unconfirmed",
+                                     f"{ev.rule}>alleged:{act.rule}", ev.chain, ev.attribution,
+                                     place_hints=act.where))
         return out
 
     def _denied_acts(self, triggers: list[Trigger], out: list[SentenceEvent], date) -> list[SentenceEvent]:
@@ -1107,19 +1104,27 @@ class SentenceCoder:
         denier is said (by the story) to have done, coded as denied."""
         found = []
         for trig in (t for t in triggers if t.pattern.code == DENY_RESPONSIBILITY):
-            if self.agentless is not None:
-                code, target, rule = self.agentless
-            elif self.last_material is not None:
-                code, target, rule = self.last_material.code, self.last_material.target, self.last_material.rule
-            else:
+            act = self._reported_act(material=True)
+            if act is None or act.target is None:
                 continue
             for denier in _unique(self._resolve_all(self._subjects(trig.token), date)):
-                if target is None or denier.country == target.country or any(
-                        ev.source.code == denier.code and ev.code == code for ev in out):
+                if denier.country == act.target.country or any(
+                        ev.source.code == denier.code and ev.code == act.code for ev in out):
                     continue
-                found.append(SentenceEvent(trig.token, trig.token.i, code, denier, target, "denied",
-                                           f"{trig.pattern.id}>denied:{rule}", self._chain(trig.token)))
+                found.append(SentenceEvent(trig.token, trig.token.i, act.code, denier, act.target, "denied",
+                                           f"{trig.pattern.id}>denied:{act.rule}", self._chain(trig.token),
+                                           place_hints=act.where))
         return found
+
+    def _reported_act(self, material: bool) -> _Act | None:
+        """The act a claim, a charge or a denial refers to: the last one whose doer was not named, else (with
+        ``material``) the last act of force reported."""
+        if self.agentless is not None:
+            return self.agentless
+        last = self.last_material
+        if material and last is not None:
+            return _Act(last.code, last.target, last.rule, [last.trigger, *last.place_hints])
+        return None
 
     def _remember_speaker(self, triggers: list[Trigger], date) -> None:
         speakers = [t.token for t in triggers if t.pattern.wrapper == "speech"]
@@ -1176,6 +1181,17 @@ _TIE_NOUNS = frozenset({"tie", "relation", "relationship", "partnership", "coope
 #: Roles of the state's forces and of the people they face at home.
 _FORCE_ROLES = frozenset({"COP", "MIL", "GOV", "SPY"})
 _CIVIL_ROLES = frozenset({"OPP", "CVL", "EDU", "LAB", "REL", "MED", "HLH", "REF", "AGR", "BUS", "HRI", "NGO"})
+
+
+@dataclass
+class _Act:
+    """An act reported earlier that later words may claim, charge or deny: its code, whom it struck, the rule that
+    coded it and where it was done (the tokens to read its place from)."""
+
+    code: str
+    target: Actor | None
+    rule: str
+    where: list[Token]
 
 
 def _kills_thousands(verb: Token) -> bool:

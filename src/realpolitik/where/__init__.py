@@ -102,7 +102,7 @@ def _place_in_phrase(token, entities, excluded, gazetteer, hint, depth: int = 0)
     for child in token.children:
         if child.dep_ in ("poss", "compound", "appos", "conj") and child.i not in excluded:
             place = _resolve_token(child, entities, excluded, gazetteer, hint, strict=False)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "near", "outside"):
+        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "near", "outside", "on", "at"):
             place = next((p for g in child.children if g.dep_ == "pobj"
                           for p in [_place_in_phrase(g, entities, excluded, gazetteer, hint, depth + 1)] if p), None)
         else:
