@@ -385,7 +385,7 @@ class SentenceCoder:
             if targets and root in ("18", "19", "20") and (pattern.pos == "noun" or args.is_passive(tok) or any(
                     c.dep_ == "nsubj" and not self.actors.names_party(c) for c in tok.children)):
                 # "X was killed", "a drone struck an air base": who did it may follow
-                self.agentless = _Act(code, targets[0], pattern.id, [tok, *self._place_hints])
+                self.agentless = _Act(code, targets[0], pattern.id, self._chain(tok), list(self._place_hints))
                 self.agentless_at = tok.sent.start
             return []
         if not targets and len(sources) >= 2 and (pattern.reciprocal or root in ("05", "08") or any(
@@ -1079,7 +1079,7 @@ class SentenceCoder:
             if ev.code == CLAIM_RESPONSIBILITY and self.agentless is not None:
                 act = self.agentless  # "... claimed responsibility": the doer says so itself
                 out.append(SentenceEvent(ev.trigger, ev.first, act.code, ev.source, act.target, "asserted",
-                                         f"{ev.rule}>claimed:{act.rule}", ev.chain, ev.attribution,
+                                         f"{ev.rule}>claimed:{act.rule}", act.chain, ev.attribution,
                                          place_hints=act.where))
                 continue
             if not ev.code.startswith("112") or ev.target is None:
@@ -1095,7 +1095,7 @@ class SentenceCoder:
             if act.target is not None and accused.country == act.target.country:
                 continue
             out.append(SentenceEvent(ev.trigger, ev.first, act.code, accused, act.target, "unconfirmed",
-                                     f"{ev.rule}>alleged:{act.rule}", ev.chain, ev.attribution,
+                                     f"{ev.rule}>alleged:{act.rule}", act.chain, ev.attribution,
                                      place_hints=act.where))
         return out
 
@@ -1112,7 +1112,7 @@ class SentenceCoder:
                         ev.source.code == denier.code and ev.code == act.code for ev in out):
                     continue
                 found.append(SentenceEvent(trig.token, trig.token.i, act.code, denier, act.target, "denied",
-                                           f"{trig.pattern.id}>denied:{act.rule}", self._chain(trig.token),
+                                           f"{trig.pattern.id}>denied:{act.rule}", act.chain,
                                            place_hints=act.where))
         return found
 
@@ -1123,7 +1123,7 @@ class SentenceCoder:
             return self.agentless
         last = self.last_material
         if material and last is not None:
-            return _Act(last.code, last.target, last.rule, [last.trigger, *last.place_hints])
+            return _Act(last.code, last.target, last.rule, last.chain, last.place_hints)
         return None
 
     def _remember_speaker(self, triggers: list[Trigger], date) -> None:
@@ -1191,6 +1191,7 @@ class _Act:
     code: str
     target: Actor | None
     rule: str
+    chain: list[Token]  # its trigger and governors: where and when it was done
     where: list[Token]
 
 
