@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from dataclasses import asdict, dataclass, fields
+from collections.abc import Iterable
 from typing import Any
 
 #: How precise an event date is. ``week``: the date is the Monday of that ISO week.
@@ -87,6 +88,17 @@ class Actor:
 
     def to_dict(self) -> dict[str, Any]:
         return _scalars(self)
+
+
+def unique_actors(actors: Iterable[Actor]) -> list[Actor]:
+    """The actors in order, each code once (the first one named)."""
+    seen: set[str] = set()
+    out = []
+    for actor in actors:
+        if actor.code not in seen:
+            seen.add(actor.code)
+            out.append(actor)
+    return out
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from spacy.util import filter_spans
 
 from ..knowledge.actors import ActorDictionary, ActorEntry, holds_on
 from ..knowledge.gazetteer import Gazetteer
-from ..model import Actor
+from ..model import Actor, unique_actors
 from ..nlp import entity_at, is_glued_name
 
 #: Pronouns that stand for an actor named elsewhere; the events stage resolves them.
@@ -437,14 +437,14 @@ class DocActors:
             subjects = [c for c in named if c.dep_ in ("nsubj", "nsubjpass")]
             for heads in ((objects, subjects) if object_first else (subjects,)):
                 found = self.resolve(heads[0], date) if heads else None
-                if found and found[0].country:  # with those conjoined to it, also as a glued name ("U.S. and
-                    # Chinese officials ... their talks")
+                if found and found[0].country:
+                    # with those conjoined to it, as names ("U.S. and China ... their talks", also when parsed
+                    # as one name) or as demonyms ("Indian and Chinese officials ... their talks")
                     glued = [c for c in heads[0].children if is_glued_name(c)]
                     others = [self.resolve(c, date) for c in (*glued, *heads[0].conjuncts)]
                     shared = [Actor.of(c, found[0].role, kind="sector") for c in self.countries_in(
-                        [j for m in heads[0].children if m.dep_ == "amod" for j in m.conjuncts])]  # "Indian and
-                    # Chinese officials ... their talks": one party per demonym
-                    return _unique_actors([found[0]] + [o[0] for o in others if o and o[0].country] + shared)
+                        [j for m in heads[0].children if m.dep_ == "amod" for j in m.conjuncts])]
+                    return unique_actors([found[0]] + [o[0] for o in others if o and o[0].country] + shared)
             if subjects:
                 return []
         return []
@@ -624,6 +624,8 @@ def _in_place_slot(tok: Token, preps: tuple[str, ...] = ("in", "near", "outside"
     return prep.lower_ in preps or (prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS)
 
 
+#: Prepositions whose object, where the entity recogniser saw an organisation, may well be a place: "deployed
+#: to Nagorno-Karabakh", "advanced on Avdiivka", "withdrew from Tigray".
 _MOTION_PREPS = ("in", "near", "outside", "to", "into", "on", "from", "across", "towards", "toward")
 
 
@@ -634,6 +636,3 @@ def _span_text(tokens: list[Token]) -> str:
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
     return doc[start:end].text.strip(" ,.")
 
-
-def _unique_actors(actors: list[Actor]) -> list[Actor]:
-    return list({a.code: a for a in actors}.values())

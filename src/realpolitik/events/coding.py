@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from ..actors import PRONOUNS, DocActors
 from ..knowledge.lexicon import Lexicon
-from ..model import Actor, Attribution
+from ..model import Actor, Attribution, unique_actors
 from . import arguments as args
 from .attribution import describe, sentence_attribution, speaker_attribution
 from .modality import modality_of, tensed_conjunct
@@ -135,9 +135,10 @@ class SentenceCoder:
         for trig in triggers:
             if trig.pattern.wrapper in ("speech", "deny"):
                 said = self._code_statement(trig, coded, date)
-                if any(ev.code == "100" for ev in said):  # "said Israel must stop the bombing": what is
+                if any(ev.code == "100" for ev in said):  # "said Israel must stop the bombing": a demand,
+                    # and what it demands has not happened
                     demanded = {t.i for c in trig.token.children if c.dep_ == "ccomp" for t in c.subtree}
-                    out[:] = [ev for ev in out if ev.trigger.i not in demanded]  # demanded has not happened
+                    out[:] = [ev for ev in out if ev.trigger.i not in demanded]
                 out.extend(said)
         out.extend(self._alleged(out))
         out.extend(self._denied_acts(triggers, out, date))
@@ -186,7 +187,7 @@ class SentenceCoder:
         if pairs:  # people ("the two ministers") are the people named; otherwise the main clause's sides
             people = [p for p in pairs if all(a.kind == "person" for a in p)]
             self.last_pair = (people or pairs)[0]
-        mediated = _unique([ev.target for ev in out if ev.code == "045" and ev.target is not None])
+        mediated = unique_actors([ev.target for ev in out if ev.code == "045" and ev.target is not None])
         if len(mediated) >= 2:  # "Qatar and Egypt mediated between Israel and Hamas ... both sides accepted"
             self.last_pair = mediated[:2]
 
@@ -352,8 +353,8 @@ class SentenceCoder:
             targets = _other_sides([self.last_target], sources)
         if not targets and sources and root in VIOLENCE_ROOTS and not args.prep_objects(tok, "into"):
             targets = _other_sides(self._reporting_forces(tok, date), sources)  # (not "fired into the sea")
-        sources = _unique(sources)
-        named = _unique(targets)
+        sources = unique_actors(sources)
+        named = unique_actors(targets)
         targets = [t for t in named if all(_distinct(t, s) for s in sources)]
         if root in ("07", "15"):  # "sent warships around Taiwan", "put its army on alert": its own forces are
             targets = _other_sides(targets, sources)  # the means, not the party aided or shown force
@@ -379,7 +380,7 @@ class SentenceCoder:
         if len(many) >= 2 and not targets and sources and not pattern.reciprocal:
             targets = _other_sides(many, sources)  # "Oman mediated between Washington and Tehran": to each side
         if len(many) >= 2 and (not targets or not sources):  # "clashes between A and B left 49 dead"
-            people = _unique(sources + many)
+            people = unique_actors(sources + many)
             return [(a, b, code, False) for a in people for b in people if a.code != b.code]
         if not sources:
             if targets and root in ("18", "19", "20") and (pattern.pos == "noun" or args.is_passive(tok) or any(
@@ -464,7 +465,7 @@ class SentenceCoder:
                     {p.country for p in parties} & {p.country for p in self.last_pair}):
                 return list(self.last_pair)  # "Qatar, which mediated the deal with Egypt and the US": companions
             if len(parties) >= 2:
-                return _unique(parties)
+                return unique_actors(parties)
         return list(self.last_pair) if brokered else []
 
     def _authority(self, verb: Token) -> list[Actor]:
@@ -502,7 +503,7 @@ class SentenceCoder:
         own = [a for a in self._resolve_all(self._noun_doers(noun) + args.participants(noun), date)
                if all(a.code != s.code for s in sources)]  # "welcomed the agreement between A and B": A, B
         if own:
-            return _unique(own)
+            return unique_actors(own)
         if noun.lemma_.lower() in _WORDS_NOUNS:  # "rejected the charge": whoever accused or spoke last
             return _other_sides([a for a in (self.last_accuser, self.last_speaker) if a is not None], sources)[:1]
         last = self.last_event_source
@@ -517,8 +518,8 @@ class SentenceCoder:
         speaker = next((t for t in chain[1:] if self._wrapper_kind(t) == "speech"), None)
         if speaker is None:
             return []
-        sources = _unique(self._resolve_all(self._subjects(speaker), date))
-        targets = _unique(self._resolve_all(self._noun_doers(trig.token), date))
+        sources = unique_actors(self._resolve_all(self._subjects(speaker), date))
+        targets = unique_actors(self._resolve_all(self._noun_doers(trig.token), date))
         events = []
         for s in sources:
             for t in targets:
@@ -599,7 +600,7 @@ class SentenceCoder:
         chain = self._chain(tok)
         modality = modality_of(self._clause(chain, by_token), denied=self._denied(chain, by_token))
         attribution = self._attribution(chain, by_token, date)
-        sources = _unique(self._resolve_all(self._subjects(tok), date, record=True))
+        sources = unique_actors(self._resolve_all(self._subjects(tok), date, record=True))
         if not sources:
             return []
         codes = {s.code for s in sources}
@@ -676,7 +677,7 @@ class SentenceCoder:
         for slot, heads in args.target_candidates(tok, trig.pattern):
             found = self._resolve_all(heads, date)
             if found:
-                return _unique(found)
+                return unique_actors(found)
         said = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")] + [
             clause for p in args.prep_objects(tok, "in") if p.lemma_.lower() in _SAYING_NOUNS
             for clause in p.children if clause.dep_ in ("acl", "relcl")]  # "warned in a statement that ..."
@@ -686,7 +687,7 @@ class SentenceCoder:
             if trig.pattern.wrapper == "threat":  # "warned that Russian forces would ...": one's own side
                 found = [a for a in found if a.country not in own]
             if found:
-                return _unique(found)
+                return unique_actors(found)
             found = [a for a in self._answered_actors(comp, [], date) if a.country not in own]
             if found:
                 return found
@@ -721,7 +722,7 @@ class SentenceCoder:
             return self._admission(trig, inside, date)
         if not complement or (not (judged or demanded) and inside & coded):
             return []
-        sources = _unique(self._resolve_all(self._subjects(tok), date))
+        sources = unique_actors(self._resolve_all(self._subjects(tok), date))
         if not sources:
             return []
         topics = [s for c in complement for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
@@ -752,7 +753,7 @@ class SentenceCoder:
 
     def _admission(self, trig: Trigger, inside: set[int], date) -> list[SentenceEvent]:
         """Admitting an act of one's own side acknowledges responsibility (015) to whom it was done."""
-        sources = _unique(self._resolve_all(self._subjects(trig.token), date))
+        sources = unique_actors(self._resolve_all(self._subjects(trig.token), date))
         own = {s.country for s in sources}
         done = next((ev for ev in self._so_far if ev.trigger.i in inside and ev.source.country in own and (
             ev.needs_place_target if ev.target is None else ev.target.country not in own)), None)
@@ -822,8 +823,8 @@ class SentenceCoder:
             out.append(tok)
             if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS for c in tok.children):
                 break
-            if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i > 0 and \
-                    tok.doc[tok.left_edge.i - 1].text == "," and any(c.dep_ == "neg" for c in tok.head.children):
+            if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _set_off(tok) and any(
+                    c.dep_ == "neg" for c in tok.head.children):
                 break  # "would not approve ..., accusing them of ...": the accusation is made, not negated
         return out
 
@@ -845,7 +846,7 @@ class SentenceCoder:
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in args.SUBJECT_DEPS
                                                                   for c in verb.children):
             objects = [o for o in args.direct_objects(verb.head) if o.i < verb.i and o.dep_ != "conj"]
-            if objects and verb.doc[verb.i - 1].text != "," and self.actors.names_party(objects[0]):
+            if objects and not _set_off(verb) and self.actors.names_party(objects[0]):
                 return args.with_conjuncts(objects[0])  # "would not approve Sweden and Finland joining NATO"
         node = verb  # "... and vowed to retaliate": the infinitive's doer is the vow's
         while node.dep_ == "xcomp" and not any(c.dep_ in args.SUBJECT_DEPS for c in node.children):
@@ -923,7 +924,7 @@ class SentenceCoder:
         """The nearest parties conjoined before a plural pronoun in its sentence ("Sweden and Finland")."""
         for tok in reversed(pron.doc[pron.sent.start:pron.i]):
             if tok.dep_ != "conj" and any(c.dep_ == "conj" for c in tok.children) and self.actors.names_party(tok):
-                parties = _unique(self._resolve_all(args.with_conjuncts(tok), date))
+                parties = unique_actors(self._resolve_all(args.with_conjuncts(tok), date))
                 if len({p.country for p in parties}) >= 2:
                     return parties
         return []
@@ -935,7 +936,7 @@ class SentenceCoder:
             if tok.i >= head.i:
                 break
             if tok.dep_ in args.SUBJECT_DEPS and tok.conjuncts:
-                parties = _unique(self._resolve_all(args.with_conjuncts(tok), date))
+                parties = unique_actors(self._resolve_all(args.with_conjuncts(tok), date))
                 if len({p.country for p in parties}) == count:
                     return parties
         return []
@@ -1107,7 +1108,7 @@ class SentenceCoder:
             act = self._reported_act(material=True)
             if act is None or act.target is None:
                 continue
-            for denier in _unique(self._resolve_all(self._subjects(trig.token), date)):
+            for denier in unique_actors(self._resolve_all(self._subjects(trig.token), date)):
                 if denier.country == act.target.country or any(
                         ev.source.code == denier.code and ev.code == act.code for ev in out):
                     continue
@@ -1141,7 +1142,7 @@ class SentenceCoder:
             found = self.actors.resolve(subj[0], date)
             if found:
                 self.last_subject = found[0]
-            self.last_subjects = _unique(self._resolve_all(args.with_conjuncts(subj[0]), date))
+            self.last_subjects = unique_actors(self._resolve_all(args.with_conjuncts(subj[0]), date))
 
 
 #: Clause markers whose clause names the party a threat or protest answers: a condition or a cause.
@@ -1193,6 +1194,13 @@ class _Act:
     rule: str
     chain: list[Token]  # its trigger and governors: where and when it was done
     where: list[Token]
+
+
+def _set_off(participle: Token) -> bool:
+    """Whether a participle's phrase follows a comma: "..., accusing them of ..." is an act of its own, while
+    "Sweden and Finland joining NATO" is what the object does."""
+    start = participle.left_edge.i
+    return start > 0 and participle.doc[start - 1].text == ","
 
 
 def _kills_thousands(verb: Token) -> bool:
@@ -1407,13 +1415,6 @@ def _other_sides(actors: list[Actor], sources: list[Actor]) -> list[Actor]:
     return [a for a in actors if all(a.country != s.country for s in sources)]
 
 
-def _unique(actors: list[Actor]) -> list[Actor]:
-    seen, out = set(), []
-    for a in actors:
-        if a.code not in seen:
-            seen.add(a.code)
-            out.append(a)
-    return out
 
 
 def _is_occasion(tok: Token) -> bool:

@@ -278,8 +278,7 @@ class DateResolver:
                 continue
             value, precision, kind = resolved
             iso = _iso(value, precision)
-            historical = (self.published is not None
-                          and _period_end(iso, precision) < self.published - timedelta(days=NEWS_WINDOW_DAYS))
+            historical = self._historical(iso, precision)
             basis = "text" if kind == "absolute" else "text-relative"
             words = text[start:end]
             event_date = EventDate(iso, precision, basis, words, historical)
@@ -296,9 +295,12 @@ class DateResolver:
                 not re.search(r"(?i)\b(?:after|before)$", words):
             return None
         iso = _iso(anchor - (value - anchor), precision)
-        historical = self.published is not None and \
+        return EventDate(iso, precision, "text-relative", words, self._historical(iso, precision))
+
+    def _historical(self, iso: str, precision: str) -> bool:
+        """Whether a dated period ended before the news window of the publication date."""
+        return self.published is not None and \
             _period_end(iso, precision) < self.published - timedelta(days=NEWS_WINDOW_DAYS)
-        return EventDate(iso, precision, "text-relative", words, historical)
 
     # -- resolution -------------------------------------------------------------------------------------------
 
