@@ -333,6 +333,9 @@ class SentenceCoder:
         if not targets and sources and guess and root in STORY_TARGET_ROOTS and tok.dep_ == "conj":
             # "suspended the treaty with Pakistan, closed the border and ...": the same party, unless named
             targets = _other_sides(self._targets_of.get(tok.head.i, []), sources)
+        if not targets and sources and code == "0253":  # "called for his release": to whoever holds him
+            held = [ev.source for ev in (*self._story, *self._so_far) if ev.code[:3] in ("173", "181")]
+            targets = _other_sides(held[-1:], sources)
         if not targets and sources and root == "02":  # "appealed for a ceasefire in Gaza": to those fighting there
             where = [p for h in args.object_heads(tok) for p in args.prep_objects(h, "in")]
             targets = _other_sides([Actor.of(c) for c in self.actors.countries_in(where)], sources)[:1]
