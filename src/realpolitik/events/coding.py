@@ -310,6 +310,9 @@ class SentenceCoder:
                            for a in self._resolve_all(self._noun_doers(h), date) or self._doers_of_kind(h)]
             if targets:
                 break
+        if not targets and tok.dep_ == "pcomp" and tok.head.lower_ == "for" and \
+                tok.head.head.lemma_.lower() in _JUDGING_VERBS:  # "thanked the Netherlands for sending F-16s",
+            targets = self._resolve_all(self._subjects(tok.head.head), date)  # "rebuked Canada for sending ..."
         if pattern.targeted and not targets and self._names_target(trig.fallback, support, date):
             return []  # "blamed Iran" is not "blamed it on Iran" with a target guessed from the story
         if root in VIOLENCE_ROOTS and tok.dep_ == "advcl" and tok.tag_ == "VBG" and self._targets_of.get(tok.head.i) \
@@ -1149,6 +1152,9 @@ class SentenceCoder:
 
 
 #: Clause markers whose clause names the party a threat or protest answers: a condition or a cause.
+#: Verbs that judge someone for an act ("for sending ..."): an act that names no one else was done to the judge.
+_JUDGING_VERBS = frozenset({"thank", "praise", "commend", "congratulate", "rebuke", "criticize", "criticise",
+                            "condemn", "blame", "reprimand", "slam"})
 _CONDITIONS = frozenset({"if", "unless"})
 _ANSWERED_CLAUSES = _CONDITIONS | {"after", "because", "when", "since", "as"}
 #: Nouns that, as "the two X" or "both X", stand for the two sides named just before.
