@@ -39,9 +39,20 @@ def test_a_user_entry_replaces_ours_and_adds_its_own(tmp_path):
     assert lexicon.get("v.my.snub").excluded == lexicon.classes["sanctions"]
 
 
+def test_a_subject_condition_takes_each_word_of_its_class(tmp_path):
+    # "rescue teams arrived": the condition is on the subject of a verb with no object
+    path = _user_file(tmp_path, "v.my.arrive.aid\t073\tverb\tarrive\tsubj:@humanitarian|subj:medic\tin\t-",
+                      "v.my.welcome\t043\tverb\twelcome\tent:person\tdobj\t-")
+    lexicon = load_lexicon((path,))
+    objects = lexicon.get("v.my.arrive.aid").objects
+    assert {f"subj:{w}" for w in lexicon.classes["humanitarian"]} | {"subj:medic"} == objects
+    assert lexicon.get("v.my.welcome").objects == {"ent:person"}
+
+
 @pytest.mark.parametrize("row, problem", [
     ("v.bad\t999\tverb\tfoo\t-\tdobj\t-", "999"),
     ("v.bad\t190\tverb\tfoo\t@nosuchclass\tdobj\t-", "nosuchclass"),
+    ("v.bad\t190\tverb\tfoo\tsubj:@nosuchclass\tdobj\t-", "nosuchclass"),
     ("v.bad\t190\tverb\tfoo\t-\tunder\t-", "under"),
 ])
 def test_a_bad_row_is_refused_with_file_and_line(tmp_path, row, problem):

@@ -97,8 +97,8 @@ def object_words(tok: Token) -> dict[str, Token]:
 
 
 def _add_subject_words(verb: Token, words: dict[str, Token]) -> None:
-    """An intransitive verb's subject, as "subj:" words: "peacekeepers deployed to Karabakh" and "rescue teams
-    arrived in Turkey" say what happened by who moved."""
+    """An intransitive verb's subject, as "subj:" words, for entries whose condition is on who acted:
+    "peacekeepers deployed to Karabakh" is peacekeeping, "rescue teams arrived in Turkey" is aid."""
     for subj in (c for c in verb.children if c.dep_ == "nsubj"):
         for t in (subj, *(c for c in subj.children if c.dep_ in ("compound", "amod"))):
             words.setdefault(f"subj:{t.lemma_.lower()}", subj)
