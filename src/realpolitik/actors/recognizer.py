@@ -26,6 +26,8 @@ _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
 _FORCE_WORDS = frozenset({"strike", "airstrike", "attack", "raid", "shelling", "bombardment", "missile", "drone",
                           "rocket", "fire", "force", "troop", "soldier", "jet", "warplane", "artillery", "army",
                           "military", "offensive", "bombing", "gunfire"})
+#: Weapons, which stand for whoever fired them, never for the place they struck.
+_WEAPONS = frozenset({"drone", "missile", "rocket", "shell", "bomb", "warplane", "jet", "artillery", "mortar"})
 #: Sites named after their place: the word before is a place name.
 _SITE_NOUNS = frozenset({"plant", "camp", "airport", "base", "port", "dam", "border", "crossing", "refinery",
                          "hospital", "prison", "facility", "region", "province", "district", "oblast"})
@@ -320,6 +322,8 @@ class DocActors:
             # "the Oromo Liberation Army", "the Arakan Army": a named force that is no state's army is a rebel
             # group, of the country the sentence names, not of where its leaders happen to meet
             role, countries, rule = "REB", self._context_countries(head, skip_located=True), "actor:named-armed-group"
+        if not countries and head.lemma_.lower() in _WEAPONS:
+            return None  # "drones struck Moscow": a weapon is not of the place it hit; who sent it is not named
         if not countries and role is not None:
             owner = self._possessor(head, tokens, date)
             if owner is not None:  # "Iran admitted that its military had ...": Iran's military

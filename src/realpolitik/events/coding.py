@@ -303,11 +303,13 @@ class SentenceCoder:
             deep = not (slot == "dobj" and tok.dep_ == "acl" and heads == [tok.head]) and not (
                 slot == "dobj" and code in AROUND_EVENT_CODES)  # "mediated the deal with Egypt": co-mediators
             targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
-            if not targets and (slot != "dobj" or root in ("11", "12", "16")):
+            if not targets and (slot != "dobj" or root in ("01", "11", "12", "16")):
                 # "a complaint against China's tariffs", "rejected Canada's allegations", "cancelled a visit by
                 # the German minister": whoever made them
                 targets = [a for h in heads if self._is_event(h)
                            for a in self._resolve_all(self._noun_doers(h), date) or self._doers_of_kind(h)]
+                if not targets and root == "01":  # "welcomed the vote": whoever just did it
+                    targets = [a for h in heads if _refers_to_event(h) for a in self._event_doer(h, sources, date)]
             if targets:
                 break
         if not targets and tok.dep_ == "pcomp" and tok.head.lower_ == "for" and \
@@ -1115,6 +1117,9 @@ class SentenceCoder:
             if act is None or act.target is None:
                 continue
             for denier in unique_actors(self._resolve_all(self._subjects(trig.token), date)):
+                # "Russia blamed Ukraine, which denied any involvement": the denial, not the charge, says how sure
+                out[:] = [ev for ev in out if not (ev.source.code == denier.code and ev.code == act.code and
+                                                   ">alleged:" in ev.rule)]
                 if denier.country == act.target.country or any(
                         ev.source.code == denier.code and ev.code == act.code for ev in out):
                     continue
@@ -1161,7 +1166,7 @@ _ANSWERED_CLAUSES = _CONDITIONS | {"after", "because", "when", "since", "as"}
 _PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "government", "man", "president", "minister",
                          "delegation", "party", "state", "capital", "counterpart", "official"})
 #: Nouns that refer back to something reported: "condemned the move", "rejected the decision".
-EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "execution", "killing", "verdict",
+EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "execution", "killing", "verdict", "vote",
                               "sentence", "ruling", "arrest", "detention", "attack", "strike", "invasion", "raid",
                               "incursion", "annexation", "crackdown", "hanging", "bombing", "shelling", "test",
                               "launch", "deployment", "seizure", "expulsion", "ban", "sanction", "blockade",
