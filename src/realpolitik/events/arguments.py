@@ -184,6 +184,10 @@ def direct_objects(verb: Token) -> list[Token]:
             subj = [c for c in child.children if c.dep_ == "nsubj"]
             if subj:  # "found her guilty", "ordered the advisers to leave"
                 return with_conjuncts(subj[0])
+    for child in verb.children:  # "shot and wounded the prime minister": the second verb's object is both's
+        if child.dep_ == "conj" and child.pos_ == "VERB" and child.i == verb.i + 2 and not any(
+                c.dep_ in SUBJECT_DEPS for c in child.children):
+            return [o for c in child.children if c.dep_ == "dobj" for o in with_conjuncts(c)]
     return []
 
 
