@@ -11,8 +11,8 @@ connection starts threads, and pyarrow starts one on import; once a process has 
 allocator takes its locking path for good, and spaCy's parse, which allocates a lot, runs 15-20% slower there
 (measured: 200 articles, 17.4 CPU s single-threaded, 20.8 after one idle thread had run). A worker that never
 opened the store keeps the fast path. For the same reason ``realpolitik.cli`` loads its commands lazily: a worker
-imports the parent's main module again on start-up, and this module loads the coder (and spaCy) only where it codes: a parent that only reads, stores and
-deduplicates never imports spaCy.
+imports the parent's main module again on start-up, and this module loads the coder (and spaCy) only where it
+codes: a parent that only reads, stores and deduplicates never imports spaCy.
 
 Memory stays flat in corpus size: at most ``2 * processes`` chunks are in flight, and results come back in input
 order as soon as the oldest chunk is done. Only events travel back; the parent pairs them with the articles it

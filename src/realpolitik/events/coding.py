@@ -16,7 +16,7 @@ from ..model import Actor, Attribution, unique_actors
 from . import arguments as args
 from .attribution import describe, sentence_attribution, speaker_attribution
 from .modality import modality_of, tensed_conjunct
-from .triggers import Trigger, find_triggers, patterns_of
+from .triggers import GATHERINGS, Trigger, find_triggers, patterns_of
 from .wrappers import ABSORBING, framed_code
 
 #: Verbs whose object, a nominal event, is the subject's own act made public: "announced an inquiry into X".
@@ -147,13 +147,17 @@ class SentenceCoder:
             ev.actor_tokens = self._actor_tokens
         return out
 
+    def _reported_so_far(self) -> list[SentenceEvent]:
+        """Every event of the article coded so far, this sentence's last."""
+        return [*self._story, *self._so_far]
+
     def _doers_of_kind(self, noun: Token) -> list[Actor]:
         """"condemned the annexations": whoever the story last reported doing an act of that kind."""
         trig = self._trigger_at.get(noun.i)
         code = trig.pattern.code if trig is not None else None
         if not code:
             return []
-        done = [ev for ev in (*self._story, *self._so_far) if ev.code[:3] == code[:3] and ev.trigger.i != noun.i
+        done = [ev for ev in self._reported_so_far() if ev.code[:3] == code[:3] and ev.trigger.i != noun.i
                 and ev.modality == "asserted"]
         return [done[-1].source] if done else []
 
@@ -339,7 +343,7 @@ class SentenceCoder:
             # "suspended the treaty with Pakistan, closed the border and ...": the same party, unless named
             targets = _other_sides(self._targets_of.get(tok.head.i, []), sources)
         if not targets and sources and code == "0253":  # "called for his release": to whoever holds him
-            held = [ev.source for ev in (*self._story, *self._so_far) if ev.code[:3] in ("173", "181")]
+            held = [ev.source for ev in self._reported_so_far() if ev.code[:3] in ("173", "181")]
             targets = _other_sides(held[-1:], sources)
         if not targets and sources and root == "02":  # "appealed for a ceasefire in Gaza": to those fighting there
             where = [p for h in args.object_heads(tok) for p in args.prep_objects(h, "in")]
@@ -354,7 +358,7 @@ class SentenceCoder:
         if not targets and sources and guess and root in STORY_TARGET_ROOTS:
             # "an EU aid package for Ukraine ... The bloc's leaders approved the package": to whom the same kind of
             # act went last
-            same = [ev.target for ev in (*self._story, *self._so_far) if ev.code[:2] == root and ev.target]
+            same = [ev.target for ev in self._reported_so_far() if ev.code[:2] == root and ev.target]
             targets = _other_sides(same[-1:], sources)
         if not targets and sources and guess and root in STORY_TARGET_ROOTS and self.last_target is not None:
             # "Biden visited Kyiv ... Biden pledged $500 million": to whom he visited
@@ -1110,7 +1114,8 @@ class SentenceCoder:
 
     def _denied_acts(self, triggers: list[Trigger], out: list[SentenceEvent], date) -> list[SentenceEvent]:
         """"Islamabad denied any involvement", "Ukraine, which denied any role": the act just reported, which the
-        denier is said (by the story) to have done, coded as denied."""
+        denier is said (by the story) to have done, coded as denied. A charge of that act against the denier,
+        coded from this sentence, is taken out of ``out``: the denial says how sure it is."""
         found = []
         for trig in (t for t in triggers if t.pattern.code == DENY_RESPONSIBILITY):
             act = self._reported_act(material=True)
@@ -1166,7 +1171,8 @@ _ANSWERED_CLAUSES = _CONDITIONS | {"after", "because", "when", "since", "as"}
 _PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "government", "man", "president", "minister",
                          "delegation", "party", "state", "capital", "counterpart", "official"})
 #: Nouns that refer back to something reported: "condemned the move", "rejected the decision".
-EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "execution", "killing", "verdict", "vote",
+EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "execution", "killing", "verdict",
+                              "vote",
                               "sentence", "ruling", "arrest", "detention", "attack", "strike", "invasion", "raid",
                               "incursion", "annexation", "crackdown", "hanging", "bombing", "shelling", "test",
                               "launch", "deployment", "seizure", "expulsion", "ban", "sanction", "blockade",
@@ -1439,4 +1445,4 @@ def _is_occasion(tok: Token) -> bool:
     prep = tok.head.lower_
     return tok.dep_ == "pobj" and prep in ("at", "during", "on", "in") and tok.pos_ == "NOUN" and (
         prep != "on" or tok.lemma_.lower() in ("sideline", "margin")) and (
-        prep != "in" or tok.lemma_.lower() in ("call", "conversation", "meeting", "talk", "visit"))  # "in a call"
+        prep != "in" or tok.lemma_.lower() in GATHERINGS)  # "in a call with"

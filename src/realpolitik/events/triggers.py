@@ -230,7 +230,7 @@ def _restates(trigger: Trigger, governor: Trigger | None) -> bool:
     if governor is None or governor.pattern.code is None:
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "as") and tok.pos_ == "NOUN" and not (
-            tok.head.lower_ == "in" and tok.lemma_.lower() in _GATHERINGS):  # "in a phone call with X, Y discussed"
+            tok.head.lower_ == "in" and tok.lemma_.lower() in GATHERINGS):  # "in a phone call with X, Y discussed"
         # "launched 300 drones at Israel in its first direct attack": the same act, named again by its kind
         return any(code is not None and code[:2] == governor.pattern.code[:2] for code in _codes(trigger))
     if tok.dep_ not in ("advcl", "xcomp") or governor.pattern.code not in _codes(trigger):
@@ -302,8 +302,9 @@ ENDING_VERBS = frozenset({"end", "halt", "stop", "prevent", "avert", "avoid", "r
 
 #: Intransitive verbs of ending: "the bombing would stop", "the truce expired" report an end, not the thing.
 _LAPSING = frozenset({"cease", "stop", "expire", "lapse", "collapse", "unravel"})
-#: Meetings whose end, reported in the past, is news that they took place.
-_GATHERINGS = frozenset({"talk", "talks", "summit", "meeting", "negotiation", "negotiations", "visit", "conference",
+#: Meetings: their end reported in the past, or their being the occasion of what is said ("in a call with",
+#: "during a visit"), is news that they took place.
+GATHERINGS = frozenset({"talk", "talks", "summit", "meeting", "negotiation", "negotiations", "visit", "conference",
                          "call", "conversation", "trip"})
 
 
@@ -319,9 +320,9 @@ def is_time_reference(tok: Token) -> bool:
         return True
     if node.dep_ == "nsubj" and node.head.lemma_.lower() in ENDING_VERBS | _LAPSING:
         # "the bombing would stop": news of its end, not of it; but "the summit ended without a deal": it was held
-        return not (tok.lemma_.lower() in _GATHERINGS and node.head.tag_ == "VBD")
+        return not (tok.lemma_.lower() in GATHERINGS and node.head.tag_ == "VBD")
     node = tok
-    if tok.dep_ == "pobj" and tok.head.lower_ == "during" and tok.lemma_.lower() in _GATHERINGS:
+    if tok.dep_ == "pobj" and tok.head.lower_ == "during" and tok.lemma_.lower() in GATHERINGS:
         return False  # "during a visit to Moscow, Kim told Putin ...": the visit is news too
     for _ in range(4):
         if node.dep_ == "pobj" and node.head.lower_ in TEMPORAL_PREPS:
