@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import asdict, dataclass, fields
 from collections.abc import Iterable
+from dataclasses import asdict, dataclass, fields
 from typing import Any
 
 #: How precise an event date is. ``week``: the date is the Monday of that ISO week.

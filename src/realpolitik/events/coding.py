@@ -1172,7 +1172,6 @@ _PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "government", "m
                          "delegation", "party", "state", "capital", "counterpart", "official"})
 #: Nouns that refer back to something reported: "condemned the move", "rejected the decision".
 EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "execution", "killing", "verdict",
-                              "vote",
                               "sentence", "ruling", "arrest", "detention", "attack", "strike", "invasion", "raid",
                               "incursion", "annexation", "crackdown", "hanging", "bombing", "shelling", "test",
                               "launch", "deployment", "seizure", "expulsion", "ban", "sanction", "blockade",
