@@ -1,4 +1,5 @@
-"""The attribute table must annotate exactly as the spaCy attribute ruler it replaces."""
+"""The pipeline the coder loads must annotate exactly as spaCy's own: the attribute table that replaces the
+attribute ruler, and matrix products through numpy's BLAS instead of blis."""
 
 from __future__ import annotations
 
@@ -32,6 +33,24 @@ def _texts() -> list[str]:
         with open(ROOT / "gold" / name, encoding="utf-8") as lines:
             texts += [json.loads(line)["text"] for line in lines]
     return texts
+
+
+def _blis_use(nlp) -> set[bool]:
+    """Whether each trained component multiplies with blis (thinc's default) or not."""
+    return {proc.model.ops.use_blis for _, proc in nlp.pipeline if getattr(proc, "model", None) is not None}
+
+
+@pytest.mark.parametrize("model", ["en_core_web_sm", "en_core_web_md"])
+def test_numpy_products_find_the_same_entities(model):
+    stock = spacy.load(locate_model(model), exclude=["textcat"])
+    ours = load_pipeline(model)
+    assert _blis_use(stock) == {True} and _blis_use(ours) == {False}
+    texts = _texts()
+    entities = 0
+    for expected, got in zip(stock.pipe(texts), ours.pipe(texts), strict=True):
+        assert [(e.start, e.end, e.label_) for e in got.ents] == [(e.start, e.end, e.label_) for e in expected.ents]
+        entities += len(got.ents)
+    assert entities > 1_000
 
 
 @pytest.mark.parametrize("model", ["en_core_web_sm", "en_core_web_md"])
