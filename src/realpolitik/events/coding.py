@@ -238,6 +238,8 @@ class SentenceCoder:
         speakers = self._own_speakers(chain, date) if modality in ("planned", "hypothetical") else set()
         for source, target, code, needs_place in pairs:
             code = actor_conventions(code, source, target)
+            if _visits_home(code, source, target):
+                continue
             if code == "180" and target is not None and target.role == "CVL" and _kills_thousands(tok):
                 code = "202"  # "killed thousands of civilians": a mass killing
             if code.startswith("14") and target is None and source.country and source.kind != "igo":
@@ -842,7 +844,10 @@ class SentenceCoder:
 
     def _denied(self, chain: list[Token], by_token) -> bool:
         """Whether a denial governs the event: the event sits in what a deny verb denies ("denied that it
-        had supplied ..."), not merely beside it ("denied this and blamed ...")."""
+        had supplied ..."), not merely beside it ("denied this and blamed ...", or "denied that its troops had
+        killed civilians and called the images staged", the second act hung on the denied clause by the parser)."""
+        if self._misattached_speech(chain[0]) is not None:
+            return False
         for prev, tok in zip(chain, chain[1:]):
             trig = by_token.get(tok.i)
             if trig is not None and trig.pattern.wrapper == "deny":
@@ -868,8 +873,8 @@ class SentenceCoder:
 
     def _misattached_speech(self, verb: Token) -> Token | None:
         """"Qatar said its air defences intercepted the missiles and condemned the attack": the parser often
-        hangs a second act of speech on the reported clause; words (criticism, demands, threats) belong to
-        the speaker, not to the clause's subject. Returns the speech verb whose subject speaks."""
+        hangs a second act of speech on the reported (or denied) clause; words (criticism, demands, threats)
+        belong to the speaker, not to the clause's subject. Returns the speech verb whose subject speaks."""
         trig = self._trigger_at.get(verb.i)
         if trig is None or verb.dep_ != "conj" or (trig.pattern.code or "")[:2] not in SPOKEN_ROOTS:
             return None
@@ -877,7 +882,7 @@ class SentenceCoder:
             return None
         clause = verb.head
         speech = self._trigger_at.get(clause.head.i)
-        if clause.dep_ != "ccomp" or speech is None or speech.pattern.wrapper != "speech":
+        if clause.dep_ != "ccomp" or speech is None or speech.pattern.wrapper not in ("speech", "deny"):
             return None
         return clause.head
 
@@ -1257,6 +1262,13 @@ def actor_conventions(code: str, source: Actor, target: Actor | None) -> str:
     if source.role in _FORCE_ROLES and (target.role in _CIVIL_ROLES or (source.role == "COP" and target.role is None)):
         return "175"  # (police that use force at home, on people it does not name, repress them)
     return code
+
+
+def _visits_home(code: str, source: Actor, target: Actor | None) -> bool:
+    """A visit to (or hosted by) one's own country as a whole: "Yoon and Kishida met during the first trip to
+    Japan by a Korean president" gives Kishida no trip; a visit is between two countries' actors."""
+    return code in ("042", "043") and target is not None and target.country == source.country and any(
+        side.role is None and side.kind == "country" for side in (source, target))
 
 
 def _asks_for(noun: Token, prev: Token, family: str) -> bool:

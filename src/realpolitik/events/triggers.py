@@ -193,7 +193,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     return [t for t in found if t.token.i not in consumed and not is_time_reference(t.token)
             and not _restates(t, _governing_trigger(t.token, at))
             and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head))  # "clashes that killed 30"
-            and not _is_motive(t.token) and not _is_aim(t.token) and not _is_breached(t.token)]
+            and not _is_motive(t.token) and not _is_aim(t.token) and not _is_breached(t.token)
+            and not _heads_free_relative(t.token) and not _lasting_state(t.token)]
 
 
 #: Nouns that, after "in" or "as", give the motive of the act they hang on, not an event of their own.
@@ -210,6 +211,21 @@ def _is_breached(tok: Token) -> bool:
     """"shipping oil in breach of EU sanctions", "in violation of the truce": the rule an act broke, not news."""
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in (
         "breach", "violation", "defiance", "contravention", "circumvention", "evasion")
+
+
+def _heads_free_relative(tok: Token) -> bool:
+    """"condemned what he called an assault on democracy", "hit what Tehran called bases": the clause names a
+    thing for the sentence's own act, it is no act of its own."""
+    return tok.pos in VERBAL_POS and any(c.dep_ == "dobj" and c.lower_ in ("what", "whatever") and c.i < tok.i
+                                         for c in tok.children)
+
+
+def _lasting_state(tok: Token) -> bool:
+    """"reciprocal visits, suspended since 2011": a participle that says how long a state has lasted describes
+    the thing it modifies; the act that began the state is old news."""
+    return tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBN" and any(
+        c.dep_ == "prep" and c.lower_ == "since" for c in tok.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
 
 
 def _governing_trigger(tok: Token, at: dict[int, Trigger]) -> Trigger | None:

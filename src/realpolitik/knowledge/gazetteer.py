@@ -100,9 +100,10 @@ class Gazetteer:
                 wins over rank and population ("Washington" with GBR is the English town).
 
         Returns:
-            Place | None: None when the name is unknown.
+            Place | None: None when the name is unknown, or written in lower case only: news capitalises
+            place names, so "the west bank of the Dnipro" or "a gulf" is a common noun, not a place.
         """
-        if not name:
+        if not name or (name == name.lower() and name != name.upper()):
             return None
         key = name_key(name)
         candidates = self._index.get(key)
