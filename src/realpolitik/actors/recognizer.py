@@ -471,12 +471,7 @@ class DocActors:
         the sentence names nearest to the phrase, then the last place named earlier in the article. With
         ``skip_located`` (and for a person) a country named outside the sentence's places comes first."""
         sent = head.sent
-        located = self._located.get(sent.start)
-        if located is None:  # (once per sentence: many phrases of a sentence may ask)
-            located = self._located[sent.start] = [
-                t for t in sent if t.dep_ == "pobj" and (t.head.lower_ in ("in", "at", "across", "throughout") or
-                                                         _in_place_slot(t))  # "on the city of Dnipro"
-                and not (t.head.lower_ == "at" and self._names_country(t))]  # "fired rockets at Israel": aimed
+        located = self._places_of(sent)
         # "Foreign Minister X handed ... in Brussels": not the host's minister; but one who "was arrested in
         # Minsk" was there, whatever other country the sentence names
         if (head.ent_type_ == "PERSON" and head.dep_ != "nsubjpass") or skip_located:
@@ -496,14 +491,24 @@ class DocActors:
             found = [self.last_place_country]
         return found[:1]
 
+    def _places_of(self, sent) -> list[Token]:
+        """The words of a sentence that say where it happens ("in Nara", "in the city of Nara"), computed once
+        per sentence: many phrases of a sentence may ask."""
+        located = self._located.get(sent.start)
+        if located is None:
+            located = self._located[sent.start] = [
+                t for t in sent if t.dep_ == "pobj" and (t.head.lower_ in ("in", "at", "across", "throughout") or
+                                                         _in_place_slot(t))  # "on the city of Dnipro"
+                and not (t.head.lower_ == "at" and self._names_country(t))]  # "fired rockets at Israel": aimed
+        return located
+
     def note_home(self, country: str) -> None:
         """Remember a country where something happened at home, for role-only actors in later sentences."""
         self._keep_place(country)
 
     def note_sentence(self, sent) -> None:
         """Remember the last country where something happened, for role-only actors in later sentences."""
-        located = [t for t in sent if t.dep_ == "pobj" and t.head.lower_ in ("in", "at")]
-        found = self.countries_in(located)
+        found = self.countries_in(self._places_of(sent))
         if found:
             self._keep_place(found[-1])
 

@@ -36,7 +36,7 @@ DENY_RESPONSIBILITY = "016"
 #: are not). (The coder's FORCE_ROOTS, which place events, are wider.)
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 #: Codes that, with no target named, are done to the actor's own country.
-DOMESTIC_CODES = ("172", "173", "175", "083", "080", "14")
+DOMESTIC_CODES = ("172", "173", "175", "083", "080", "084", "14")
 #: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?;
 #: "suspended talks" with whom?). An embargo (163) may face the whole world.
 NEEDS_TARGET_ROOTS = frozenset({"04", "05", "06", "11", "16"})
@@ -419,8 +419,8 @@ class SentenceCoder:
                     root in VIOLENCE_ROOTS and source.role == "COP") or (  # "police opened fire": at home
                     root in VIOLENCE_ROOTS and source.role in ("REB", "INS", "SEP", "CRM") and
                     not self._adversary([source]) and not self._abroad(tok, source))):
-                # repression, administrative sanctions, arrests, concessions to protest: at home, unless named;
-                # "M23 rebels seized the town of Bunagana", with no other side in the story: against their state
+                # repression, administrative sanctions, arrests, releases, concessions to protest: at home,
+                # unless named; "M23 rebels seized the town of Bunagana", with no other side in the story: against their state
                 own = Actor.of(source.country)
                 pairs.append((source, own, code, False))
                 continue

@@ -36,6 +36,9 @@ _DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|northern|southern
 
 # Ranks: lower wins when a name has several candidates (after the country hint has filtered them).
 _RANK_OWN, _RANK_COUNTRY, _RANK_CITY, _RANK_ALTERNATE = 0, 1, 2, 3
+#: A city known by an alternate name still wins over a city that bears the name if it is this many times larger:
+#: "Nara" is Japan's Nara-shi (367,000 people), not the town in Mali (24,000).
+ALTERNATE_OUTWEIGHS = 10
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -140,7 +143,12 @@ class Gazetteer:
         if country_hint:
             hinted = [c for c in candidates if c.place.country == country_hint.upper()]
             candidates = hinted or candidates
-        return min(candidates, key=lambda c: (c.rank, -c.population)).place
+        best = min(candidates, key=lambda c: (c.rank, -c.population))
+        if best.rank == _RANK_CITY:
+            larger = [c for c in candidates if c.rank == _RANK_ALTERNATE
+                      and c.population >= ALTERNATE_OUTWEIGHS * best.population]
+            best = max(larger, key=lambda c: c.population, default=best)
+        return best.place
 
     @staticmethod
     def _read_places(path: Path) -> list[tuple[Place, list[str]]]:
