@@ -140,12 +140,39 @@ class SentenceCoder:
                     demanded = {t.i for c in trig.token.children if c.dep_ == "ccomp" for t in c.subtree}
                     out[:] = [ev for ev in out if ev.trigger.i not in demanded]
                 out.extend(said)
+        out.extend(self._followed(sent, out, date))
         out.extend(self._alleged(out))
         out.extend(self._denied_acts(triggers, out, date))
         self._remember(sent, triggers, out, date)
         for ev in out:
             ev.actor_tokens = self._actor_tokens
         return out
+
+    def _followed(self, sent: Span, out: list[SentenceEvent], date) -> list[SentenceEvent]:
+        """"Trump recognised Guaido ... Brazil, Colombia and Canada quickly followed", "the EU followed with a
+        package of sanctions": the new doers do what the last sentence with an event reported, to the same
+        party, unless this sentence already says what they did."""
+        found: list[SentenceEvent] = []
+        for tok in sent:
+            objects = [c for c in tok.children if c.dep_ == "dobj"]
+            if tok.lemma_.lower() != "follow" or tok.pos_ != "VERB" or args.is_passive(tok) or any(
+                    o.lemma_.lower() not in ("suit", "lead", "example") for o in objects):
+                continue
+            done = [ev for ev in self._story if ev.modality == "asserted" and ev.target is not None
+                    and ev.code[:2] != "01"]
+            if not done:
+                continue
+            model = next(ev for ev in done if ev.trigger.sent.start == done[-1].trigger.sent.start)
+            acting = {ev.source.code for ev in out}
+            chain = self._chain(tok)
+            modality = modality_of(self._clause(chain, self._trigger_at))
+            for source in self._resolve_all(self._subjects(tok), date, record=True):
+                if source.code in acting or source.country == model.target.country or not _distinct(
+                        source, model.source):
+                    continue
+                found.append(SentenceEvent(tok, tok.i, model.code, source, model.target, modality,
+                                           f"v.follow>{model.rule}", chain))
+        return found
 
     def _reported_so_far(self) -> list[SentenceEvent]:
         """Every event of the article coded so far, this sentence's last."""
@@ -1095,6 +1122,8 @@ class SentenceCoder:
         out = []
         for ev in events:
             if ev.code == CLAIM_RESPONSIBILITY and self.agentless is not None:
+                if ev.modality != "asserted":
+                    continue  # "which has not claimed responsibility": no one has said they did it
                 act = self.agentless  # "... claimed responsibility": the doer says so itself
                 out.append(SentenceEvent(ev.trigger, ev.first, act.code, ev.source, act.target, "asserted",
                                          f"{ev.rule}>claimed:{act.rule}", act.chain, ev.attribution,

@@ -98,13 +98,17 @@ def object_words(tok: Token) -> dict[str, Token]:
 
 def _add_subject_words(verb: Token, words: dict[str, Token]) -> None:
     """An intransitive verb's subject, as "subj:" words, for entries whose condition is on who acted:
-    "peacekeepers deployed to Karabakh" is peacekeeping, "rescue teams arrived in Turkey" is aid."""
+    "peacekeepers deployed to Karabakh" is peacekeeping, "rescue teams arrived in Turkey" is aid; so is "a
+    brigade of Cuban doctors and nurses" or "police officers of a multinational security mission"."""
     for subj in (c for c in verb.children if c.dep_ == "nsubj"):
-        for t in (subj, *(c for c in subj.children if c.dep_ in ("compound", "amod"))):
-            words.setdefault(f"subj:{t.lemma_.lower()}", subj)
-            words.setdefault(f"subj:{t.lower_}", subj)
-        mods = [c.lemma_.lower() for c in subj.children if c.dep_ in ("compound", "amod")]
-        words.setdefault(f"subj:{' '.join(mods[-1:] + [subj.lemma_.lower()])}", subj)
+        parts = [subj, *subj.conjuncts, *(p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                                          for p in c.children if p.dep_ == "pobj")]
+        for part in parts:
+            for t in (part, *(c for c in part.children if c.dep_ in ("compound", "amod"))):
+                words.setdefault(f"subj:{t.lemma_.lower()}", subj)
+                words.setdefault(f"subj:{t.lower_}", subj)
+            mods = [c.lemma_.lower() for c in part.children if c.dep_ in ("compound", "amod")]
+            words.setdefault(f"subj:{' '.join(mods[-1:] + [part.lemma_.lower()])}", subj)
 
 
 def noun_object_words(tok: Token) -> dict[str, Token]:
@@ -194,7 +198,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             and not _restates(t, _governing_trigger(t.token, at))
             and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head))  # "clashes that killed 30"
             and not _is_motive(t.token) and not _is_aim(t.token) and not _is_breached(t.token)
-            and not _heads_free_relative(t.token) and not _lasting_state(t.token)]
+            and not _heads_free_relative(t.token) and not _lasting_state(t.token) and not _names_people(t.token)]
 
 
 #: Nouns that, after "in" or "as", give the motive of the act they hang on, not an event of their own.
@@ -218,6 +222,12 @@ def _heads_free_relative(tok: Token) -> bool:
     thing for the sentence's own act, it is no act of its own."""
     return tok.pos in VERBAL_POS and any(c.dep_ == "dobj" and c.lower_ in ("what", "whatever") and c.i < tok.i
                                          for c in tok.children)
+
+
+def _names_people(tok: Token) -> bool:
+    """"took the most badly wounded to Ankara", "the injured": a participle with an article names the people
+    something happened to, in a sentence about something else."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "det" for c in tok.children)
 
 
 def _lasting_state(tok: Token) -> bool:
