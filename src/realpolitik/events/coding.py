@@ -441,13 +441,15 @@ class SentenceCoder:
                 self.agentless_at == tok.sent.start:  # "soldiers were wounded when troops opened fire": at them
             targets = _other_sides([self.agentless.target], sources)
         for source in sources:
-            if not targets and source.country and source.kind != "igo" and (code.startswith(DOMESTIC_CODES) or (
+            if not targets and source.country and source.kind != "igo" and (
+                    (code.startswith(DOMESTIC_CODES) and not (one_way and code == "080")) or (
                     code == "180" and source.role in ("GOV", "JUD", "COP")) or (  # "authorities executed a man"
                     root in VIOLENCE_ROOTS and source.role == "COP") or (  # "police opened fire": at home
                     root in VIOLENCE_ROOTS and source.role in ("REB", "INS", "SEP", "CRM") and
                     not self._adversary([source]) and not self._abroad(tok, source))):
                 # repression, administrative sanctions, arrests, releases, concessions to protest: at home,
-                # unless named; "M23 rebels seized the town of Bunagana", with no other side in the story: against their state
+                # unless named (a refusal to yield in general is to whoever asked); "M23 rebels seized the town of Bunagana", with no
+                # other side in the story: against their state
                 own = Actor.of(source.country)
                 pairs.append((source, own, code, False))
                 continue
@@ -1373,12 +1375,17 @@ def _threatens(complement: list[Token]) -> bool:
 
 def _refusal(chain: list[Token]) -> bool:
     """"will not", "would not", "won't", "refuses to": a stated refusal, not a report that something did
-    not happen ("did not attack")."""
+    not happen ("did not attack"). Not to accept or recognise is a stance, so a refusal in any tense ("neither
+    accepted nor recognised the ruling")."""
     head = chain[0]
     verb = head if head.pos_ in ("VERB", "AUX") else next((t for t in chain if t.pos_ == "VERB"), head)
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return bool(auxes & {"will", "would", "wo", "shall"}) or (
+    return bool(auxes & {"will", "would", "wo", "shall"}) or verb.lemma_.lower() in _ACCEPTING or (
         verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("refuse", "decline"))
+
+
+#: Verbs whose negation rejects: a state that does not recognise a government or accept a ruling rejects it.
+_ACCEPTING = frozenset({"accept", "recognise", "recognize", "acknowledge"})
 
 
 def _refers_to_event(head: Token) -> bool:

@@ -49,7 +49,8 @@ def _own_cues(tok: Token) -> set[str]:
     cues = set()
     for child in tok.children:
         low = child.lower_
-        if child.dep_ == "neg" or (child.dep_ == "det" and low == "no") or low == "never":
+        if child.dep_ == "neg" or (child.dep_ == "det" and low == "no") or low == "never" or (
+                child.dep_ == "preconj" and low == "neither"):
             cues.add("negated")
         elif child.dep_ == "aux" and low in HYPOTHETICAL_AUX:
             cues.add("hypothetical")
@@ -65,6 +66,8 @@ def _own_cues(tok: Token) -> set[str]:
             cues.add("unconfirmed")
         elif child.dep_ == "amod" and low == "unconfirmed":
             cues.add("unconfirmed")
+    if tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in tok.head.children):
+        cues.add("negated")  # "neither accepted nor recognised the award"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PLANNING_VERBS:
         cues.add("planned")
     if tok.dep_ in ("acl", "xcomp") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _NOUN_COMPLEMENTS:
