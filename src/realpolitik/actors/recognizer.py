@@ -300,9 +300,9 @@ class DocActors:
         named_after = head.lemma_.lower() in _NAMED_AFTER_PLACES  # "the Doha agreement", "the Minsk format"
         countries = self.countries_in([t for t in tokens if t.i not in sponsors and not (
             named_after and t.dep_ in ("compound", "nmod") and self._is_place_word(t))])
-        if any(c.dep_ == "amod" and c.lower_ in _SUPRANATIONAL for c in head.children):
-            return None  # "an international tribunal in The Hague", "a multinational force": no place's own
         role = self._role(self._role_tokens(head, tokens))
+        if role != "IGO" and any(c.dep_ == "amod" and c.lower_ in _SUPRANATIONAL for c in head.children):
+            return None  # "an international tribunal in The Hague", "a multinational force": no place's own
         if role is None and _is_crowd_count(head):  # "thousands marched", "killing dozens": people, civilians
             role = "CVL"
         government = any(h.kind == "government" for h in self._hits_in(tokens))
