@@ -415,7 +415,7 @@ class DocActors:
         return tokens if hit is not None else [head]
 
     def _possessor(self, head: Token, tokens: list[Token], date: str | None) -> Actor | None:
-        pron = next((t for t in tokens if t.dep_ == "poss" and t.lower_ in POSSESSIVES), None)
+        pron = next((t for t in tokens if t.dep_ == "poss" and (t.lower_ in POSSESSIVES or _the_country(t))), None)
         return self.possessor(pron, date) if pron is not None else None
 
     def possessor(self, pron: Token, date: str | None = None, object_first: bool = False) -> Actor | None:
@@ -623,6 +623,12 @@ def _acted_on(child: Token) -> bool:
 
 _PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "district", "capital", "port",
                           "state", "county", "oblast", "governorate", "island"})
+
+
+def _the_country(tok: Token) -> bool:
+    """"the country's defence force": a possessor that, like "its", stands for the party the clause is about."""
+    return tok.lemma_.lower() in ("country", "nation") and any(c.dep_ == "det" and c.lower_ == "the"
+                                                              for c in tok.children)
 
 
 #: Modifiers that make a role no one country's, wherever it sits.
