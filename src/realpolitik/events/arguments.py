@@ -54,6 +54,17 @@ def with_conjuncts(tok: Token) -> list[Token]:
     return [*glued, tok, *conjoined]
 
 
+def fronted_clause(verb: Token) -> Token | None:
+    """"Hunt called the seizure unacceptable, demanded its release and warned ...": the parser makes the first
+    verb, with the subject, a complement of the second, which then has none. Returns that first clause: it is
+    the main clause, said by no one, and its subject acts in the verbs after it."""
+    if verb.pos_ != "VERB" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and c.tag_ == "VBD"
+                 and any(s.dep_ == "nsubj" for s in c.children)
+                 and not any(m.dep_ == "mark" for m in c.children)), None)
+
+
 def subject_heads(verb: Token) -> list[Token]:
     """Heads of the doer of a verb: its subject, the agent of a passive, or a governor's subject."""
     if is_passive(verb):
@@ -75,6 +86,9 @@ def subject_heads(verb: Token) -> list[Token]:
             return [verb.head]
         if child.dep_ in SUBJECT_DEPS and verb.dep_ == "relcl" and verb.head.dep_ == "pobj":
             return []  # "summoned the envoy over a shooting that killed two": the shooting's doer is not named
+    front = fronted_clause(verb)
+    if front is not None:  # "Hunt called the seizure unacceptable, demanded its release": Hunt demanded
+        return subject_heads(front)
     if verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.tag_ == "VB" and \
             verb.head.dep_ in ("xcomp", "advcl") and verb.head.head.pos_ == "VERB":
         # "ordered French troops to leave and revoked the agreements": a past tense cannot be coordinated with
@@ -102,6 +116,9 @@ def subject_heads(verb: Token) -> list[Token]:
             own = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
             if own:
                 return with_conjuncts(own[0])
+            front = fronted_clause(node)
+            if front is not None:
+                return subject_heads(front)
             if node.pos_ == "VERB" and is_passive(node) and prev.dep_ == "xcomp":
                 raised = [c for c in node.children if c.dep_ == "nsubjpass" and c.lower_ not in RELATIVE_PRONOUNS]
                 if raised:  # "Seoul and Tokyo are expected to sign": the ones expected do the signing

@@ -603,6 +603,8 @@ class SentenceCoder:
                     c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS for c in prev.children):
                 return None  # "offered to help ..., as its minister spoke with ...": a clause of its own
             trig = by_token.get(tok.i)
+            if trig is not None and trig.pattern.wrapper in ABSORBING and args.fronted_clause(tok) == prev:
+                return None  # "Hunt called the seizure unacceptable, demanded ...": a deed before the demand
             if trig is not None and trig.pattern.wrapper in ABSORBING:
                 framing = prev.dep_ in ("ccomp", "acomp") or args.is_infinitive(prev) or (
                     prev.dep_ == "prep" and prev.lower_ == "to" and trig.pattern.wrapper == "intent") or \
