@@ -117,6 +117,9 @@ class Coder:
             anchors = {root.i, root.head.i}
             if root.head.pos_ == "ADP" or root.head.i in range(span.start, span.end):
                 anchors.add(root.head.head.i)
+                holder = root.head.head
+                if root.head.pos_ == "ADP" and holder.dep_ == "pobj" and holder.head.pos_ == "ADP":
+                    anchors.add(holder.head.head.i)  # "apologised in a phone call on Saturday": the apology's day
             nominal = root.dep_ in _NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN")
             mark = doc[span.end - 1]
             if mention.mirrored is not None and mark.dep_ == "mark":
