@@ -81,13 +81,13 @@ class Coder:
             nominal = {id(m) for _, m, of_noun in dated if of_noun}
             background = is_background(text, article.published, [m for m in mentions if id(m) not in nominal],
                                        offset=sent.start_char)
-            dated_here = False
+            dated_here: list[tuple[int, EventDate]] = []  # (depth of the trigger's clause, its day)
             for found in sentences.code(sent, article.published):
                 date = self._date_for(found, dated, resolver, background, story_date)
                 if date.historical and not self.settings.emit_historical:
                     continue
                 if date.basis in ("text", "text-relative") and date.precision == "day":
-                    story_date, dated_here = date, True
+                    dated_here.append((len(found.chain), date))
                 event = context.settle(self._freeze(found, article, sent, date, story_place), found.attribution,
                                        sent)
                 if event.place is not None and event.place.basis == "text":
@@ -95,7 +95,9 @@ class Coder:
                 if event.id not in seen:
                     seen.add(event.id)
                     yield event
-            if not dated_here:  # a day the text gives, with no event coded from it, still moves the story on
+            if dated_here:  # the main clause's day: "On Wednesday X did ..., a day after Y did ...; hours later"
+                story_date = min(dated_here, key=lambda depth_date: depth_date[0])[1]
+            else:  # a day the text gives, with no event coded from it, still moves the story on
                 days = [m.date for _, m, of_noun in dated if not of_noun and m.date.precision == "day"
                         and not m.date.historical and m.date.basis in ("text", "text-relative")]
                 story_date = days[-1] if days else story_date
