@@ -139,6 +139,7 @@ class DocActors:
         self.recognizer = recognizer
         self.default_date = default_date
         self.surnames: dict[str, Actor] = {}
+        self.given_names: dict[str, Actor] = {}  # "Eritrean President Isaias Afwerki ... Isaias": given name only
         self.titles: dict[str, Actor] = {}  # "crown prince" -> the last crown prince named, for "the crown prince"
         self._roles_named: dict[str, dict[int, Actor]] = {}  # role -> token -> the party named there with a country
         self.last_place_country: str | None = None
@@ -268,6 +269,8 @@ class DocActors:
         person = [t for t in tokens if t.ent_type_ == "PERSON" and t.i not in self.hits]
         if person:
             remembered = self.surnames.get(person[-1].lower_)
+            if remembered is None and len(person) == 1:  # "Abiy", "Isaias": some are called by their given name
+                remembered = self.given_names.get(person[0].lower_)
             if remembered is not None:
                 return remembered, "actor:same-person-earlier"
         return None
@@ -532,6 +535,8 @@ class DocActors:
         parts = name.split()
         if len(parts) >= 2:
             self._keep(self.surnames, parts[-1].lower(), actor)
+            if parts[0].lower() not in self.given_names:  # the first person of that name keeps it
+                self._keep(self.given_names, parts[0].lower(), actor)
             if name.lower() not in self.surnames:
                 self._keep(self.surnames, name.lower(), actor)
         title = self._title(tokens or [])

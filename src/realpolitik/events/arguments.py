@@ -193,6 +193,8 @@ def direct_objects(verb: Token) -> list[Token]:
             return [verb.head]
         if verb.dep_ == "acomp":  # "it was concerned by ...": the parser's adjectival passive
             return [c for c in verb.head.children if c.dep_ == "nsubj"][:1]
+        if verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "Abiy arrived ... and was greeted by Isaias"
+            return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
     for child in verb.children:
         if child.dep_ == "dobj":
             return with_conjuncts(child)

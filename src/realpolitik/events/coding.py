@@ -311,6 +311,10 @@ class SentenceCoder:
                 # "recalled its ambassador in protest at ...": the one who acts protests; "during a visit to
                 # Moscow, Kim told Putin ...": the one who visits
                 sources = self._resolve_all(self._subjects(tok.head.head), date, record=True)
+            if not sources and pattern.reciprocal and root in VIOLENCE_ROOTS and tok.dep_ == "pobj" and \
+                    tok.head.lower_ == "in" and args.is_passive(tok.head.head):
+                # "twenty Indian soldiers were killed in a clash with Chinese troops": the victims' side clashed
+                sources = self._resolve_all([c for c in tok.head.head.children if c.dep_ == "nsubjpass"], date)
             if not sources and root == "14":  # "protests erupted across Iran": its people
                 where = [p for word in (tok, support) if word is not None
                          for p in args.prep_objects(word, "in", "across", "throughout")]
@@ -1424,7 +1428,9 @@ def _is_the_country(head: Token) -> bool:
 
 def _group_count(head: Token) -> int:
     """How many parties "the two leaders", "both sides", "the three countries" refer back to (0: not such a
-    phrase)."""
+    phrase). "Each side blamed the other": each of the two."""
+    if head.lemma_.lower() in _PAIR_NOUNS and head.tag_ == "NN" and any(c.lower_ == "each" for c in head.children):
+        return 2
     if head.lemma_.lower() not in _PAIR_NOUNS or head.tag_ not in ("NNS", "NNPS"):
         return 0
     return next((_GROUP_COUNTS[c.lower_] for c in head.children if c.lower_ in _GROUP_COUNTS), 0)
