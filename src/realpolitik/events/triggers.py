@@ -67,8 +67,8 @@ def object_words(tok: Token) -> dict[str, Token]:
         _add_subject_words(tok, words)
     for child in tok.children:
         words.setdefault(f"dep:{child.dep_}", child)  # lets an entry exclude a construction ("!dep:oprd")
-        if child.dep_ == "dobj" and child.ent_type_:
-            words.setdefault(f"ent:{child.ent_type_.lower()}", child)  # "welcomed Zelensky": a person, received
+        if child.dep_ in ("dobj", "nsubjpass") and child.ent_type_:  # "welcomed Zelensky", "Zelensky was
+            words.setdefault(f"ent:{child.ent_type_.lower()}", child)  # welcomed": a person, received
         if child.dep_ in _OBJECT_DEPS:
             if child.dep_ in ("prep", "dative"):
                 if child.lower_ in TEMPORAL_PREPS:  # "ended the dispute after talks": a time, not the object
