@@ -333,6 +333,10 @@ class DocActors:
             owner = self._possessor(head, tokens, date)
             if owner is not None:  # "Iran admitted that its military had ...": Iran's military
                 countries, rule = [owner.country], "actor:role+possessor"
+            elif names and self._role_before(role, head) is not None:
+                # "Shoigu ordered his troops ... General Sergei Surovikin told him": a titled person the story
+                # does not place is of the side last named in that role, not of the place the sentence names
+                countries, rule = [self._role_before(role, head).country], "actor:titled-person+role-before"
             elif not names and any(t.lower_ == "the" for t in tokens):
                 earlier = self.titles.get(self._title(tokens)) or self._body_before(head) or \
                     self._role_before(role, head)
@@ -468,7 +472,8 @@ class DocActors:
 
     def _named_armed_group(self, head: Token, tokens: list[Token]) -> bool:
         """A proper name of several words whose head is the force word: "Oromo Liberation Army"."""
-        return head.pos_ == "PROPN" and any(t.pos_ == "PROPN" and t.i != head.i for t in tokens)
+        return head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and any(  # ("General Sergei Surovikin")
+            t.pos_ == "PROPN" and t.i != head.i for t in tokens)
 
     def _context_countries(self, head: Token, skip_located: bool = False, victims: bool = False) -> list[str]:
         """A role with no country ("soldiers", "police") takes the country where its sentence happens: a

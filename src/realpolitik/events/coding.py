@@ -265,7 +265,7 @@ class SentenceCoder:
         speakers = self._own_speakers(chain, date) if modality in ("planned", "hypothetical") else set()
         for source, target, code, needs_place in pairs:
             code = actor_conventions(code, source, target)
-            if _visits_home(code, source, target):
+            if _relates_no_one(code, source, target):
                 continue
             if code == "180" and target is not None and target.role == "CVL" and _kills_thousands(tok):
                 code = "202"  # "killed thousands of civilians": a mass killing
@@ -1305,11 +1305,15 @@ def actor_conventions(code: str, source: Actor, target: Actor | None) -> str:
     return code
 
 
-def _visits_home(code: str, source: Actor, target: Actor | None) -> bool:
+def _relates_no_one(code: str, source: Actor, target: Actor | None) -> bool:
     """A visit to (or hosted by) one's own country as a whole: "Yoon and Kishida met during the first trip to
-    Japan by a Korean president" gives Kishida no trip; a visit is between two countries' actors."""
-    return code in ("042", "043") and target is not None and target.country == source.country and any(
-        side.role is None and side.kind == "country" for side in (source, target))
+    Japan by a Korean president" gives Kishida no trip; a visit is between two countries' actors. Nor does a
+    meeting inside one actor ("the defence minister heard his general in a televised meeting") relate two."""
+    if target is None or target.country != source.country:
+        return False
+    if code[:2] == "04" and target.code == source.code:
+        return True
+    return code in ("042", "043") and any(side.role is None and side.kind == "country" for side in (source, target))
 
 
 def _asks_for(noun: Token, prev: Token, family: str) -> bool:
