@@ -122,4 +122,6 @@ def modality_of(chain: list[Token], denied: bool = False) -> str:
     words = [t.lower_ for t in before]
     if "going" in words and "to" in words:
         cues.add("planned")
+    if words[-2:] in (["is", "to"], ["are", "to"], ["was", "to"], ["were", "to"]):
+        cues.add("planned")  # "Athens is to lift its objections"
     return strongest(cues)
