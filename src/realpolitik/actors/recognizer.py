@@ -178,6 +178,13 @@ class DocActors:
                            None)
             if country is not None and country != found[0].country:
                 found = Actor.of(country, found[0].role, name=_span_text(core), kind="group"), "actor:group-branch"
+        if found is not None and found[0].country == TRANSNATIONAL:
+            # "Islamic State targets in the Libyan city of Derna": a transnational group where it fights is of
+            # that country (as its national branches are), like any other armed group there
+            where = [c for c in self.countries_in(t for t in tokens if t.i not in self.hits) if c != TRANSNATIONAL] \
+                or self._context_countries(head, skip_located=False)
+            if where:
+                found = Actor.of(where[0], found[0].role, name=found[0].name, kind="group"), "actor:group-where"
         if found is not None:
             self._note_role(head, found[0])  # "the ELN ... The guerrillas"
             return found
@@ -640,6 +647,9 @@ def _the_country(tok: Token) -> bool:
     return tok.lemma_.lower() in ("country", "nation") and any(c.dep_ == "det" and c.lower_ == "the"
                                                               for c in tok.children)
 
+
+#: The country code of CAMEO's international militarized groups (Islamic State, al-Qaeda): no state's own.
+TRANSNATIONAL = "IMG"
 
 #: Modifiers that make a role no one country's, wherever it sits.
 _SUPRANATIONAL = frozenset({"international", "multinational"})
