@@ -74,6 +74,10 @@ def subject_heads(verb: Token) -> list[Token]:
         # "Ukraine was promised air defence systems by Germany", "sanctions were imposed on 20 officials by the
         # EU": the parser hung the agent on the object, or on the object of a preposition
         return [h for host in object_heads(verb, skip=("by",)) for h in prep_objects(host, "by")]
+    if verb.dep_ == "relcl" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "among":
+        members = [c for c in verb.head.head.head.children if c.dep_ == "nsubj"]
+        if members:  # "Spain and France were among the countries that recognised Guaido": they did
+            return with_conjuncts(members[0])
     for child in sorted(verb.children, key=_is_time):  # "Hours later Bogota backed down": two "subjects"
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in RELATIVE_PRONOUNS:
             named = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > child.i and

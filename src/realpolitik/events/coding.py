@@ -16,7 +16,7 @@ from ..model import Actor, Attribution, unique_actors
 from . import arguments as args
 from .attribution import describe, sentence_attribution, speaker_attribution
 from .modality import modality_of, tensed_conjunct
-from .triggers import GATHERINGS, Trigger, find_triggers, patterns_of
+from .triggers import GATHERINGS, Trigger, find_triggers, patterns_of, talks_first_told_after
 from .wrappers import ABSORBING, framed_code
 
 #: Verbs whose object, a nominal event, is the subject's own act made public: "announced an inquiry into X".
@@ -372,7 +372,8 @@ class SentenceCoder:
         if not targets and sources and root == "07" and self.last_appellant is not None:
             targets = _other_sides([self.last_appellant], sources)  # aid with no recipient answers the appeal
         guess = not pattern.targeted  # a targeted entry needs a target of its own, not one the story suggests
-        if not targets and sources and guess and root in STORY_TARGET_ROOTS and tok.dep_ == "conj":
+        if not targets and sources and (guess and root in STORY_TARGET_ROOTS or root == "17") and \
+                tok.dep_ == "conj":  # ("shot down two Indian jets and captured a pilot": an Indian one)
             # "suspended the treaty with Pakistan, closed the border and ...": the same party, unless named
             targets = _other_sides(self._targets_of.get(tok.head.i, []), sources)
         if not targets and sources and code == "0253":  # "called for his release": to whoever holds him
@@ -1505,6 +1506,8 @@ def _is_occasion(tok: Token) -> bool:
     clause reports, which took place too."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj":
         tok = tok.head.head  # "at the start of ...", "on the sidelines of ..."
+    if talks_first_told_after(tok):
+        return True
     prep = tok.head.lower_
     return tok.dep_ == "pobj" and prep in ("at", "during", "on", "in") and tok.pos_ == "NOUN" and (
         prep != "on" or tok.lemma_.lower() in ("sideline", "margin")) and (

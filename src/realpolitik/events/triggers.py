@@ -334,6 +334,13 @@ GATHERINGS = frozenset({"talk", "talks", "summit", "meeting", "negotiation", "ne
                          "call", "conversation", "trip"})
 
 
+def talks_first_told_after(tok: Token) -> bool:
+    """"said after talks in Asmara with Isaias": talks the text tells of for the first time, the occasion of what
+    was said ("after the talks", known already, only date it)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "after" and tok.lemma_.lower() in GATHERINGS and not any(
+        c.dep_ in ("det", "poss") for c in tok.children)
+
+
 def is_time_reference(tok: Token) -> bool:
     """A noun inside "before/after/since X" dates something else: "just days before Yevkurov's arrival"; a
     noun that something ends ("to end six weeks of fighting") is not itself reported as happening."""
@@ -350,6 +357,8 @@ def is_time_reference(tok: Token) -> bool:
     node = tok
     if tok.dep_ == "pobj" and tok.head.lower_ == "during" and tok.lemma_.lower() in GATHERINGS:
         return False  # "during a visit to Moscow, Kim told Putin ...": the visit is news too
+    if talks_first_told_after(tok):
+        return False
     for _ in range(4):
         if node.dep_ == "pobj" and node.head.lower_ in TEMPORAL_PREPS:
             return True  # "after the talks"
