@@ -515,7 +515,9 @@ class DocActors:
         if located is None:
             located = self._located[sent.start] = [
                 t for t in sent if t.dep_ == "pobj" and (t.head.lower_ in ("in", "at", "across", "throughout") or
-                                                         _in_place_slot(t))  # "on the city of Dnipro"
+                                                         _in_place_slot(t) or  # "on the city of Dnipro"
+                                                         (t.head.lower_ == "on" and t.head.head.lemma_.lower() in
+                                                          _MARCHING))  # "marched on Dhaka"
                 and not (t.head.lower_ == "at" and self._names_country(t))]  # "fired rockets at Israel": aimed
         return located
 
@@ -647,6 +649,9 @@ def _the_country(tok: Token) -> bool:
     return tok.lemma_.lower() in ("country", "nation") and any(c.dep_ == "det" and c.lower_ == "the"
                                                               for c in tok.children)
 
+
+#: Verbs whose on-phrase is where the crowd or army goes: "protesters marched on Dhaka".
+_MARCHING = frozenset({"march", "advance", "converge", "descend"})
 
 #: The country code of CAMEO's international militarized groups (Islamic State, al-Qaeda): no state's own.
 TRANSNATIONAL = "IMG"

@@ -200,6 +200,8 @@ def direct_objects(verb: Token) -> list[Token]:
         if verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "Abiy arrived ... and was greeted by Isaias"
             return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
     for child in verb.children:
+        if child.dep_ == "dobj" and child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return [verb.head]  # "Al-Shabaab, which the president blamed for the carnage": al-Shabaab
         if child.dep_ == "dobj":
             return with_conjuncts(child)
     for child in verb.children:

@@ -113,10 +113,11 @@ def _add_subject_words(verb: Token, words: dict[str, Token]) -> None:
 
 def noun_object_words(tok: Token) -> dict[str, Token]:
     """The object of an event noun is its of-phrase: "deliveries of artillery shells", also where the parser hung
-    it on a name before it ("the sale to Taiwan of 108 tanks")."""
+    it on a name before it ("the sale to Taiwan of 108 tanks"); what an appeal asks for is its for-phrase ("an
+    appeal for international assistance")."""
     words: dict[str, Token] = {}
     names = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
-    for prep in (c for h in (tok, *names) for c in h.children if c.dep_ == "prep" and c.lower_ == "of"):
+    for prep in (c for h in (tok, *names) for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
         for obj in (p for p in prep.children if p.dep_ == "pobj"):
             for t in (obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ in ("compound", "amod"))):
                 words.setdefault(t.lemma_.lower(), t)
