@@ -455,6 +455,10 @@ class DocActors:
                 named = [c for c in named if c.tag_ not in ("NNS", "NNPS")]
             objects = [c for c in named if c.dep_ == "dobj" and c.i < pron.i and self._names_party(c)]
             subjects = [c for c in named if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects and pron.head.dep_ == "nsubj" and pron.head.head.i == node.i:
+                # "Sudan's army agreed to ..., its commander said": the owner is the reported clause's subject
+                subjects = [s for c in node.children if c.dep_ == "ccomp" and c.i < node.i
+                            for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in PRONOUNS]
             for heads in ((objects, subjects) if object_first else (subjects,)):
                 found = self.resolve(heads[0], date) if heads else None
                 if found and found[0].country:

@@ -875,6 +875,9 @@ class SentenceCoder:
             if out and trig is not None and trig.pattern.wrapper:
                 break
             out.append(tok)
+            if len(out) == 1 and tok.dep_ == "relcl" and any(c.lower_ in args.RELATIVE_PRONOUNS
+                                                             for c in tok.children):
+                break  # "JNIM, which the minister blamed for the attack, has not commented": a statement of its own
             if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS for c in tok.children):
                 break
             if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _set_off(tok) and any(
