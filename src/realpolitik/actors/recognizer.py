@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import pobj as POBJ
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -517,13 +518,15 @@ class DocActors:
         per sentence: many phrases of a sentence may ask."""
         located = self._located.get(sent.start)
         if located is None:
-            located = self._located[sent.start] = [
-                t for t in sent if t.dep_ == "pobj" and (t.head.lower_ in ("in", "at", "across", "throughout") or
-                                                         _in_place_slot(t) or  # "on the city of Dnipro"
-                                                         (t.head.lower_ == "on" and t.head.head.lemma_.lower() in
-                                                          _MARCHING))  # "marched on Dhaka"
-                and not (t.head.lower_ == "at" and self._names_country(t))]  # "fired rockets at Israel": aimed
+            located = self._located[sent.start] = [t for t in sent if t.dep == POBJ and self._says_where(t)]
         return located
+
+    def _says_where(self, pobj: Token) -> bool:
+        prep = pobj.head.lower_
+        if prep == "at" and self._names_country(pobj):
+            return False  # "fired rockets at Israel": aimed at, not in
+        return prep in ("in", "at", "across", "throughout") or _in_place_slot(pobj) or (  # "the city of Dnipro"
+            prep == "on" and pobj.head.head.lemma_.lower() in _MARCHING)  # "marched on Dhaka"
 
     def note_home(self, country: str) -> None:
         """Remember a country where something happened at home, for role-only actors in later sentences."""
