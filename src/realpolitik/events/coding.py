@@ -895,6 +895,8 @@ class SentenceCoder:
         if self._misattached_speech(chain[0]) is not None:
             return False
         for prev, tok in zip(chain, chain[1:]):
+            if prev.dep_ == "conj" and any(c.dep_ in args.SUBJECT_DEPS for c in prev.children):
+                return False  # "..., and Prime Minister Sharif condemned ...": a clause with its own subject
             trig = by_token.get(tok.i)
             if trig is not None and trig.pattern.wrapper == "deny":
                 return prev.dep_ in ("ccomp", "dobj", "xcomp", "pobj", "prep")
@@ -1111,11 +1113,15 @@ class SentenceCoder:
             if found:
                 return found[0]
         return self._nearest_before(
-            pron, args.subject_heads(pron.head if pron.head.pos_ == "VERB" else pron.head.head), date)
+            pron, args.subject_heads(pron.head if pron.head.pos_ == "VERB" else pron.head.head), date,
+            other_side=pron.dep_ == "dobj")
 
-    def _nearest_before(self, pron: Token, excluded: list[Token], date) -> Actor | None:
-        """The nearest actor named before the pronoun in its sentence, outside the excluded phrases."""
+    def _nearest_before(self, pron: Token, excluded: list[Token], date, other_side: bool = False) -> Actor | None:
+        """The nearest actor named before the pronoun in its sentence, outside the excluded phrases; with
+        ``other_side``, of another country than they name ("Beijing's ministry said China would not recognise
+        it": not China)."""
         skip = {t.i for head in excluded for t in head.subtree}
+        own = {a.country for head in excluded for a in self._resolve_all([head], date)} if other_side else set()
         singular = pron.lower_ in ("it", "its")
         for tok in reversed(pron.doc[pron.sent.start:pron.i]):
             if tok.i in skip or not self.actors.is_actor_token(tok) or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
@@ -1124,7 +1130,7 @@ class SentenceCoder:
                     tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "inside"))):
                 continue  # "told Palestinians in Gaza to move south, and the UN urged it to ...": not they, nor where
             found = self.actors.resolve(tok, date)
-            if found:
+            if found and found[0].country not in own:
                 return found[0]
         return self.last_subject
 
