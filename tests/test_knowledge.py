@@ -126,7 +126,6 @@ def test_countries_cover_iso_3166_plus_kosovo(actors):
     ("Security Council", "organization", "UNO"),
     ("Hezbollah", "group", "LBNREB"),
     ("Houthis", "group", "YEMREB"),
-    ("Rapid Support Forces", "group", "SDNREB"),
     ("ISIS", "group", "IMGINS"),
 ])
 def test_phrases_resolve_to_their_codes(actors, phrase, kind, code):
@@ -175,6 +174,9 @@ def test_dated_groups_change_code(actors):
     taliban = actors.lookup("Taliban")
     assert [e.code for e in taliban if holds_on(e, "2019-05-01")] == ["AFGINS"]
     assert [e.code for e in taliban if holds_on(e, "2024-05-01")] == ["AFGGOV"]
+    rsf = actors.lookup("Rapid Support Forces")  # a state force until it went to war with the army
+    assert [e.code for e in rsf if holds_on(e, "2019-06-03")] == ["SDNMIL"]
+    assert [e.code for e in rsf if holds_on(e, "2023-04-15")] == ["SDNREB"]
 
 
 def test_split_code_and_dates():
