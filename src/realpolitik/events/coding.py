@@ -16,7 +16,13 @@ from ..model import Actor, Attribution, unique_actors
 from . import arguments as args
 from .attribution import describe, sentence_attribution, speaker_attribution
 from .modality import modality_of, tensed_conjunct
-from .triggers import GATHERINGS, Trigger, find_triggers, patterns_of, talks_first_told_after
+from .triggers import (
+    GATHERINGS,
+    Trigger,
+    find_triggers,
+    patterns_of,
+    talks_first_told_after,
+)
 from .wrappers import ABSORBING, framed_code
 
 #: Verbs whose object, a nominal event, is the subject's own act made public: "announced an inquiry into X".
