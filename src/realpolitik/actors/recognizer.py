@@ -183,7 +183,7 @@ class DocActors:
             # "Islamic State targets in the Libyan city of Derna": a transnational group where it fights is of
             # that country (as its national branches are), like any other armed group there
             where = [c for c in self.countries_in(t for t in tokens if t.i not in self.hits) if c != TRANSNATIONAL] \
-                or self._context_countries(head, skip_located=False)
+                or self._context_countries(head)
             if where:
                 found = Actor.of(where[0], found[0].role, name=found[0].name, kind="group"), "actor:group-where"
         if found is not None:

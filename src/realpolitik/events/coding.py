@@ -466,8 +466,8 @@ class SentenceCoder:
                     root in VIOLENCE_ROOTS and source.role in ("REB", "INS", "SEP", "CRM") and
                     not self._adversary([source]) and not self._abroad(tok, source))):
                 # repression, administrative sanctions, arrests, releases, concessions to protest: at home,
-                # unless named (a refusal to yield in general is to whoever asked); "M23 rebels seized the town of Bunagana", with no
-                # other side in the story: against their state
+                # unless named (a refusal to yield in general is to whoever asked); "M23 rebels seized the town
+                # of Bunagana", with no other side in the story: against their state
                 own = Actor.of(source.country)
                 pairs.append((source, own, code, False))
                 continue
