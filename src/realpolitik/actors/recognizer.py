@@ -460,9 +460,10 @@ class DocActors:
                 # "Sudan's army agreed to ..., its commander said": the owner is the reported clause's subject
                 subjects = [s for c in node.children if c.dep_ == "ccomp" and c.i < node.i
                             for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in PRONOUNS]
+            personal = pron.lower_ in ("his", "her")
             for heads in ((objects, subjects) if object_first else (subjects,)):
                 found = self.resolve(heads[0], date) if heads else None
-                if found and found[0].country:
+                if found and found[0].country and not (personal and found[0].kind == "country"):
                     # with those conjoined to it, as names ("U.S. and China ... their talks", also when parsed
                     # as one name) or as demonyms ("Indian and Chinese officials ... their talks")
                     glued = [c for c in heads[0].children if is_glued_name(c)]
@@ -470,8 +471,20 @@ class DocActors:
                     shared = [Actor.of(c, found[0].role, kind="sector") for c in self.countries_in(
                         [j for m in heads[0].children if m.dep_ == "amod" for j in m.conjuncts])]
                     return unique_actors([found[0]] + [o[0] for o in others if o and o[0].country] + shared)
-            if subjects:
+            if subjects and not personal:
                 return []
+            if subjects:
+                break
+        return self._person_before(pron, date) if pron.lower_ in ("his", "her") else []
+
+    def _person_before(self, pron: Token, date: str | None) -> list[Actor]:
+        """"China imposed sanctions on Nancy Pelosi over her visit": "his" or "her" is a person, not a state; the
+        nearest person named before it in the sentence."""
+        for tok in reversed(pron.doc[pron.sent.start:pron.i]):
+            if tok.ent_type_ == "PERSON":
+                found = self.resolve(tok.head if tok.dep_ == "compound" else tok, date)
+                if found and found[0].kind == "person":
+                    return [found[0]]
         return []
 
     def _names_party(self, head: Token) -> bool:

@@ -42,7 +42,7 @@ DENY_RESPONSIBILITY = "016"
 #: are not). (The coder's FORCE_ROOTS, which place events, are wider.)
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 #: Codes that, with no target named, are done to the actor's own country.
-DOMESTIC_CODES = ("172", "173", "175", "083", "080", "084", "14")
+DOMESTIC_CODES = ("170", "172", "173", "175", "083", "080", "084", "14")
 #: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?;
 #: "suspended talks" with whom?). An embargo (163) may face the whole world.
 NEEDS_TARGET_ROOTS = frozenset({"04", "05", "06", "11", "16"})

@@ -81,11 +81,17 @@ def _own_cues(tok: Token) -> set[str]:
         cues = (cues - {"negated"}) | {"planned"}  # "would not hesitate to launch": a promise to
     if tok.dep_ == "pobj" and tok.head.lower_ == "without":
         cues.add("negated")
+    if _short_of(tok) or (tok.dep_ == "ccomp" and _short_of(tok.head)):
+        cues.add("negated")  # "stopped short of saying that they had hit it": not said, let alone done
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in REPORT_NOUNS:
         cues.add("unconfirmed")
     if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in REPORT_NOUNS:
         cues.add("unconfirmed")  # "following reports that he pressed ..."
     return cues
+
+
+def _short_of(tok: Token) -> bool:
+    return tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ == "of" and tok.head.head.lower_ == "short"
 
 
 def _approved(tok: Token) -> bool:

@@ -199,7 +199,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             and not _restates(t, _governing_trigger(t.token, at))
             and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head))  # "clashes that killed 30"
             and not _is_motive(t.token) and not _is_aim(t.token) and not _is_breached(t.token)
-            and not _heads_free_relative(t.token) and not _lasting_state(t.token) and not _names_people(t.token)]
+            and not _heads_free_relative(t.token) and not _lasting_state(t.token) and not _names_people(t.token)
+            and not _sent_to_attack(t, at)]
 
 
 #: Nouns that, after "in" or "as", give the motive of the act they hang on, not an event of their own.
@@ -223,6 +224,16 @@ def _heads_free_relative(tok: Token) -> bool:
     thing for the sentence's own act, it is no act of its own."""
     return tok.pos in VERBAL_POS and any(c.dep_ == "dobj" and c.lower_ in ("what", "whatever") and c.i < tok.i
                                          for c in tok.children)
+
+
+def _sent_to_attack(trigger: Trigger, at: dict[int, Trigger]) -> bool:
+    """"sent F-16 jets to strike Cambodian targets": forces sent to strike are the strike's means; the strike is
+    the event, not a show of force besides it."""
+    if not any((code or "").startswith("15") for code in _codes(trigger)):
+        return False
+    return any(c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               and c.i in at and (at[c.i].pattern.code or "")[:2] in ("18", "19", "20")
+               for c in trigger.token.children)
 
 
 def _names_people(tok: Token) -> bool:
