@@ -254,6 +254,8 @@ def target_candidates(trigger: Token, pattern: Pattern,
                 out.append((slot, prep_objects(host, slot)))
             for obj in dobjs:  # "appointed an ambassador to Syria", "a batch of tanks from the US"
                 out.append((slot, prep_objects(obj, slot)))
+                for clause in (c for c in obj.children if c.dep_ in ("relcl", "acl")):
+                    out.append((slot, prep_objects(clause, slot)))  # "lift the sanctions it imposed on Turkey"
                 for amount in _measured(obj):  # "pledged $500 million in aid for Ukraine"
                     out.append((slot, prep_objects(amount, slot)))
     if pattern.pos == "noun":

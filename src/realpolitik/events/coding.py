@@ -1460,12 +1460,16 @@ def _group_count(head: Token) -> int:
     phrase). "Each side blamed the other": each of the two."""
     if head.lemma_.lower() in _PAIR_NOUNS and head.tag_ == "NN" and any(c.lower_ == "each" for c in head.children):
         return 2
+    if head.lemma_.lower() in _PAIRED_ONLY and head.tag_ == "NNS" and [c.lower_ for c in head.children] == ["the"]:
+        return 2  # "the neighbours agreed to reopen embassies": the two named before
     if head.lemma_.lower() not in _PAIR_NOUNS or head.tag_ not in ("NNS", "NNPS"):
         return 0
     return next((_GROUP_COUNTS[c.lower_] for c in head.children if c.lower_ in _GROUP_COUNTS), 0)
 
 
 _GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+#: Plural nouns that, with "the" alone, can only mean the two sides in view.
+_PAIRED_ONLY = frozenset({"neighbour", "neighbor", "rival", "foe", "adversary", "belligerent"})
 
 
 def _inner_heads(head: Token) -> list[Token]:
