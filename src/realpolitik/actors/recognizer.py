@@ -341,10 +341,10 @@ class DocActors:
             owner = self._possessor(head, tokens, date)
             if owner is not None:  # "Iran admitted that its military had ...": Iran's military
                 countries, rule = [owner.country], "actor:role+possessor"
-            elif names and self._role_before(role, head) is not None:
+            elif names and (side := self._role_before(role, head)) is not None:
                 # "Shoigu ordered his troops ... General Sergei Surovikin told him": a titled person the story
                 # does not place is of the side last named in that role, not of the place the sentence names
-                countries, rule = [self._role_before(role, head).country], "actor:titled-person+role-before"
+                countries, rule = [side.country], "actor:titled-person+role-before"
             elif not names and any(t.lower_ == "the" for t in tokens):
                 earlier = self.titles.get(self._title(tokens)) or self._body_before(head) or \
                     self._role_before(role, head)
@@ -444,6 +444,7 @@ class DocActors:
         """Like ``possessor``, with every conjoined party: "Ethiopia and Eritrea ... when their leaders signed"."""
         date = date or self.default_date
         inside = {t.i for t in pron.head.subtree}
+        personal = pron.lower_ in ("his", "her")
         node = pron.head
         for _ in range(6):
             if node.head.i == node.i:
@@ -452,7 +453,7 @@ class DocActors:
             if node.pos_ not in ("VERB", "AUX"):
                 continue
             named = [c for c in node.children if c.i not in inside and c.lower_ not in PRONOUNS]
-            if pron.lower_ in ("his", "her"):  # "protesters stormed the building, demanding his resignation"
+            if personal:  # "protesters stormed the building, demanding his resignation"
                 named = [c for c in named if c.tag_ not in ("NNS", "NNPS")]
             objects = [c for c in named if c.dep_ == "dobj" and c.i < pron.i and self._names_party(c)]
             subjects = [c for c in named if c.dep_ in ("nsubj", "nsubjpass")]
@@ -460,7 +461,6 @@ class DocActors:
                 # "Sudan's army agreed to ..., its commander said": the owner is the reported clause's subject
                 subjects = [s for c in node.children if c.dep_ == "ccomp" and c.i < node.i
                             for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in PRONOUNS]
-            personal = pron.lower_ in ("his", "her")
             for heads in ((objects, subjects) if object_first else (subjects,)):
                 found = self.resolve(heads[0], date) if heads else None
                 if found and found[0].country and not (personal and found[0].kind == "country"):
@@ -475,7 +475,7 @@ class DocActors:
                 return []
             if subjects:
                 break
-        return self._person_before(pron, date) if pron.lower_ in ("his", "her") else []
+        return self._person_before(pron, date) if personal else []
 
     def _person_before(self, pron: Token, date: str | None) -> list[Actor]:
         """"China imposed sanctions on Nancy Pelosi over her visit": "his" or "her" is a person, not a state; the

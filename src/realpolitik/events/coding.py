@@ -406,10 +406,10 @@ class SentenceCoder:
         if not targets and sources and guess and root in STORY_TARGET_ROOTS and self.last_target is not None:
             # "Biden visited Kyiv ... Biden pledged $500 million": to whom he visited
             targets = _other_sides([self.last_target], sources)
-        mourning = self.actors.last_place_country or (self.agentless.target.country if self.agentless else None)
-        if not targets and sources and code == "018" and mourning:
+        if not targets and sources and code == "018":
             # "Putin and Xi sent messages of condolence": to the country of the dead, or where they died
-            targets = _other_sides([Actor.of(mourning)], sources)
+            mourning = self.actors.last_place_country or (self.agentless.target.country if self.agentless else None)
+            targets = _other_sides([Actor.of(mourning)], sources) if mourning else []
         if not targets and sources and root in VIOLENCE_ROOTS and not args.prep_objects(tok, "into"):
             targets = _other_sides(self._reporting_forces(tok, date), sources)  # (not "fired into the sea")
         sources = unique_actors(sources)
