@@ -30,8 +30,8 @@ from .where import pick_place
 
 logger = logging.getLogger(__name__)
 
-#: A date after these is a deadline, not the day the event it hangs on happened.
-DEADLINE_PREPS = frozenset({"until", "till"})
+#: A date after these is a deadline, not the day the event it hangs on happened ("close it by Saturday").
+DEADLINE_PREPS = frozenset({"until", "till", "by"})
 _NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "poss"})
 
 

@@ -23,6 +23,9 @@ _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "case", "
                           "punct", "prep", "pobj", "quantmod", "advmod", "flat", "nn"})
 #: Prepositions whose object still describes the actor ("officials in Ankara", "head of the ministry").
 _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
+#: Nouns that describe an actor by its relation to another ("Russia, Assad's main ally"): the other is not it.
+_RELATION_NOUNS = frozenset({"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "backer", "patron",
+                             "sponsor", "adversary", "friend", "protector", "creditor", "supplier", "client"})
 #: Nouns for the means and agents of force, whose country modifier names the side that uses it.
 _FORCE_WORDS = frozenset({"strike", "airstrike", "attack", "raid", "shelling", "bombardment", "missile", "drone",
                           "rocket", "fire", "force", "troop", "soldier", "jet", "warplane", "artillery", "army",
@@ -224,6 +227,9 @@ class DocActors:
                     continue
                 if child.dep_ == "prep" and (not with_preps or child.lower_ not in _PHRASE_PREPS):
                     continue
+                if child.dep_ == "appos" and child.lemma_.lower() in _RELATION_NOUNS and any(
+                        c.dep_ == "poss" for c in child.children):
+                    continue  # "Russia, President Assad's main ally": Russia, not Assad
                 stack.append(child)
         return tuple(sorted(out, key=lambda t: t.i))
 
@@ -321,6 +327,13 @@ class DocActors:
             role = "GOV"
         names = [t for t in tokens if t.ent_type_ == "PERSON"]
         rule = "actor:compose"
+        if not countries and role is None and _the_place(head, tokens):
+            # "laid a wreath in Hiroshima, the first president to visit the city": the place last named
+            before = sorted((t for t in self._places_of(head.sent) if t.i < head.i), key=lambda t: -t.i)
+            place = next((c for t in before for c in self.countries_in(self.phrase_tokens(t, with_preps=False))),
+                         self.last_place_country)
+            if place:
+                return Actor.of(place, name=_span_text(tokens)), "actor:the-place-before"
         if not countries and role is None:
             owner = self._possessor(head, tokens, date) if head.lemma_.lower() in _HOMELAND_NOUNS else None
             if owner is not None:  # "his country would never recognise ...": the possessor's state
@@ -507,17 +520,19 @@ class DocActors:
         ``skip_located`` (and for a person) a country named outside the sentence's places comes first."""
         sent = head.sent
         located = self._places_of(sent)
+        # not from what the subject acts on: "the ministry accused Washington" is not American
+        acted_on = {t.i for c in head.head.children if _acted_on(c) for t in c.subtree} \
+            if head.dep_ in ("nsubj", "nsubjpass") else set()
         # "Foreign Minister X handed ... in Brussels": not the host's minister; but one who "was arrested in
         # Minsk" was there, whatever other country the sentence names
         if (head.ent_type_ == "PERSON" and head.dep_ != "nsubjpass") or skip_located:
-            named = [t for t in sent if t not in located and t.i not in range(head.left_edge.i, head.i + 1)]
+            named = [t for t in sent if t not in located and t.i not in acted_on and
+                     t.i not in range(head.left_edge.i, head.i + 1)]
             found = self.countries_in(sorted(named, key=lambda t: abs(t.i - head.i)))
             if found:
                 return found[:1]
         found = self.countries_in(sorted(located, key=lambda t: abs(t.i - head.i)))
-        if not found:  # not from what the subject acts on: "the ministry accused Washington" is not American
-            acted_on = {t.i for c in head.head.children if _acted_on(c) for t in c.subtree} \
-                if head.dep_ in ("nsubj", "nsubjpass") else set()
+        if not found:
             if victims:  # "civilians were killed in Russian strikes on Kharkiv": not the attackers' people
                 acted_on |= {t.i for t in sent if t.dep_ in ("amod", "compound", "poss") and
                              t.head.lemma_.lower() in _FORCE_WORDS}
@@ -662,6 +677,13 @@ def _acted_on(child: Token) -> bool:
 
 _PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "district", "capital", "port",
                           "state", "county", "oblast", "governorate", "island"})
+
+
+def _the_place(head: Token, tokens: Iterable[Token]) -> bool:
+    """"the city", "the capital": a place named before, with nothing of its own to name it."""
+    return head.lemma_.lower() in _PLACE_NOUNS and head.lemma_.lower() != "state" and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
+        t.pos_ == "PROPN" or t.dep_ == "poss" for t in tokens)
 
 
 def _the_country(tok: Token) -> bool:

@@ -65,6 +65,14 @@ def fronted_clause(verb: Token) -> Token | None:
                  and not any(m.dep_ == "mark" for m in c.children)), None)
 
 
+def semicolon_clause(tok: Token) -> bool:
+    """"Warsaw accused Minsk of ...; Minsk did not comment": the parser may hang a clause on the one after its
+    semicolon, as that one's complement. It is a sentence of its own: the negation after the semicolon is not
+    its negation."""
+    return tok.dep_ == "ccomp" and tok.i < tok.head.i and any(
+        t.lower_ == ";" and t.head.i == tok.head.i for t in tok.doc[tok.right_edge.i + 1:tok.head.i])
+
+
 def subject_heads(verb: Token) -> list[Token]:
     """Heads of the doer of a verb: its subject, the agent of a passive, or a governor's subject."""
     if is_passive(verb):
@@ -78,6 +86,8 @@ def subject_heads(verb: Token) -> list[Token]:
         members = [c for c in verb.head.head.head.children if c.dep_ == "nsubj"]
         if members:  # "Spain and France were among the countries that recognised Guaido": they did
             return with_conjuncts(members[0])
+    if verb.dep_ == "relcl" and verb.head.dep_ == "attr" and _to_infinitive(verb):
+        return subject_heads(verb.head.head)  # "Obama became the first U.S. president to visit Hiroshima": Obama
     for child in sorted(verb.children, key=_is_time):  # "Hours later Bogota backed down": two "subjects"
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in RELATIVE_PRONOUNS:
             named = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > child.i and
@@ -265,9 +275,21 @@ def target_candidates(trigger: Token, pattern: Pattern,
             clauses.append(trigger.head)
         for verb in clauses:
             out.append(("clause", direct_objects(verb)))
-        if trigger.dep_ == "pobj" and trigger.head.lower_ in ("in", "during") and trigger.head.head.pos_ == "VERB":
-            out.append(("clause", direct_objects(trigger.head.head)))  # "told his counterpart in a phone call"
+        verb = occasion_verb(trigger) if trigger.head.lower_ in ("in", "during") else None
+        if verb is not None:  # "told his counterpart in a phone call", "apologised to Aliyev in a phone call"
+            out.append(("clause", direct_objects(verb) + prep_objects(verb, "to")))
     return [(slot, heads) for slot, heads in out if heads]
+
+
+def occasion_verb(noun: Token) -> Token | None:
+    """The verb a prepositional noun tells the occasion of: "told Blinken in a phone call", and through the
+    nouns between, "told Blinken of the decision in a phone call"."""
+    if noun.dep_ != "pobj":
+        return None
+    host = noun.head.head
+    while host.dep_ == "pobj" and host.head.lower_ in ("of", "about") and host.pos_ == "NOUN":
+        host = host.head.head  # (but "recalled its envoy in protest at a pact": the pact is not the recall's)
+    return host if host.pos_ == "VERB" else None
 
 
 def _measured(obj: Token) -> list[Token]:

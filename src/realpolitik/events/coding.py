@@ -251,12 +251,16 @@ class SentenceCoder:
         if pattern.accusation:
             return self._code_accusation(trig, chain, date)
         modality = modality_of(self._clause(chain, by_token), denied=self._denied(chain, by_token))
+        if modality == "asserted" and any(c.dep_ == "det" and c.lower_ == "no" for i in trig.consumed
+                                          for c in tok.doc[i].children):
+            modality = "negated"  # "offered no apology": the word the entry needs is denied its object
         if (pattern.code or "")[:2] == "13" and (modality == "planned" or modality == "hypothetical" and any(
                 self._wrapper_kind(t) in ("speech", "intent", "threat") for t in chain[1:])):
             modality = "asserted"  # "said it would take countermeasures", "Russia will take action against ...":
             # saying so is the threat
         refusing = modality == "negated" and _refusal(chain)
         pairs = self._pairs(trig, support, date, one_way=refusing)
+        pairs, ordered = self._ordered_abroad(tok, pairs, date)
         if not pairs:
             if trig.fallback is not None and not trig.fallback.pattern.wrapper and not trig.fallback.pattern.light:
                 return self._code_content(trig.fallback, by_token, supports, date)
@@ -270,6 +274,8 @@ class SentenceCoder:
             rule = f"{by_token[support.i].pattern.id}+{pattern.id}"
         else:
             rule = f"via:{support.lemma_.lower()}+{pattern.id}"
+        if ordered:
+            rule, modality = f"{rule}>ordered", "asserted" if modality in ("planned", "hypothetical") else modality
         events = []
         speakers = self._own_speakers(chain, date) if modality in ("planned", "hypothetical") else set()
         for source, target, code, needs_place in pairs:
@@ -295,6 +301,24 @@ class SentenceCoder:
                                         attribution, needs_place, place_hints=list(self._place_hints)))
         return events
 
+    def _ordered_abroad(self, tok: Token, pairs, date):
+        """"China ordered the US to close its consulate in Chengdu": a state that orders another to act does the
+        act itself where it is a cut in relations (China closes the consulate), and otherwise demands it ("the
+        court ordered Israel to halt its offensive": a demand on Israel; the halt has not happened). An order to
+        one's own forces leaves their act theirs. Returns the pairs and whether they are the orderer's."""
+        if tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in _ORDERING or not pairs:
+            return pairs, False
+        orderers = self._resolve_all(self._subjects(tok.head), date)
+        ordered = {source.code for source, *_ in pairs}
+        if not orderers or not {c.i for c in tok.head.children if c.dep_ == "dobj"} or any(
+                o.code in ordered or (o.country and o.country in {s.country for s, *_ in pairs}) for o in orderers):
+            return pairs, False
+        out = []
+        for source, target, code, needs_place in pairs:
+            measure = code if code[:2] == "16" else framed_code("demand", code[:2])
+            out.extend((o, source, measure, False) for o in orderers)
+        return out, True
+
     def _pairs(self, trig: Trigger, support: Token | None, date, one_way: bool = False):
         """(source, target, code, needs_place_target) for every direction the event has."""
         tok, pattern = trig.token, trig.pattern
@@ -315,11 +339,11 @@ class SentenceCoder:
                 sources = list(self.last_pair)  # "their next meeting": both sides named before
             if not sources and support is not None:
                 sources = self._resolve_all(self._subjects(support), date, record=True)
-            if not sources and tok.dep_ == "pobj" and (tok.head.lower_ == "in" or _is_occasion(tok)) and \
-                    tok.head.head.pos_ == "VERB":
+            occasion = args.occasion_verb(tok) if tok.head.lower_ == "in" or _is_occasion(tok) else None
+            if not sources and occasion is not None:
                 # "recalled its ambassador in protest at ...": the one who acts protests; "during a visit to
                 # Moscow, Kim told Putin ...": the one who visits
-                sources = self._resolve_all(self._subjects(tok.head.head), date, record=True)
+                sources = self._resolve_all(self._subjects(occasion), date, record=True)
             if not sources and pattern.reciprocal and root in VIOLENCE_ROOTS and tok.dep_ == "pobj" and \
                     tok.head.lower_ == "in" and args.is_passive(tok.head.head):
                 # "twenty Indian soldiers were killed in a clash with Chinese troops": the victims' side clashed
@@ -356,6 +380,8 @@ class SentenceCoder:
                            for a in self._resolve_all(self._noun_doers(h), date) or self._doers_of_kind(h)]
                 if not targets and root == "01":  # "welcomed the vote": whoever just did it
                     targets = [a for h in heads if _refers_to_event(h) for a in self._event_doer(h, sources, date)]
+            if not targets and slot == "dobj" and code == "051":  # "praised the release": whoever made it
+                targets = [a for h in heads if _refers_to_event(h) for a in self._event_doer(h, sources, date)]
             if targets:
                 break
         if not targets and tok.dep_ == "pcomp" and tok.head.lower_ == "for" and \
@@ -426,6 +452,9 @@ class SentenceCoder:
         if named and not targets and sources and root != "14":  # (a protest at home is one: "Israelis
             # demonstrated outside the prime minister's residence")
             return []  # "it violated Turkish airspace" read as Turkey's own act: a misread doer, not an event
+        if pattern.pos == "noun" and pattern.reciprocal and not targets and not many and \
+                len({s.country for s in sources}) >= 2:  # "Trump and Kim cut short their summit": between them
+            many, sources = sources, []
         if pattern.pos == "noun" and support is None and not targets and not many and \
                 tok.dep_ not in ("nsubj", "nsubjpass") and not _is_occasion(tok) and not (
                     tok.dep_ == "dobj" and self._wrapper_kind(tok.head) in ABSORBING):  # "demanding his resignation"
@@ -690,11 +719,15 @@ class SentenceCoder:
                     for s, t, code, rule in framed_none]
         if family == "reject":  # "A and B declined to sign": not a refusal toward each other
             framed = [ev for ev in framed if ev.target is None or ev.target.code not in codes]
+        if family in ("threat", "intent"):  # "reserved the right to retaliate": one threat, not also the act's
+            framed = [ev for ev in framed if not ev.rule.endswith(">threat")] or framed
         events, seen = [], set()
         for inner in framed:
             code = framed_code(family, inner.code[:2])
             if family == "intent" and inner.modality == "negated":  # "promised it would not block the bid"
                 code = framed_code("intent", "*")
+            elif family == "intent" and tok.lemma_.lower() == "agree" and inner.code[:2] == "16":
+                code = inner.code  # "EU leaders agreed to bar Belarusian airlines": a measure decided, not a threat
             if inner.target is not None and inner.source.code in codes:
                 inner_side = [inner.target]
             else:  # "demanded that Lukashenko step down": the one asked to act is the addressee (at home too:
@@ -870,7 +903,7 @@ class SentenceCoder:
         """The trigger and its governors up to the sentence root (framing verbs included)."""
         chain = [tok]
         node = tok
-        while node.head.i != node.i and node.dep_ in _CLIMB and len(chain) < 12:
+        while node.head.i != node.i and node.dep_ in _CLIMB and len(chain) < 12 and not args.semicolon_clause(node):
             node = node.head
             chain.append(node)
         return chain
@@ -1166,8 +1199,8 @@ class SentenceCoder:
                 continue
             grounds = [p for c in ev.trigger.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
                        for p in c.children if p.dep_ in ("pobj", "pcomp")]
-            if any(g.pos_ == "VERB" and g.i in self._trigger_at for g in grounds):
-                continue  # "accused the troops of blowing it up" is coded from its own verb
+            if any(g.pos_ == "VERB" and (g.i in self._trigger_at or g.lemma_.lower() in _WRONGDOING) for g in grounds):
+                continue  # "accused the troops of blowing it up" is coded from its own verb; "of meddling": no deed
             act = self._reported_act(material=bool(grounds))  # "X was killed ... Y blamed Z"
             if act is None or (self.agentless is None and ev.target.code == self.last_material.source.code):
                 continue
@@ -1230,6 +1263,8 @@ class SentenceCoder:
 
 #: Clause markers whose clause names the party a threat or protest answers: a condition or a cause.
 #: Verbs that judge someone for an act ("for sending ..."): an act that names no one else was done to the judge.
+#: Verbs by which one party orders another to act ("ordered Russia to close its consulate").
+_ORDERING = frozenset({"order", "instruct", "direct", "force", "compel", "require"})
 _JUDGING_VERBS = frozenset({"thank", "praise", "commend", "congratulate", "rebuke", "criticize", "criticise",
                             "condemn", "blame", "reprimand", "slam"})
 _CONDITIONS = frozenset({"if", "unless"})
@@ -1244,7 +1279,7 @@ EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "
                               "launch", "deployment", "seizure", "expulsion", "ban", "sanction", "blockade",
                               "accusation", "allegation", "charge", "claim", "proposal", "plan", "offer", "demand",
                               "request", "resolution", "ultimatum", "threat", "call", "appeal", "downing",
-                              "hijacking", "shooting", "poisoning", "assassination", "visit",
+                              "hijacking", "shooting", "poisoning", "assassination", "visit", "release",
                               "drill", "exercise", "election", "referendum", "vote", "operation", "offensive",
                               "incident", "provocation", "violation", "policy", "result",
                               "outcome", "act", "attempt", "remark", "comment", "statement", "speech",

@@ -79,8 +79,8 @@ def _own_cues(tok: Token) -> set[str]:
         cues.add("negated")  # "vetoed a resolution demanding a ceasefire" (but a rejected decision still stands)
     if tok.lemma_.lower() == "hesitate" and "negated" in cues:
         cues = (cues - {"negated"}) | {"planned"}  # "would not hesitate to launch": a promise to
-    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
-        cues.add("negated")
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
+        cues.add("negated")  # "without a deal", "without signing any agreement"
     if _short_of(tok) or (tok.dep_ == "ccomp" and _short_of(tok.head)):
         cues.add("negated")  # "stopped short of saying that they had hit it": not said, let alone done
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in REPORT_NOUNS:

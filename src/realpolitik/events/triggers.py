@@ -200,7 +200,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head))  # "clashes that killed 30"
             and not _is_motive(t.token) and not _is_aim(t.token) and not _is_breached(t.token)
             and not _heads_free_relative(t.token) and not _lasting_state(t.token) and not _names_people(t.token)
-            and not _sent_to_attack(t, at)]
+            and not _sent_to_attack(t, at) and not _stance(t)]
 
 
 #: Nouns that, after "in" or "as", give the motive of the act they hang on, not an event of their own.
@@ -248,6 +248,16 @@ def _lasting_state(tok: Token) -> bool:
     return tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBN" and any(
         c.dep_ == "prep" and c.lower_ == "since" for c in tok.children) and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+
+
+def _stance(trigger: Trigger) -> bool:
+    """"protesters who oppose any use of the name", "a group that backs the junta": a relative clause in the
+    simple present says what its noun is like, not what happened. (A denial is still news: "Iran, which denies
+    arming the Houthis", and so is a charge: "Iran, which blames Israel for the attack".)"""
+    tok = trigger.token
+    return tok.dep_ == "relcl" and tok.tag_ in ("VBP", "VBZ") and trigger.pattern.wrapper is None and \
+        (trigger.pattern.code or "")[:2] not in ("11", "13") and not any(
+            c.dep_ in ("aux", "auxpass", "neg") for c in tok.children)
 
 
 def _governing_trigger(tok: Token, at: dict[int, Trigger]) -> Trigger | None:

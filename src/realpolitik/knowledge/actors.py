@@ -7,7 +7,8 @@ load, so a coder can trust each code it gets; a problem raises ``KnowledgeError`
 Codes. A CAMEO-style actor code is a three-letter prefix (an ISO-3166 alpha-3 country code from countries.tsv,
 an international body's code from organizations.tsv such as UNO or NAT, or one of the generic international codes
 IGO, NGO, IMG, MNC) followed by zero or more three-letter role codes from roles.tsv: ``RUS``, ``RUSMIL``,
-``LBNREB``, ``IMGINS``.
+``LBNREB``, ``IMGINS``. A body inside an international one follows its prefix with its own code, as CAMEO writes
+the UN's agencies (IGOUNOKID): ``UNOKID`` is UNICEF, ``UNOIAE`` the IAEA.
 
 Dates. People (and a few groups) hold a code only for a while. ``start``/``end`` are ISO dates or ISO prefixes
 (``2024``, ``2024-12``, ``2024-12-21``); ``end`` is inclusive and empty while the entry still holds. Resolve them
@@ -187,7 +188,7 @@ class ActorDictionary:
         base = self.countries[prefix].name if prefix in self.countries else self.international.get(prefix)
         if base is None:
             return None
-        return " ".join([base, *(self.role_names.get(r, r) for r in code_roles(code))])
+        return " ".join([base, *(self.role_names.get(r) or self.international.get(r, r) for r in code_roles(code))])
 
 
 def load_actor_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
@@ -293,6 +294,12 @@ def _read_organizations(path: Path, countries: dict[str, CountryInfo], role_name
         code = row.require("code")
         if not row.get("country") and _CODE.match(code) and code[:3] not in countries:
             international.setdefault(code[:3], row.require("name"))
+    for row in rows:  # and the bodies inside them: UNOKID makes KID (UNICEF) a code of its own
+        code = row.require("code")
+        if not row.get("country") and _CODE.match(code) and code[:3] in international:
+            for group in code_roles(code):
+                if group not in role_names:
+                    international.setdefault(group, row.require("name"))
     entries: list[ActorEntry] = []
     for row in rows:
         code = _checked_code(row, "code", countries, international, role_names)
@@ -307,7 +314,7 @@ def _read_organizations(path: Path, countries: dict[str, CountryInfo], role_name
             if code[:3] != country:
                 raise row.error(f"field 'code': {code} does not start with its country {country}")
         role = row.get("role") or None
-        roles = code_roles(code)
+        roles = tuple(r for r in code_roles(code) if r in role_names)  # (not the body in UNOKID)
         if role is not None and role not in roles:
             raise row.error(f"field 'role': {role} is not part of the code {code}; write the code as {code[:3]}{role}")
         start, end = _checked_dates(row)
@@ -325,7 +332,8 @@ def _read_people(path: Path, known: ActorDictionary) -> list[ActorEntry]:
     for row in read_table(path, PEOPLE_COLUMNS):
         name = row.require("name")
         country = row.require("country")
-        if not known.known_prefix(country):
+        if not (known.known_prefix(country) or _CODE.match(country) and all(
+                known.known_prefix(group) for group in (country[:3], *code_roles(country)))):
             raise row.error(f"field 'country': {country} is neither a country in countries.tsv nor an "
                             f"international code in organizations.tsv")
         role = row.get("role") or None
@@ -387,7 +395,7 @@ def _checked_code(row: Row, column: str, countries: dict[str, CountryInfo], inte
         raise row.error(f"field '{column}': {prefix} in {code} is neither a country in countries.tsv nor an "
                         f"international code ({', '.join(sorted(international))})")
     for role in roles:
-        if role not in role_names:
+        if role not in role_names and role not in international:
             raise row.error(f"field '{column}': role {role} in {code} is not in roles.tsv")
     return code
 
