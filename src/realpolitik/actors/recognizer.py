@@ -23,6 +23,9 @@ _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "case", "
                           "punct", "prep", "pobj", "quantmod", "advmod", "flat", "nn"})
 #: Prepositions whose object still describes the actor ("officials in Ankara", "head of the ministry").
 _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
+#: People named after whom they follow ("supporters of Bolsonaro"): not the one they follow.
+_FOLLOWER_NOUNS = frozenset({"supporter", "follower", "loyalist", "sympathiser", "sympathizer", "partisan", "fan",
+                             "devotee", "admirer"})
 #: Nouns that describe an actor by its relation to another ("Russia, Assad's main ally"): the other is not it.
 _RELATION_NOUNS = frozenset({"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "backer", "patron",
                              "sponsor", "adversary", "friend", "protector", "creditor", "supplier", "client"})
@@ -168,6 +171,9 @@ class DocActors:
         leader = self._leader(head, date)
         if leader is not None:
             return leader
+        followers = self._followers(head, date)
+        if followers is not None:
+            return followers
         core = self.phrase_tokens(head, with_preps=False)
         found = self._from_people(tokens, date)
         if found is not None:
@@ -266,6 +272,22 @@ class DocActors:
                                 found = self.resolve(pobj, date)
                                 if found:
                                     return found[0], "actor:led-by+" + found[1]
+        return None
+
+    def _followers(self, head: Token, date: str | None) -> tuple[Actor, str] | None:
+        """"supporters of former President Bolsonaro", "thousands of Bolsonaro's supporters": his followers,
+        people of his country, not he."""
+        if head.lemma_.lower() not in _FOLLOWER_NOUNS:
+            inner = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj" and p.lemma_.lower() in _FOLLOWER_NOUNS]
+            return self._followers(inner[0], date) if inner and head.lemma_.lower() in _QUANTITY_HEADS else None
+        for prep in [head, *(c for c in head.children if c.dep_ == "prep" and c.lower_ == "of")]:
+            for pobj in prep.children:
+                found = self.resolve(pobj, date) if pobj.dep_ in ("pobj", "poss") else None
+                if found is not None and found[0].country:
+                    role = "OPP" if found[0].role == "OPP" else "CVL"
+                    return Actor.of(found[0].country, role, name=_span_text(self.phrase_tokens(head)),
+                                    kind="sector"), "actor:followers-of+" + found[1]
         return None
 
     def _from_people(self, tokens: list[Token], date: str | None) -> tuple[Actor, str] | None:

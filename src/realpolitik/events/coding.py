@@ -254,6 +254,8 @@ class SentenceCoder:
         if modality == "asserted" and any(c.dep_ == "det" and c.lower_ == "no" for i in trig.consumed
                                           for c in tok.doc[i].children):
             modality = "negated"  # "offered no apology": the word the entry needs is denied its object
+        if pattern.id == "v.take.action" and modality == "asserted" and tok.tag_ in ("VBD", "VBN"):
+            return []  # "said it had taken control measures": some act, done; a threat is of what is to come
         if (pattern.code or "")[:2] == "13" and (modality == "planned" or modality == "hypothetical" and any(
                 self._wrapper_kind(t) in ("speech", "intent", "threat") for t in chain[1:])):
             modality = "asserted"  # "said it would take countermeasures", "Russia will take action against ...":
@@ -261,6 +263,11 @@ class SentenceCoder:
         refusing = modality == "negated" and _refusal(chain)
         pairs = self._pairs(trig, support, date, one_way=refusing)
         pairs, ordered = self._ordered_abroad(tok, pairs, date)
+        kept_open = modality == "negated" and pattern.code == "120" and tok.lemma_.lower() in ("rule", "exclude")
+        if kept_open:  # "did not rule out military cooperation with Pyongyang": a hedged intent (a threat, for force)
+            kept = self._kept_open(tok)
+            pairs = [(s, t, framed_code("intent", kept[:2] if kept else "*"), p) for s, t, _, p in pairs]
+            modality = "asserted"
         if not pairs:
             if trig.fallback is not None and not trig.fallback.pattern.wrapper and not trig.fallback.pattern.light:
                 return self._code_content(trig.fallback, by_token, supports, date)
@@ -276,6 +283,8 @@ class SentenceCoder:
             rule = f"via:{support.lemma_.lower()}+{pattern.id}"
         if ordered:
             rule, modality = f"{rule}>ordered", "asserted" if modality in ("planned", "hypothetical") else modality
+        if kept_open:
+            rule = f"{rule}>not-ruled-out"
         events = []
         speakers = self._own_speakers(chain, date) if modality in ("planned", "hypothetical") else set()
         for source, target, code, needs_place in pairs:
@@ -300,6 +309,15 @@ class SentenceCoder:
             events.append(SentenceEvent(tok, trig.first, code, source, target, event_modality, event_rule, chain,
                                         attribution, needs_place, place_hints=list(self._place_hints)))
         return events
+
+    def _kept_open(self, verb: Token) -> str | None:
+        """The code of what a verb's object names as an event ("did not rule out military action"), if any."""
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")):
+            for t in obj.subtree:
+                trig = self._trigger_at.get(t.i)
+                if trig is not None and trig.pattern.code and not trig.pattern.wrapper:
+                    return trig.pattern.code
+        return None
 
     def _ordered_abroad(self, tok: Token, pairs, date):
         """"China ordered the US to close its consulate in Chengdu": a state that orders another to act does the
@@ -372,6 +390,12 @@ class SentenceCoder:
             # modifier is this very trigger, whose agent is the source
             deep = not (slot == "dobj" and tok.dep_ == "acl" and heads == [tok.head]) and not (
                 slot == "dobj" and code in AROUND_EVENT_CODES)  # "mediated the deal with Egypt": co-mediators
+            if slot == "dobj" and root == "11" and trig.consumed and any(h.lower_ in ("it", "this") for h in heads):
+                # "Kyiv called it an act of aggression": the deed just told, not the party last named
+                targets = _other_sides([ev.source for ev in reversed(self._reported_so_far())
+                                        if ev.code[:2] not in SPOKEN_ROOTS], sources)[:1]
+                if targets:
+                    break
             targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
             if not targets and (slot != "dobj" or root in ("01", "11", "12", "16")):
                 # "a complaint against China's tariffs", "rejected Canada's allegations", "cancelled a visit by
@@ -380,6 +404,10 @@ class SentenceCoder:
                            for a in self._resolve_all(self._noun_doers(h), date) or self._doers_of_kind(h)]
                 if not targets and root == "01":  # "welcomed the vote": whoever just did it
                     targets = [a for h in heads if _refers_to_event(h) for a in self._event_doer(h, sources, date)]
+            if not targets and slot == "dobj" and root == "09":  # "to investigate the killing of civilians in ...":
+                events = [h for h in heads if self._is_event(h)]  # whoever did it, else whom it befell
+                targets = self._resolve_all([d for h in events for d in self._noun_doers(h)], date) or \
+                    self._resolve_all([p for h in events for p in args.prep_objects(h, "of")], date)
             if not targets and slot == "dobj" and code == "051":  # "praised the release": whoever made it
                 targets = [a for h in heads if _refers_to_event(h) for a in self._event_doer(h, sources, date)]
             if targets:
@@ -398,6 +426,9 @@ class SentenceCoder:
             targets = self._brokered_parties(tok, candidates, date)
         if not targets and sources and candidates:
             targets = self._implicit_targets(candidates[0][1], code, sources, date)
+        if not targets and sources and root in ("15", "19") and _in_response(support or tok):
+            # "dispatched naval, air and ground forces in response": to whoever acted last
+            targets = self._answered_actors(tok, sources, date) or self._adversary(sources)
         if not targets and sources and root in ANSWERING_ROOTS:
             # "warned of consequences if Western troops were sent": the party the condition names; "Moscow
             # said it would take countermeasures", "Tokyo lodged a protest": whoever acted last
@@ -712,6 +743,9 @@ class SentenceCoder:
                             for s in sources for t in there[:1]]
             if not addressees and family == "demand":
                 addressees = self._adversary(sources)  # "demanded a full apology": from whoever did the deed
+            if not addressees and family == "appeal" and _everyone(tok):  # "urged all parties to exercise
+                return [SentenceEvent(tok, tok.i, trig.pattern.code, s, None, modality, trig.pattern.id, chain,
+                                      attribution) for s in sources]  # restraint": to no one in particular
             if family == "reject" or not addressees:
                 return []
             framed_none = [(s, t, trig.pattern.code, trig.pattern.id) for s in sources for t in addressees]
@@ -1456,6 +1490,20 @@ def _refusal(chain: list[Token]) -> bool:
 
 #: Verbs whose negation rejects: a state that does not recognise a government or accept a ruling rejects it.
 _ACCEPTING = frozenset({"accept", "recognise", "recognize", "acknowledge"})
+
+
+def _everyone(verb: Token) -> bool:
+    """"urged all parties", "called on all sides": an appeal to no one in particular."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in ("party", "side", "actor", "country", "nation") and any(
+        d.lower_ == "all" for d in c.children) for c in verb.children)
+
+
+def _in_response(tok: Token) -> bool:
+    """"dispatched forces in response", "responded by announcing drills": an act that answers another."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "by" and tok.head.head.lemma_.lower() in ("respond", "react"):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+        p.lemma_.lower() in ("response", "retaliation", "reprisal") for p in c.children) for c in tok.children)
 
 
 def _refers_to_event(head: Token) -> bool:
