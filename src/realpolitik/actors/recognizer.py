@@ -156,6 +156,7 @@ class DocActors:
         # the version changes whenever what it remembers (names, titles, roles, last place) does
         self._version = 0
         self._resolved: dict[tuple[int, str | None, int], tuple[Actor, str] | None] = {}
+        self._subject_countries: dict[int, str] = {}  # sentence start -> country of the last subject resolved there
 
     # -- public -----------------------------------------------------------------------------------------
     def resolve(self, head: Token, date: str | None = None) -> tuple[Actor, str] | None:
@@ -163,7 +164,11 @@ class DocActors:
         date = date or self.default_date
         key = (head.i, date, self._version)
         if key not in self._resolved:
-            self._resolved[key] = self._resolve(head, date)
+            self._resolved[key] = found = self._resolve(head, date)
+            if found is not None and found[0].country and head.dep_ == "nsubj" and \
+                    self._subject_countries.get(head.sent.start) != found[0].country:
+                self._subject_countries[head.sent.start] = found[0].country
+                self._version += 1
         return self._resolved[key]
 
     def _resolve(self, head: Token, date: str | None) -> tuple[Actor, str] | None:
@@ -349,6 +354,11 @@ class DocActors:
             role = "GOV"
         names = [t for t in tokens if t.ent_type_ == "PERSON"]
         rule = "actor:compose"
+        if not countries and head.lemma_.lower() in _WEAPONS and any(
+                c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in head.children):
+            owner = self._possessor(head, tokens, date)
+            if owner is not None and owner.country:  # "Israel said its jets destroyed ...": Israel's forces
+                return Actor.of(owner.country, "MIL", name=_span_text(tokens), kind="sector"), "actor:weapon+possessor"
         if not countries and role is None and _the_place(head, tokens):
             # "laid a wreath in Hiroshima, the first president to visit the city": the place last named
             before = sorted((t for t in self._places_of(head.sent) if t.i < head.i), key=lambda t: -t.i)
@@ -553,6 +563,9 @@ class DocActors:
             found = self.countries_in(sorted(named, key=lambda t: abs(t.i - head.i)))
             if found:
                 return found[:1]
+            earlier = [c for start, c in self._subject_countries.items() if start < sent.start]
+            if earlier and head.ent_type_ == "PERSON" and not self.countries_in(located):  # "Poland closed a crossing ... Interior
+                return earlier[-1:]  # Minister Jan Kowalczyk accused Minsk": of the side the story is about
         found = self.countries_in(sorted(located, key=lambda t: abs(t.i - head.i)))
         if not found:
             if victims:  # "civilians were killed in Russian strikes on Kharkiv": not the attackers' people

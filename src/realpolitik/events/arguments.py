@@ -287,8 +287,9 @@ def occasion_verb(noun: Token) -> Token | None:
     if noun.dep_ != "pobj":
         return None
     host = noun.head.head
-    while host.dep_ == "pobj" and host.head.lower_ in ("of", "about") and host.pos_ == "NOUN":
-        host = host.head.head  # (but "recalled its envoy in protest at a pact": the pact is not the recall's)
+    while host.pos_ == "NOUN" and (host.dep_ == "dobj" or host.dep_ == "pobj" and host.head.lower_ in ("of", "about")):
+        host = host.head if host.dep_ == "dobj" else host.head.head  # "told his counterpart of the decision in a
+        # phone call"; but in "recalled its envoy in protest at a pact" the pact is not the recall's occasion
     return host if host.pos_ == "VERB" else None
 
 

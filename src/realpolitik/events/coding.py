@@ -741,8 +741,9 @@ class SentenceCoder:
                     return [SentenceEvent(tok, tok.i, framed_code(family, asked.pattern.code[:2]), s, t, modality,
                                           f"{trig.pattern.id}>{asked.pattern.id}", chain, attribution)
                             for s in sources for t in there[:1]]
-            if not addressees and family == "demand":
-                addressees = self._adversary(sources)  # "demanded a full apology": from whoever did the deed
+            if not addressees and family in ("demand", "threat"):
+                # "demanded a full apology": from whoever did the deed; "reserved the right to respond": to them
+                addressees = self._adversary(sources)
             if not addressees and family == "appeal" and _everyone(tok):  # "urged all parties to exercise
                 return [SentenceEvent(tok, tok.i, trig.pattern.code, s, None, modality, trig.pattern.id, chain,
                                       attribution) for s in sources]  # restraint": to no one in particular
