@@ -295,6 +295,17 @@ class DocActors:
                                     kind="sector"), "actor:followers-of+" + found[1]
         return None
 
+    def _leader_in_sentence(self, head: Token, date: str | None) -> str | None:
+        """The country of a state's person who is a subject in the same sentence, before the phrase."""
+        for tok in head.sent:
+            if tok.i >= head.left_edge.i:
+                break
+            if tok.ent_type_ == "PERSON" and tok.dep_ == "nsubj":
+                found = self.resolve(tok, date)
+                if found is not None and found[0].kind == "person" and found[0].country and found[0].role == "GOV":
+                    return found[0].country
+        return None
+
     def _from_people(self, tokens: list[Token], date: str | None) -> tuple[Actor, str] | None:
         for hit in self._hits_in(tokens):
             if hit.kind != "person":
@@ -395,6 +406,10 @@ class DocActors:
                     self._role_before(role, head)
                 if earlier is not None:  # "Saudi Crown Prince Mohammed bin Salman ... The crown prince"
                     return earlier, "actor:same-title-earlier"  # "Tigrayan rebels ... The rebels"
+        if not countries and role in ("MIL", "COP", "GOV") and not names and any(t.lower_ == "the" for t in tokens):
+            leader = self._leader_in_sentence(head, date)
+            if leader is not None:  # "As Netanyahu declared war, the army called up reservists": his army
+                countries, rule = [leader], "actor:role+leader-in-sentence"
         if not countries and role == "IGO":  # "the international community", "donors": no one country's
             return Actor(code="IGO", name=_span_text(tokens), country="IGO", role="IGO", kind="igo"), "actor:igo"
         if not countries:
@@ -567,6 +582,8 @@ class DocActors:
             if earlier and head.ent_type_ == "PERSON" and not self.countries_in(located):  # "Poland closed a crossing ... Interior
                 return earlier[-1:]  # Minister Jan Kowalczyk accused Minsk": of the side the story is about
         found = self.countries_in(sorted(located, key=lambda t: abs(t.i - head.i)))
+        if not found and self.last_place_country and self._role(self.phrase_tokens(head, with_preps=False)) == "COP":
+            return [self.last_place_country]  # "Police have arrested 15 Colombians": the police where the story is
         if not found:
             if victims:  # "civilians were killed in Russian strikes on Kharkiv": not the attackers' people
                 acted_on |= {t.i for t in sent if t.dep_ in ("amod", "compound", "poss") and

@@ -88,6 +88,11 @@ def subject_heads(verb: Token) -> list[Token]:
             return with_conjuncts(members[0])
     if verb.dep_ == "relcl" and verb.head.dep_ == "attr" and _to_infinitive(verb):
         return subject_heads(verb.head.head)  # "Obama became the first U.S. president to visit Hiroshima": Obama
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS
+                and c.i < verb.i and not _is_time(c)]
+    if len(subjects) >= 2 and subjects[-1].ent_type_ == "PERSON" and any(
+            c.dep_ == "mark" and subjects[-2].i < c.i < subjects[-1].i for c in verb.children):
+        return with_conjuncts(subjects[-1])  # "..., its biggest expulsion in decades, as May told parliament": May
     for child in sorted(verb.children, key=_is_time):  # "Hours later Bogota backed down": two "subjects"
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in RELATIVE_PRONOUNS:
             named = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > child.i and

@@ -402,7 +402,8 @@ class SentenceCoder:
                 # the German minister": whoever made them
                 targets = [a for h in heads if self._is_event(h)
                            for a in self._resolve_all(self._noun_doers(h), date) or self._doers_of_kind(h)]
-                if not targets and root == "01":  # "welcomed the vote": whoever just did it
+                if not targets and root in ("01", "11"):  # "welcomed the vote", "disappointed by the decision":
+                    # whoever just did it
                     targets = [a for h in heads if _refers_to_event(h) for a in self._event_doer(h, sources, date)]
             if not targets and slot == "dobj" and root == "09":  # "to investigate the killing of civilians in ...":
                 events = [h for h in heads if self._is_event(h)]  # whoever did it, else whom it befell
@@ -424,6 +425,11 @@ class SentenceCoder:
         around = not targets and code in AROUND_EVENT_CODES
         if around:  # "talks in Antalya, hosted by Turkey": the host meets each side; they are not its guests
             targets = self._brokered_parties(tok, candidates, date)
+        if not targets and sources and root not in VIOLENCE_ROOTS:
+            # "offered help in a phone call with Conte", "pledged support during talks with Zelensky": to the other
+            occasions = [n for n in args.prep_objects(tok, "in", "during") if n.lemma_.lower() in GATHERINGS]
+            targets = _other_sides(self._resolve_all([p for n in occasions for p in args.prep_objects(n, "with")],
+                                                     date), sources)
         if not targets and sources and candidates:
             targets = self._implicit_targets(candidates[0][1], code, sources, date)
         if not targets and sources and root in ("15", "19") and _in_response(support or tok):
@@ -503,7 +509,9 @@ class SentenceCoder:
             return [(a, b, code, False) for a in people for b in people if a.code != b.code]
         if not sources:
             if targets and root in ("18", "19", "20") and (pattern.pos == "noun" or args.is_passive(tok) or any(
-                    c.dep_ == "nsubj" and not self.actors.names_party(c) for c in tok.children)):
+                    c.dep_ == "nsubj" and not self.actors.names_party(c) for c in tok.children) or (
+                    tok.tag_ == "VBG" and not any(c.dep_ in args.SUBJECT_DEPS for c in tok.children))):
+                # (and "An air strike flattened the building, killing seven guards": nor does the participle)
                 # "X was killed", "a drone struck an air base": who did it may follow
                 self.agentless = _Act(code, targets[0], pattern.id, self._chain(tok), list(self._place_hints))
                 self.agentless_at = tok.sent.start

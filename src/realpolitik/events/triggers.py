@@ -96,13 +96,20 @@ def object_words(tok: Token) -> dict[str, Token]:
     return words
 
 
+#: Verbs by which a plane, ship or convoy carries its load ("planes carrying medics").
+_CARRYING = frozenset({"carry", "bring", "transport", "ferry", "deliver", "load"})
+
+
 def _add_subject_words(verb: Token, words: dict[str, Token]) -> None:
     """An intransitive verb's subject, as "subj:" words, for entries whose condition is on who acted:
     "peacekeepers deployed to Karabakh" is peacekeeping, "rescue teams arrived in Turkey" is aid; so is "a
-    brigade of Cuban doctors and nurses" or "police officers of a multinational security mission"."""
+    brigade of Cuban doctors and nurses" or "police officers of a multinational security mission", and what
+    the subject carries: "planes carrying medics and equipment"."""
     for subj in (c for c in verb.children if c.dep_ == "nsubj"):
         parts = [subj, *subj.conjuncts, *(p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
                                           for p in c.children if p.dep_ == "pobj")]
+        parts += [o for part in parts for c in part.children if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING
+                  for d in c.children if d.dep_ == "dobj" for o in (d, *d.conjuncts)]
         for part in parts:
             for t in (part, *(c for c in part.children if c.dep_ in ("compound", "amod"))):
                 words.setdefault(f"subj:{t.lemma_.lower()}", subj)
