@@ -328,11 +328,19 @@ _VERDICT_NOUNS = frozenset({"condemnation", "criticism", "denunciation", "protes
                             "claim", "support", "praise", "welcome", "rejection", "view", "assessment"})
 
 
+def is_anti(modifier: Token) -> bool:
+    """"Anti-Japanese protests": the modifier names whom the event is against, not who does it."""
+    doc = modifier.doc
+    return modifier.lower_.startswith("anti-") or (
+        modifier.i >= 2 and doc[modifier.i - 1].text == "-" and doc[modifier.i - 2].lower_ == "anti")
+
+
 def noun_source_heads(noun: Token) -> list[Token]:
     """The doer of a nominal event: "Israel's strike", "an Israeli strike", "a strike by Israel", "an Iranian
     act of terrorism"."""
     heads = [c for c in noun.children if c.dep_ == "poss"]
-    heads += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN")]
+    heads += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN")
+              and not is_anti(c)]
     heads += prep_objects(noun, "by")
     if noun.lemma_.lower() in _DEPARTURES:  # "the withdrawal of Russian troops": those who leave
         heads += prep_objects(noun, "of")

@@ -347,6 +347,7 @@ class SentenceCoder:
                                                        for p in args.participants(tok.doc[i])]
         self._place_hints = parties
         many = [a for a in self._resolve_all(parties, date) if a]
+        against: list[Actor] = []
         if pattern.pos == "noun":
             heads = self._noun_doers(tok)
             # the possessor first: "its first direct military attack"
@@ -366,10 +367,14 @@ class SentenceCoder:
                     tok.head.lower_ == "in" and args.is_passive(tok.head.head):
                 # "twenty Indian soldiers were killed in a clash with Chinese troops": the victims' side clashed
                 sources = self._resolve_all([c for c in tok.head.head.children if c.dep_ == "nsubjpass"], date)
-            if not sources and root == "14":  # "protests erupted across Iran": its people
-                where = [p for word in (tok, support) if word is not None
-                         for p in args.prep_objects(word, "in", "across", "throughout")]
+            if not sources and root == "14":  # "protests erupted across Iran", "spread to Chinese cities": its people
+                hosts = (tok, support, tok.head if tok.dep_ == "nsubj" else None)
+                where = [t for word in hosts if word is not None
+                         for p in args.prep_objects(word, "in", "across", "throughout", "to")
+                         for t in self.actors.phrase_tokens(p)]
                 sources = [Actor.of(c, "CVL", kind="sector") for c in self.actors.countries_in(where)[:1]]
+            against = self._resolve_all([m for m in tok.children if args.is_anti(m)], date)  # "anti-Japanese
+            # protests": against Japan
         else:
             sources = self._resolve_all(self._subjects(tok), date, record=True)
             if not sources and args.is_passive(tok) and root in AUTHORITY_ROOTS:
@@ -382,7 +387,7 @@ class SentenceCoder:
             if not sources and args.is_passive(tok) and self.last_event_source is not None and any(
                     c.dep_ == "advmod" and c.lower_ in ("also", "too", "likewise") for c in tok.children):
                 sources = [self.last_event_source]  # "... were also set free": by whoever freed the others
-        targets: list[Actor] = self._judged_actor(trig, sources, date) if root == "11" else []
+        targets: list[Actor] = self._judged_actor(trig, sources, date) if root == "11" else list(against)
         candidates = args.target_candidates(tok, pattern, support)
         for slot, heads in candidates if not targets else ():
             # a target named by a locative phrase is also where the event happened
@@ -473,6 +478,12 @@ class SentenceCoder:
             # "Putin and Xi sent messages of condolence": to the country of the dead, or where they died
             mourning = self.actors.last_place_country or (self.agentless.target.country if self.agentless else None)
             targets = _other_sides([Actor.of(mourning)], sources) if mourning else []
+        if not targets and sources and root in VIOLENCE_ROOTS and tok.tag_ == "VBG":
+            # "stormed into southern Israel, killing hundreds ... and taking dozens of hostages": the same victims
+            node = tok
+            while node.dep_ in ("conj", "advcl") and not targets and node.head.i != node.i:
+                node = node.head
+                targets = _other_sides(self._targets_of.get(node.i, []), sources)
         if not targets and sources and root in VIOLENCE_ROOTS and not args.prep_objects(tok, "into"):
             targets = _other_sides(self._reporting_forces(tok, date), sources)  # (not "fired into the sea")
         sources = unique_actors(sources)
@@ -1507,9 +1518,14 @@ def _everyone(verb: Token) -> bool:
         d.lower_ == "all" for d in c.children) for c in verb.children)
 
 
+_ANSWERING = frozenset({"respond", "react", "answer", "reply"})
+
+
 def _in_response(tok: Token) -> bool:
-    """"dispatched forces in response", "responded by announcing drills": an act that answers another."""
-    if tok.dep_ == "pcomp" and tok.head.lower_ == "by" and tok.head.head.lemma_.lower() in ("respond", "react"):
+    """"dispatched forces in response", "responded by announcing drills", "answered with a live-fire drill": an
+    act that answers another."""
+    if tok.lemma_.lower() in _ANSWERING or (tok.dep_ == "pcomp" and tok.head.lower_ == "by" and
+                                             tok.head.head.lemma_.lower() in _ANSWERING):
         return True
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(
         p.lemma_.lower() in ("response", "retaliation", "reprisal") for p in c.children) for c in tok.children)

@@ -31,6 +31,7 @@ APPEAL_NOUNS = frozenset({"call", "demand", "request", "appeal", "plea", "ultima
 _NOUN_COMPLEMENTS = {**dict.fromkeys(PLAN_NOUNS, "planned"), **dict.fromkeys(APPEAL_NOUNS, "hypothetical")}
 APPROVING_VERBS = frozenset({"approve", "authorize", "authorise", "clear", "greenlight"})
 PLANNING_VERBS = frozenset({"plan", "schedule", "expect", "intend", "set", "prepare", "due"})
+OBLIGING_VERBS = frozenset({"oblige", "obligate", "bind"})
 #: Verbs that stop a text from taking effect: what the vetoed resolution demands, nobody demanded.
 BLOCKING_VERBS = frozenset({"veto", "block", "reject", "defeat"})
 #: Texts that a vote or veto keeps from taking effect.
@@ -70,6 +71,8 @@ def _own_cues(tok: Token) -> set[str]:
         cues.add("negated")  # "neither accepted nor recognised the award"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PLANNING_VERBS:
         cues.add("planned")
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in OBLIGING_VERBS:
+        cues.add("hypothetical")  # "a treaty that obliges each to provide military assistance": a duty, not a deed
     if tok.dep_ in ("acl", "xcomp") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _NOUN_COMPLEMENTS:
         cues.add(_NOUN_COMPLEMENTS[tok.head.lemma_.lower()])  # "plans to send tanks", "a call to withdraw"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATING_VERBS:

@@ -59,6 +59,11 @@ def object_words(tok: Token) -> dict[str, Token]:
             elif c.dep_ in ("conj", "appos") and depth < 2:  # "designated X an undesirable organisation"
                 add(c, depth + 1)
 
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):  # "send aircraft carrying water": the load
+        for load in (d for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING
+                     for d in c.children if d.dep_ == "dobj"):
+            for t in (load, *load.conjuncts):
+                words.setdefault(t.lemma_.lower(), t)
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the sanctions imposed by the US": the noun is the object
         add(tok.head)
         if tok.head.dep_ == "pobj" and tok.head.head.head.pos_ == "NOUN":  # "a price cap on Russian oil imposed
@@ -207,7 +212,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head))  # "clashes that killed 30"
             and not _is_motive(t.token) and not _is_aim(t.token) and not _is_breached(t.token)
             and not _heads_free_relative(t.token) and not _lasting_state(t.token) and not _names_people(t.token)
-            and not _sent_to_attack(t, at) and not _stance(t)]
+            and not _sent_to_attack(t, at) and not _stance(t) and not _record_clause(t.token)]
 
 
 #: Nouns that, after "in" or "as", give the motive of the act they hang on, not an event of their own.
@@ -257,6 +262,13 @@ def _lasting_state(tok: Token) -> bool:
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
 
 
+def _record_clause(tok: Token) -> bool:
+    """"..., the first time in half a century that a NATO member has downed a Russian warplane": a clause on
+    "the first (last, only) time" restates the act as a record; it is not a second event."""
+    return tok.dep_ in ("relcl", "acl") and tok.head.lemma_.lower() == "time" and any(
+        c.lower_ in ("first", "last", "only") for c in tok.head.children)
+
+
 def _stance(trigger: Trigger) -> bool:
     """"protesters who oppose any use of the name", "a group that backs the junta": a relative clause in the
     simple present says what its noun is like, not what happened. (A denial is still news: "Iran, which denies
@@ -286,7 +298,10 @@ def _restates(trigger: Trigger, governor: Trigger | None) -> bool:
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "as") and tok.pos_ == "NOUN" and not (
             tok.head.lower_ == "in" and tok.lemma_.lower() in GATHERINGS):  # "in a phone call with X, Y discussed"
-        # "launched 300 drones at Israel in its first direct attack": the same act, named again by its kind
+        # "launched 300 drones at Israel in its first direct attack": the same act, named again by its kind;
+        # "detaining the leaders in dawn raids": how the arrest was made
+        if governor.pattern.code[:2] == "17" and tok.lemma_.lower() in ("raid", "operation", "sweep", "swoop"):
+            return True
         return any(code is not None and code[:2] == governor.pattern.code[:2] for code in _codes(trigger))
     if tok.dep_ not in ("advcl", "xcomp") or governor.pattern.code not in _codes(trigger):
         return False
