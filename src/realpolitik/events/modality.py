@@ -71,7 +71,8 @@ def _own_cues(tok: Token) -> set[str]:
         cues.add("negated")  # "neither accepted nor recognised the award"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PLANNING_VERBS:
         cues.add("planned")
-    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in OBLIGING_VERBS:
+    if tok.head.lemma_.lower() in OBLIGING_VERBS and (tok.dep_ == "xcomp" or tok.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
         cues.add("hypothetical")  # "a treaty that obliges each to provide military assistance": a duty, not a deed
     if tok.dep_ in ("acl", "xcomp") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _NOUN_COMPLEMENTS:
         cues.add(_NOUN_COMPLEMENTS[tok.head.lemma_.lower()])  # "plans to send tanks", "a call to withdraw"
