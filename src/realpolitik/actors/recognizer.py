@@ -23,6 +23,9 @@ _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "case", "
                           "punct", "prep", "pobj", "quantmod", "advmod", "flat", "nn"})
 #: Prepositions whose object still describes the actor ("officials in Ankara", "head of the ministry").
 _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
+#: People who act for the body their of/from-phrase names ("investigators from the United Nations").
+_MEMBER_NOUNS = frozenset({"investigator", "inspector", "expert", "monitor", "observer", "team", "mission",
+                           "delegation", "staff", "representative", "spokesperson", "spokesman", "spokeswoman"})
 #: People named after whom they follow ("supporters of Bolsonaro"): not the one they follow.
 _FOLLOWER_NOUNS = frozenset({"supporter", "follower", "loyalist", "sympathiser", "sympathizer", "partisan", "fan",
                              "devotee", "admirer"})
@@ -184,7 +187,8 @@ class DocActors:
         if found is not None:
             return found
         found = self._from_organization(core, date)
-        if found is None and (head.lemma_.lower() in _QUANTITY_HEADS or self._role(self._role_tokens(head, core))) \
+        if found is None and (head.lemma_.lower() in _QUANTITY_HEADS | _MEMBER_NOUNS or
+                              self._role(self._role_tokens(head, core))) \
                 and not self.countries_in(core):
             found = self._from_organization(tokens, date)  # "the prosecutor of the ICC", "the head of the IAEA"
         if found is not None and found[0].kind == "group" and head.lemma_.lower() in _BRANCH_NOUNS:

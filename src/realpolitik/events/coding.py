@@ -1538,7 +1538,7 @@ def _refers_to_event(head: Token) -> bool:
 
 #: Nouns for what someone said: their doer is the last speaker, not the last actor.
 _WORDS_NOUNS = frozenset({"claim", "statement", "accusation", "allegation", "remark", "comment", "assertion",
-                          "charge", "report", "assessment", "suggestion", "words"})
+                          "charge", "report", "assessment", "suggestion", "words", "finding", "conclusion"})
 
 
 #: What something is said in: "warned in a statement that ...".
