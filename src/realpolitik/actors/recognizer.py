@@ -582,6 +582,11 @@ class DocActors:
             found = self.countries_in(sorted(named, key=lambda t: abs(t.i - head.i)))
             if found:
                 return found[:1]
+            people = [c for t in sent if t.i in acted_on and t.ent_type_ == "PERSON" for c in (
+                self.hits[t.i].entries[0].country if t.i in self.hits and self.hits[t.i].kind == "person" else
+                getattr(self.surnames.get(t.lower_), "country", None),) if c]
+            if people:  # "Army commander Williams Kaliman urged Morales to step down": a compatriot's
+                return people[:1]
             earlier = [c for start, c in self._subject_countries.items() if start < sent.start]
             if earlier and head.ent_type_ == "PERSON" and not self.countries_in(located):  # "Poland closed a crossing ... Interior
                 return earlier[-1:]  # Minister Jan Kowalczyk accused Minsk": of the side the story is about

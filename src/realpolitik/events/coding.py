@@ -494,7 +494,9 @@ class SentenceCoder:
             if root == "15":
                 named = targets  # a show of force stands without a target; aid to nobody does not
         if not targets and sources and one_way:  # "would not hand over its citizens": a refusal to those asking
-            targets = named = self._adversary(sources)
+            # (but "refused to step down" is refused at home)
+            targets = named = [Actor.of(sources[0].country)] if code.startswith(("083", "0831")) and \
+                sources[0].country else self._adversary(sources)
         if not targets and sources and code == "0874":  # "Ukraine withdrew its troops from Avdiivka":
             targets = named = self._adversary(sources)  # its own town, yielded to the other side
         if named and not targets and sources and root != "14":  # (a protest at home is one: "Israelis
@@ -677,7 +679,10 @@ class SentenceCoder:
         own = {s.code for s in sources}
         faced = [ev.target for ev in reversed(self._so_far) if ev.source.code in own and ev.target is not None
                  and ev.code[:2] in ("11", "12", "13", "16", "17", "18", "19", "20")]
-        here = [ev.source for ev in reversed(self._so_far) if ev.code[:2] != "01"]
+        # deeds of force first: "A U.S. drone strike killed Soleimani ... Khamenei warned of revenge, while Iraq's
+        # prime minister called the attack a breach": the threat faces the striker, not the one who spoke
+        here = [ev.source for ev in reversed(self._reported_so_far()) if ev.code[:2] in ("18", "19", "20")
+                and ev.modality == "asserted"] + [ev.source for ev in reversed(self._so_far) if ev.code[:2] != "01"]
         doers = [*faced, *here, self.last_event_source, *self.last_sources, self.last_subject]
         return _other_sides([a for a in doers if a is not None], sources)[:1]
 
@@ -696,6 +701,8 @@ class SentenceCoder:
         for tok in ev.chain[1:]:
             if tensed_conjunct(prev):  # "vowed to punish the attack and summoned the envoy": a deed of its own
                 return None
+            if prev.dep_ == "relcl" and prev.tag_ in ("VBD", "VBZ", "VBP"):
+                return None  # "Washington, which froze the assets ..., warned that ...": the relative clause's own
             if prev.dep_ == "advcl" and any(c.dep_ in args.SUBJECT_DEPS for c in prev.children) and any(
                     c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS for c in prev.children):
                 return None  # "offered to help ..., as its minister spoke with ...": a clause of its own
@@ -760,6 +767,11 @@ class SentenceCoder:
                     return [SentenceEvent(tok, tok.i, framed_code(family, asked.pattern.code[:2]), s, t, modality,
                                           f"{trig.pattern.id}>{asked.pattern.id}", chain, attribution)
                             for s in sources for t in there[:1]]
+            if family in ("intent", "threat") and any(c.dep_ == "xcomp" and c.lemma_.lower() in _ANSWERING
+                                                      for c in tok.children):
+                # "vowed to respond at a time and place of its choosing": a threat to whoever acted
+                return [SentenceEvent(tok, tok.i, "130", s, t, modality, f"{trig.pattern.id}>respond", chain,
+                                      attribution) for s in sources for t in (addressees or self._adversary(sources))]
             if not addressees and family in ("demand", "threat"):
                 # "demanded a full apology": from whoever did the deed; "reserved the right to respond": to them
                 addressees = self._adversary(sources)
@@ -825,6 +837,8 @@ class SentenceCoder:
         signatories failed to ...")."""
         tok = trig.token
         for slot, heads in args.target_candidates(tok, trig.pattern):
+            if slot == "on" and trig.pattern.wrapper == "intent" and len(own) >= 2:
+                continue  # "Kurti and Vucic agreed on an EU plan": with each other, on the plan
             found = self._resolve_all(heads, date)
             if found:
                 return unique_actors(found)
@@ -1527,6 +1541,8 @@ def _in_response(tok: Token) -> bool:
     if tok.lemma_.lower() in _ANSWERING or (tok.dep_ == "pcomp" and tok.head.lower_ == "by" and
                                              tok.head.head.lemma_.lower() in _ANSWERING):
         return True
+    if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
+        return True  # "howitzers fired back"
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(
         p.lemma_.lower() in ("response", "retaliation", "reprisal") for p in c.children) for c in tok.children)
 
