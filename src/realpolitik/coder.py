@@ -190,8 +190,9 @@ class Coder:
         place = self._place_for(found)
         target = found.target
         if target is None and found.needs_place_target and place is not None and place.country \
-                and _named_where_it_struck(found.trigger):
-            target = Actor.of(place.country, name=place.name)
+                and _named_where_it_struck(found.trigger) and not (
+                    found.code.startswith("15") and place.country == found.source.country):
+            target = Actor.of(place.country, name=place.name)  # (troops deployed at home show force to no one)
         if place is None:
             place = self._inferred_place(found, story_place)
         info = self.cameo[found.code]

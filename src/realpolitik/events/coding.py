@@ -18,6 +18,7 @@ from .attribution import describe, sentence_attribution, speaker_attribution
 from .modality import modality_of, tensed_conjunct
 from .triggers import (
     GATHERINGS,
+    TEMPORAL_PREPS,
     Trigger,
     find_triggers,
     patterns_of,
@@ -377,7 +378,7 @@ class SentenceCoder:
             # protests": against Japan
         else:
             sources = self._resolve_all(self._subjects(tok), date, record=True)
-            if not sources and args.is_passive(tok) and root in AUTHORITY_ROOTS:
+            if not sources and args.is_passive(tok) and (root in AUTHORITY_ROOTS or code == "114"):
                 sources = self._authority(tok)
             if not sources:  # "were killed in an Israeli air strike", "Azerbaijan's offensive forced ...": its doer
                 means = [p for p in (args.prep_objects(tok, "in", "by", "during") if args.is_passive(tok) else
@@ -432,7 +433,7 @@ class SentenceCoder:
             targets = self._brokered_parties(tok, candidates, date)
         if not targets and sources and root not in VIOLENCE_ROOTS:
             # "offered help in a phone call with Conte", "pledged support during talks with Zelensky": to the other
-            occasions = [n for n in args.prep_objects(tok, "in", "during") if n.lemma_.lower() in GATHERINGS]
+            occasions = [n for n in args.prep_objects(tok, "in", "during", "after") if n.lemma_.lower() in GATHERINGS]
             targets = _other_sides(self._resolve_all([p for n in occasions for p in args.prep_objects(n, "with")],
                                                      date), sources)
         if not targets and sources and candidates:
@@ -446,6 +447,10 @@ class SentenceCoder:
             targets = self._answered_actors(tok, sources, date) or self._adversary(sources)
         if not targets and sources and code.startswith("080"):  # "Bogota backed down": to whoever pressed it
             targets = self._adversary(sources)
+        if not targets and sources and code == "074":  # "a deal ..., under which peacekeepers are to deploy":
+            sides = next(([ev.source, ev.target] for ev in self._so_far if ev.target is not None and  # between
+                          ev.source.country != ev.target.country), None) or self.last_pair  # the two sides
+            targets = _other_sides(list(sides), sources)[:1]
         if not targets and sources and root == "07" and self.last_appellant is not None:
             targets = _other_sides([self.last_appellant], sources)  # aid with no recipient answers the appeal
         guess = not pattern.targeted  # a targeted entry needs a target of its own, not one the story suggests
@@ -459,6 +464,9 @@ class SentenceCoder:
         if not targets and sources and root == "02":  # "appealed for a ceasefire in Gaza": to those fighting there
             where = [p for h in args.object_heads(tok) for p in args.prep_objects(h, "in")]
             targets = _other_sides([Actor.of(c) for c in self.actors.countries_in(where)], sources)[:1]
+        if not targets and sources and code == "0256":  # "called for an immediate end to the violence": to those
+            fighting = [ev.source for ev in reversed(self._reported_so_far()) if ev.code[:2] in VIOLENCE_ROOTS]
+            targets = _other_sides(fighting, sources)[:1]  # who fought last
         if not targets and sources and guess and root in STORY_TARGET_ROOTS:
             # "While visiting Kyiv, the British foreign secretary pledged further support": to the one just visited
             doers = {s.code for s in sources}  # the same actor, not another of its country ("the army ... the RSF")
@@ -484,6 +492,13 @@ class SentenceCoder:
             while node.dep_ in ("conj", "advcl") and not targets and node.head.i != node.i:
                 node = node.head
                 targets = _other_sides(self._targets_of.get(node.i, []), sources)
+        if not targets and sources and root in VIOLENCE_ROOTS:
+            # "bombed what New Delhi described as a training camp near Balakot in Pakistan": where it struck
+            why = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS | {"for", "over"}
+                   for t in c.subtree}  # (not "retaliating for the strike on its consulate in Damascus")
+            where = [t for p in tok.subtree if p.dep_ == "pobj" and p.head.lower_ in ("in", "near", "inside")
+                     and p.i not in why for t in self.actors.phrase_tokens(p, with_preps=False)]
+            targets = _other_sides([Actor.of(c) for c in self.actors.countries_in(where)], sources)[:1]
         if not targets and sources and root in VIOLENCE_ROOTS and not args.prep_objects(tok, "into"):
             targets = _other_sides(self._reporting_forces(tok, date), sources)  # (not "fired into the sea")
         sources = unique_actors(sources)
@@ -620,7 +635,7 @@ class SentenceCoder:
         holders = {verb.i} | {c.i for s in verb.children if s.dep_ == "nsubjpass"
                               for c in s.subtree if c.dep_ == "acl"}  # "hostages held in Gaza were freed"
         for tok in verb.subtree:
-            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "from") and tok.head.head.i in holders:
+            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "from") and _phrase_of(tok.head.head, holders):
                 countries = self.actors.countries_in([tok])
                 if countries:
                     return [Actor.of(countries[0], name=tok.text)]
@@ -677,8 +692,9 @@ class SentenceCoder:
         # whom the same side just accused or struck ("blamed Israel and vowed to retaliate"), the last doer
         # (earlier in this sentence, then before it), else whom the story is about
         own = {s.code for s in sources}
-        faced = [ev.target for ev in reversed(self._so_far) if ev.source.code in own and ev.target is not None
-                 and ev.code[:2] in ("11", "12", "13", "16", "17", "18", "19", "20")]
+        faced = [ev.target for ev in reversed(self._reported_so_far()) if ev.source.country in {
+            s.country for s in sources} and ev.target is not None and ev.code[:2] in (
+            "11", "12", "13", "16", "17", "18", "19", "20")]
         # deeds of force first: "A U.S. drone strike killed Soleimani ... Khamenei warned of revenge, while Iraq's
         # prime minister called the attack a breach": the threat faces the striker, not the one who spoke
         here = [ev.source for ev in reversed(self._reported_so_far()) if ev.code[:2] in ("18", "19", "20")
@@ -1179,6 +1195,12 @@ class SentenceCoder:
         that it had ..."), else the last subject named; an object pronoun for the nearest actor named
         before it that is not the clause's own subject ("cut ties with Qatar, accusing it of ...")."""
         if pron.dep_ in args.SUBJECT_DEPS or pron.dep_ == "nsubjpass":
+            clause = pron.head
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in clause.children):
+                governing = [c for c in clause.head.children if c.dep_ in args.SUBJECT_DEPS and c.lower_ not in PRONOUNS]
+                found = self._resolve_all(governing[:1], date)
+                if found:  # "Turkey will face sanctions if it deploys the missiles": Turkey
+                    return found[0]
             node = pron.head
             for _ in range(12):
                 trig = self._trigger_at.get(node.i)
@@ -1491,7 +1513,8 @@ def _blames(complement: list[Token]) -> bool:
 
 
 #: What a party "will pay", "will face" or "will suffer" when the speaker threatens it.
-_PENALTIES = frozenset({"price", "consequence", "response", "retaliation", "punishment", "wrath", "cost", "revenge"})
+_PENALTIES = frozenset({"price", "consequence", "response", "retaliation", "punishment", "wrath", "cost", "revenge",
+                        "sanction", "reprisal", "countermeasure"})
 
 
 def _threatens(complement: list[Token]) -> bool:
@@ -1508,6 +1531,9 @@ def _threatens(complement: list[Token]) -> bool:
             return True  # "Seoul would pay dearly", "Iran will pay for it"
         if lemma == "reserve" and any(o in ("right", "option") for o in objects):
             return True  # "his country reserved every option to defend its sovereignty"
+        if lemma == "go" and any(c.dep_ == "neg" for c in clause.children) and any(
+                c.lower_ in ("unanswered", "unpunished", "unavenged") for c in clause.children):
+            return True  # "the crime would not go unanswered"
     return False
 
 
@@ -1524,6 +1550,14 @@ def _refusal(chain: list[Token]) -> bool:
 
 #: Verbs whose negation rejects: a state that does not recognise a government or accept a ruling rejects it.
 _ACCEPTING = frozenset({"accept", "recognise", "recognize", "acknowledge"})
+
+
+def _phrase_of(tok: Token, holders: set[int]) -> bool:
+    """Whether a word is one of the holders or sits in their prepositional phrases ("was summoned to the
+    ministry in Berlin": Berlin)."""
+    while tok.i not in holders and tok.dep_ in ("pobj", "prep") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i in holders
 
 
 def _everyone(verb: Token) -> bool:

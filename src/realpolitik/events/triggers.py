@@ -110,7 +110,9 @@ def _add_subject_words(verb: Token, words: dict[str, Token]) -> None:
     "peacekeepers deployed to Karabakh" is peacekeeping, "rescue teams arrived in Turkey" is aid; so is "a
     brigade of Cuban doctors and nurses" or "police officers of a multinational security mission", and what
     the subject carries: "planes carrying medics and equipment"."""
-    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or (
+        [c for c in verb.head.children if c.dep_ == "nsubj"] if verb.dep_ == "xcomp" else [])  # "began arriving"
+    for subj in subjects:
         parts = [subj, *subj.conjuncts, *(p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
                                           for p in c.children if p.dep_ == "pobj")]
         parts += [o for part in parts for c in part.children if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING
@@ -212,7 +214,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head))  # "clashes that killed 30"
             and not _is_motive(t.token) and not _is_aim(t.token) and not _is_breached(t.token)
             and not _heads_free_relative(t.token) and not _lasting_state(t.token) and not _names_people(t.token)
-            and not _sent_to_attack(t, at) and not _stance(t) and not _record_clause(t.token)]
+            and not _sent_to_attack(t, at) and not _stance(t) and not _record_clause(t.token)
+            and not _speech_venue(t, at)]
 
 
 #: Nouns that, after "in" or "as", give the motive of the act they hang on, not an event of their own.
@@ -260,6 +263,17 @@ def _lasting_state(tok: Token) -> bool:
     return tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBN" and any(
         c.dep_ == "prep" and c.lower_ == "since" for c in tok.children) and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+
+
+def _speech_venue(trigger: Trigger, at: dict[int, Trigger]) -> bool:
+    """"called the judges crooks at a rally in Nairobi": a rally where something was said is a venue, not a
+    protest."""
+    tok = trigger.token
+    if not (trigger.pattern.code or "").startswith("14") or tok.dep_ != "pobj" or tok.head.lower_ != "at":
+        return False
+    governor = at.get(tok.head.head.i)
+    return governor is not None and (governor.pattern.wrapper == "speech" or (governor.pattern.code or "")[:2] in (
+        "01", "02", "03", "10", "11", "12", "13"))
 
 
 def _record_clause(tok: Token) -> bool:
@@ -381,8 +395,17 @@ GATHERINGS = frozenset({"talk", "talks", "summit", "meeting", "negotiation", "ne
 def talks_first_told_after(tok: Token) -> bool:
     """"said after talks in Asmara with Isaias": talks the text tells of for the first time, the occasion of what
     was said ("after the talks", known already, only date it)."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "after" and tok.lemma_.lower() in GATHERINGS and not any(
-        c.dep_ in ("det", "poss") for c in tok.children)
+    if tok.lemma_.lower() not in GATHERINGS:
+        return False
+    node = tok  # "after four days of talks in Beijing"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SPANS:
+        node = tok.head.head
+    # a first mention has no "the", "their" or "these": "after an Oval Office meeting with Trump"
+    return node.dep_ == "pobj" and node.head.lower_ == "after" and not any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an")) for c in node.children)
+
+
+_SPANS = frozenset({"day", "hour", "week", "month", "round", "year"})
 
 
 def is_time_reference(tok: Token) -> bool:
