@@ -496,7 +496,7 @@ class SentenceCoder:
             # "bombed what New Delhi described as a training camp near Balakot in Pakistan": where it struck
             why = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS | {"for", "over"}
                    for t in c.subtree}  # (not "retaliating for the strike on its consulate in Damascus")
-            where = [t for p in tok.subtree if p.dep_ == "pobj" and p.head.lower_ in ("in", "near", "inside")
+            where = [t for p in tok.subtree if p.dep_ == "pobj" and p.head.lower_ in ("in", "inside")
                      and p.i not in why for t in self.actors.phrase_tokens(p, with_preps=False)]
             targets = _other_sides([Actor.of(c) for c in self.actors.countries_in(where)], sources)[:1]
         if not targets and sources and root in VIOLENCE_ROOTS and not args.prep_objects(tok, "into"):
