@@ -410,7 +410,7 @@ class DocActors:
                     self._role_before(role, head)
                 if earlier is not None:  # "Saudi Crown Prince Mohammed bin Salman ... The crown prince"
                     return earlier, "actor:same-title-earlier"  # "Tigrayan rebels ... The rebels"
-        if not countries and role in ("MIL", "COP", "GOV") and not names and any(t.lower_ == "the" for t in tokens):
+        if not countries and role in ("MIL", "COP") and not names and any(t.lower_ == "the" for t in tokens):
             leader = self._leader_in_sentence(head, date)
             if leader is not None:  # "As Netanyahu declared war, the army called up reservists": his army
                 countries, rule = [leader], "actor:role+leader-in-sentence"
@@ -429,6 +429,8 @@ class DocActors:
             holder = self._office_holder(country, tokens, date)
             actor = Actor(code=code, name=name, country=country, role=role, kind="person")
             self._remember(name, actor, tokens)
+            if rule == "actor:compose":  # "North Korea's ambassador Kang Chol ... the envoy"
+                self._note_role(head, actor)
             return actor, rule
         holder = self._office_holder(country, tokens, date) if role else None
         if holder is not None:

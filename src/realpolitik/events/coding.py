@@ -499,8 +499,9 @@ class SentenceCoder:
             where = [t for p in tok.subtree if p.dep_ == "pobj" and p.head.lower_ in ("in", "inside")
                      and p.i not in why for t in self.actors.phrase_tokens(p, with_preps=False)]
             targets = _other_sides([Actor.of(c) for c in self.actors.countries_in(where)], sources)[:1]
-        if not targets and sources and root in VIOLENCE_ROOTS and not args.prep_objects(tok, "into"):
-            targets = _other_sides(self._reporting_forces(tok, date), sources)  # (not "fired into the sea")
+        if not targets and sources and root in VIOLENCE_ROOTS and not args.prep_objects(tok, "into") and not any(
+                heads for _, heads in candidates):  # (not "fired into the sea", nor "hit a rebel depot")
+            targets = _other_sides(self._reporting_forces(tok, date), sources)
         sources = unique_actors(sources)
         named = unique_actors(targets)
         targets = [t for t in named if all(_distinct(t, s) for s in sources)]
@@ -1009,6 +1010,9 @@ class SentenceCoder:
             if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _set_off(tok) and any(
                     c.dep_ == "neg" for c in tok.head.children):
                 break  # "would not approve ..., accusing them of ...": the accusation is made, not negated
+            if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.lower_ == "for" and \
+                    tok.head.head.lemma_.lower() in _GROUNDS_VERBS:
+                break  # "failed to apologise for accusing Kuala Lumpur": the accusation was made
         return out
 
     def _denied(self, chain: list[Token], by_token) -> bool:
@@ -1567,6 +1571,9 @@ def _everyone(verb: Token) -> bool:
 
 
 _ANSWERING = frozenset({"respond", "react", "answer", "reply"})
+#: Verbs whose for-phrase names a deed already done: "apologise for accusing", "punished for protesting".
+_GROUNDS_VERBS = frozenset({"apologise", "apologize", "punish", "blame", "thank", "praise", "criticise",
+                            "criticize", "condemn", "sanction", "fine", "jail", "sentence", "arrest", "reward"})
 
 
 def _in_response(tok: Token) -> bool:
