@@ -327,8 +327,24 @@ class DocActors:
             remembered = self.surnames.get(person[-1].lower_)
             if remembered is None and len(person) == 1:  # "Abiy", "Isaias": some are called by their given name
                 remembered = self.given_names.get(person[0].lower_)
+            if remembered is None:
+                remembered = self._named_before(person[-1], date)
             if remembered is not None:
                 return remembered, "actor:same-person-earlier"
+        return None
+
+    def _named_before(self, surname: Token, date: str | None) -> Actor | None:
+        """"President Omar al-Bashir attended ... Bashir urged ...": a person the dictionary found earlier in the
+        text, though nothing resolved that phrase then."""
+        word = surname.lower_
+        for hit in sorted(self.hits.values(), key=lambda h: -h.start):
+            if hit.kind != "person" or hit.end > surname.i:
+                continue
+            entry = self._holder(hit.entries, date)
+            last = entry.name.lower().split()[-1]
+            if last == word or last.endswith("-" + word):
+                return Actor(code=entry.code or _join(entry.country, entry.role), name=entry.name,
+                             country=entry.country, role=entry.role, kind="person")
         return None
 
     def _titled(self, hit: Hit, tokens: list[Token]) -> tuple[ActorEntry, ...]:

@@ -329,6 +329,21 @@ _VERDICT_NOUNS = frozenset({"condemnation", "criticism", "denunciation", "protes
                             "claim", "support", "praise", "welcome", "rejection", "view", "assessment"})
 
 
+def companions(verb: Token) -> list[Token]:
+    """Parties that act with the subject: "froze the assets together with the European Union", "voted against
+    it along with Belarus and Syria", "fought alongside the M23"."""
+    out = []
+    for prep in [c for c in verb.children if c.dep_ in ("prep", "advmod")] + [
+            c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"]:
+        if prep.lower_ == "with" and any(c.lower_ == "together" for c in prep.children):
+            out += [p for p in prep.children if p.dep_ == "pobj"]
+        elif prep.lower_ == "along":
+            out += [p for w in prep.children if w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
+        elif prep.lower_ == "alongside":
+            out += [p for p in prep.children if p.dep_ == "pobj"]
+    return [c for p in out for c in with_conjuncts(p)]
+
+
 def is_anti(modifier: Token) -> bool:
     """"Anti-Japanese protests": the modifier names whom the event is against, not who does it."""
     doc = modifier.doc

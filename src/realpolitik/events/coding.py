@@ -374,12 +374,17 @@ class SentenceCoder:
                          for p in args.prep_objects(word, "in", "across", "throughout", "to")
                          for t in self.actors.phrase_tokens(p)]
                 sources = [Actor.of(c, "CVL", kind="sector") for c in self.actors.countries_in(where)[:1]]
+            if not sources and pattern.reciprocal and self.last_subject is not None and tok.lemma_.lower() in \
+                    GATHERINGS and args.prep_objects(tok, "with"):  # "The decision followed a telephone call with
+                sources = [self.last_subject]  # Obama": the call of the one the story is about
             against = self._resolve_all([m for m in tok.children if args.is_anti(m)], date)  # "anti-Japanese
             # protests": against Japan
         else:
             sources = self._resolve_all(self._subjects(tok), date, record=True)
-            if not sources and args.is_passive(tok) and (root in AUTHORITY_ROOTS or code == "114"):
-                sources = self._authority(tok)
+            if sources and not pattern.reciprocal:  # "froze the assets together with the European Union": both
+                sources = unique_actors(sources + _other_sides(self._resolve_all(args.companions(tok), date), sources))
+            if not sources and args.is_passive(tok) and (root in AUTHORITY_ROOTS or root == "15" or code == "114"):
+                sources = self._authority(tok, date)
             if not sources:  # "were killed in an Israeli air strike", "Azerbaijan's offensive forced ...": its doer
                 means = [p for p in (args.prep_objects(tok, "in", "by", "during") if args.is_passive(tok) else
                                      [c for c in tok.children if c.dep_ == "nsubj"])
@@ -509,6 +514,8 @@ class SentenceCoder:
             targets = _other_sides(targets, sources)  # the means, not the party aided or shown force
             if root == "15":
                 named = targets  # a show of force stands without a target; aid to nobody does not
+        if not targets and sources and pattern.id == "v.recall.envoy":  # "its ambassador, who was recalled by
+            targets = named = self._adversary(sources)  # Rabat": from the country that summoned or angered it
         if not targets and sources and one_way:  # "would not hand over its citizens": a refusal to those asking
             # (but "refused to step down" is refused at home)
             targets = named = [Actor.of(sources[0].country)] if code.startswith(("083", "0831")) and \
@@ -626,9 +633,11 @@ class SentenceCoder:
                 return unique_actors(parties)
         return list(self.last_pair) if brokered else []
 
-    def _authority(self, verb: Token) -> list[Actor]:
+    def _authority(self, verb: Token, date) -> list[Actor]:
         """"was arrested in Minsk", "were set free in Gaza", "were expelled from Britain": with no agent named,
-        an arrest, a release or an expulsion is the doing of whoever holds authority where it happened."""
+        an arrest, a release or an expulsion is the doing of whoever holds authority where it happened; with no
+        place, of the state that reports it ("Iranian state television reported that four prisoners had been
+        freed", "Warsaw said 12,000 troops had been sent to the frontier")."""
         if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
             countries = self.actors.countries_in([verb.head])  # "Minsk, where the journalist was arrested"
             if countries:
@@ -640,7 +649,10 @@ class SentenceCoder:
                 countries = self.actors.countries_in([tok])
                 if countries:
                     return [Actor.of(countries[0], name=tok.text)]
-        return []
+        trig = self._trigger_at.get(verb.i)
+        if trig is None or (trig.pattern.code or "")[:2] not in ("08", "15"):
+            return []
+        return [Actor.of(a.country) for a in self._speakers(self._chain(verb), date) if a.country and a.kind != "igo"][:1]
 
     def _implicit_targets(self, heads: list[Token], code: str, sources: list[Actor], date) -> list[Actor]:
         """Targets the words imply without naming: "condemned the execution" aims at whoever carried out the
@@ -863,8 +875,9 @@ class SentenceCoder:
             clause for p in args.prep_objects(tok, "in") if p.lemma_.lower() in _SAYING_NOUNS
             for clause in p.children if clause.dep_ in ("acl", "relcl")]  # "warned in a statement that ..."
         for comp in said:
-            found = self._resolve_all([c for c in comp.children if c.dep_ in args.SUBJECT_DEPS or
-                                       c.dep_ == "nsubjpass"], date)  # "warned that Taiwan's forces would be crushed"
+            found = self._resolve_all([s for c in comp.children if c.dep_ in args.SUBJECT_DEPS or c.dep_ == "nsubjpass"
+                                       for s in args.with_conjuncts(c)], date)  # "warned that Taiwan's forces would
+            # be crushed", "that Washington and London would pay a heavy price": each
             if trig.pattern.wrapper == "threat":  # "warned that Russian forces would ...": one's own side
                 found = [a for a in found if a.country not in own]
             if found:
@@ -930,7 +943,12 @@ class SentenceCoder:
             code, rule = "013", f"{rule}>approving"  # "said the American plan could serve as a basis"
         elif not self.emit_statements:
             return []  # a bare statement about another party (010) only when asked for
-        return [SentenceEvent(tok, tok.i, code, s, target, modality_of(chain), rule, chain) for s in sources]
+        targets = [target]
+        if judged and topics:  # "warned that Washington and London would pay a heavy price": each of them
+            targets = unique_actors(targets + _other_sides(self._resolve_all(args.with_conjuncts(topics[0]), date),
+                                                           sources))
+        return [SentenceEvent(tok, tok.i, code, s, t, modality_of(chain), rule, chain) for s in sources
+                for t in targets]
 
     def _admission(self, trig: Trigger, inside: set[int], date) -> list[SentenceEvent]:
         """Admitting an act of one's own side acknowledges responsibility (015) to whom it was done."""
@@ -1348,6 +1366,10 @@ class SentenceCoder:
     def _remember_subject(self, sent: Span, date) -> None:
         root = sent.root
         subj = [c for c in root.children if c.dep_ in args.SUBJECT_DEPS and c.lower_ not in PRONOUNS]
+        if subj and self.actors.resolve(subj[0], date) is None:  # "Rousseff postponed ..., her office announced":
+            said = [s for c in root.children if c.dep_ == "ccomp" for s in c.children  # she, not the office
+                    if s.dep_ in args.SUBJECT_DEPS and s.lower_ not in PRONOUNS]
+            subj = said or subj
         if subj:
             found = self.actors.resolve(subj[0], date)
             if found:

@@ -64,6 +64,11 @@ def object_words(tok: Token) -> dict[str, Token]:
                      for d in c.children if d.dep_ == "dobj"):
             for t in (load, *load.conjuncts):
                 words.setdefault(t.lemma_.lower(), t)
+    if tok.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in ("who", "which", "that")
+                                   for c in tok.children):  # "Morocco's ambassador, X, who was recalled by Rabat"
+        add(tok.head)
+        if tok.head.dep_ == "appos":
+            add(tok.head.head)
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the sanctions imposed by the US": the noun is the object
         add(tok.head)
         if tok.head.dep_ == "pobj" and tok.head.head.head.pos_ == "NOUN":  # "a price cap on Russian oil imposed
