@@ -507,6 +507,9 @@ class SentenceCoder:
         if not targets and sources and root in VIOLENCE_ROOTS and not args.prep_objects(tok, "into") and not any(
                 heads for _, heads in candidates):  # (not "fired into the sea", nor "hit a rebel depot")
             targets = _other_sides(self._reporting_forces(tok, date), sources)
+        if not targets and sources and root == "20" and not self._place_hints and not args.prep_objects(
+                tok, "in", "against") and sources[0].country and sources[0].kind != "igo":
+            targets = [Actor.of(sources[0].country, "CVL", kind="sector")]  # "denied committing genocide": its people
         sources = unique_actors(sources)
         named = unique_actors(targets)
         targets = [t for t in named if all(_distinct(t, s) for s in sources)]
@@ -542,6 +545,9 @@ class SentenceCoder:
             targets = _other_sides(many, sources)  # "Oman mediated between Washington and Tehran": to each side
         if len(many) >= 2 and (not targets or not sources):  # "clashes between A and B left 49 dead"
             people = unique_actors(sources + many)
+            # "Isaias and Abiy signed ..., ending hostility between their countries": a country named beside its
+            # own leader is the same side (but the army and the RSF are two sides of one country)
+            people = [p for p in people if p.role or not any(q.country == p.country and q.role for q in people)]
             return [(a, b, code, False) for a in people for b in people if a.code != b.code]
         if not sources:
             if targets and root in ("18", "19", "20") and (pattern.pos == "noun" or args.is_passive(tok) or any(
@@ -1547,7 +1553,8 @@ def _threatens(complement: list[Token]) -> bool:
     """Whether what was said threatens: its subject ("Israel would pay a heavy price", "will face the
     consequences", "will regret it"), or whoever acted, when the speaker's side "reserves the right" to act."""
     for clause in (c for verb in complement for c in (verb, *verb.conjuncts)):  # "made a mistake and will pay"
-        future = any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll") for a in clause.children)
+        future = any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll", "could", "may", "might")
+                     for a in clause.children)
         lemma = clause.lemma_.lower()
         objects = [c.lemma_.lower() for c in clause.children if c.dep_ in ("dobj", "attr")]
         if future and (lemma == "regret" or (lemma in ("pay", "face", "suffer", "bear") and
