@@ -417,6 +417,10 @@ class DocActors:
             owner = self._possessor(head, tokens, date)
             if owner is not None:  # "Iran admitted that its military had ...": Iran's military
                 countries, rule = [owner.country], "actor:role+possessor"
+            elif names and head.dep_ != "nsubjpass" and (named_here := self._named_beside(head)):
+                # "Trade Minister Simon Birmingham called the duties unjustified and said Canberra would ...": the
+                # country the sentence names beside him, before the side last named in his role
+                countries, rule = named_here[:1], "actor:titled-person+sentence-country"
             elif names and (side := self._role_before(role, head)) is not None:
                 # "Shoigu ordered his troops ... General Sergei Surovikin told him": a titled person the story
                 # does not place is of the side last named in that role, not of the place the sentence names
@@ -582,6 +586,16 @@ class DocActors:
         return head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and any(  # ("General Sergei Surovikin")
             t.pos_ == "PROPN" and t.i != head.i for t in tokens)
 
+    def _named_beside(self, head: Token) -> list[str]:
+        """Countries its sentence names outside the phrase, its places and what its verb acts on."""
+        sent = head.sent
+        located = self._places_of(sent)
+        acted_on = {t.i for c in head.head.children if _acted_on(c) for t in c.subtree} \
+            if head.dep_ in ("nsubj", "nsubjpass") else set()
+        named = [t for t in sent if t not in located and t.i not in acted_on and
+                 t.i not in range(head.left_edge.i, head.i + 1)]
+        return self.countries_in(sorted(named, key=lambda t: abs(t.i - head.i)))
+
     def _context_countries(self, head: Token, skip_located: bool = False, victims: bool = False) -> list[str]:
         """A role with no country ("soldiers", "police") takes the country where its sentence happens: a
         place after in/at first ("protesters stormed the Saudi embassy in Tehran" -> Iran), then any country
@@ -595,9 +609,7 @@ class DocActors:
         # "Foreign Minister X handed ... in Brussels": not the host's minister; but one who "was arrested in
         # Minsk" was there, whatever other country the sentence names
         if (head.ent_type_ == "PERSON" and head.dep_ != "nsubjpass") or skip_located:
-            named = [t for t in sent if t not in located and t.i not in acted_on and
-                     t.i not in range(head.left_edge.i, head.i + 1)]
-            found = self.countries_in(sorted(named, key=lambda t: abs(t.i - head.i)))
+            found = self._named_beside(head)
             if found:
                 return found[:1]
             people = [c for t in sent if t.i in acted_on and t.ent_type_ == "PERSON" for c in (

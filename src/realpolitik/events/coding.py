@@ -385,6 +385,10 @@ class SentenceCoder:
                 sources = unique_actors(sources + _other_sides(self._resolve_all(args.companions(tok), date), sources))
             if not sources and args.is_passive(tok) and (root in AUTHORITY_ROOTS or root == "15" or code == "114"):
                 sources = self._authority(tok, date)
+            if not sources and args.is_passive(tok) and root in ("06", "07"):
+                # "the first parts of Russia's S-400 system were delivered to ...": the maker's country supplies them
+                made = [t for c in tok.children if c.dep_ == "nsubjpass" for t in self.actors.phrase_tokens(c)]
+                sources = [Actor.of(c) for c in self.actors.countries_in(made)[:1]]
             if not sources:  # "were killed in an Israeli air strike", "Azerbaijan's offensive forced ...": its doer
                 means = [p for p in (args.prep_objects(tok, "in", "by", "during") if args.is_passive(tok) else
                                      [c for c in tok.children if c.dep_ == "nsubj"])
@@ -682,6 +686,11 @@ class SentenceCoder:
             return unique_actors(own)
         if noun.lemma_.lower() in _WORDS_NOUNS:  # "rejected the charge": whoever accused or spoke last
             return _other_sides([a for a in (self.last_accuser, self.last_speaker) if a is not None], sources)[:1]
+        if noun.lemma_.lower() in _DEAL_NOUNS:  # "hailed the deal": the parties to the last accord reported
+            accord = next((ev for ev in reversed(self._reported_so_far()) if ev.code[:2] in ("03", "04", "05", "08")
+                           and ev.target is not None), None)
+            if accord is not None:
+                return _other_sides(unique_actors([accord.source, accord.target]), sources)
         last = self.last_event_source
         if last is not None and all(_another_party(last, s) for s in sources):
             # "condemned the move": whoever did the last thing reported; at home only another branch of the
@@ -1252,9 +1261,15 @@ class SentenceCoder:
             if pron.lower_ in ("they", "he", "she") and self.last_speaker is not None:
                 return self.last_speaker  # "..., prosecutors said. They accuse him of ..."
             return self.last_subject
-        if pron.lower_ in ("him", "her"):  # a person: the last one the story acted on, or who acted
-            person = next((a for a in (self.last_target, self.last_subject) if a is not None and a.kind == "person"),
-                          self.last_target)
+        if pron.lower_ in ("him", "her"):  # a person: one named before in the sentence ("Morales resigned after
+            # the army chief urged him to step down"), else the last one the story acted on, or who acted
+            verb = pron.head if pron.head.pos_ == "VERB" else pron.head.head
+            skip = {t.i for h in args.subject_heads(verb) for t in h.subtree}
+            here = (self.actors.resolve(t, date) for t in reversed(pron.doc[pron.sent.start:pron.i])
+                    if t.i not in skip and t.ent_type_ == "PERSON" and t.dep_ in args.SUBJECT_DEPS)
+            person = next((found[0] for found in here if found and found[0].kind == "person"), None) or next(
+                (a for a in (self.last_target, self.last_subject) if a is not None and a.kind == "person"),
+                self.last_target)
             if person is not None:
                 return person
         if pron.dep_ == "poss":
@@ -1305,6 +1320,10 @@ class SentenceCoder:
         accused did the act reported before, by the accuser's account (unconfirmed)."""
         out = []
         for ev in events:
+            claimed = self._claimed_deed(ev) if ev.code == CLAIM_RESPONSIBILITY and ev.modality == "asserted" else None
+            if claimed is not None:  # "claimed responsibility for last month's abduction of 200 schoolgirls"
+                out.append(claimed)
+                continue
             if ev.code == CLAIM_RESPONSIBILITY and self.agentless is not None:
                 if ev.modality != "asserted":
                     continue  # "which has not claimed responsibility": no one has said they did it
@@ -1329,6 +1348,20 @@ class SentenceCoder:
                                      f"{ev.rule}>alleged:{act.rule}", act.chain, ev.attribution,
                                      place_hints=act.where))
         return out
+
+    def _claimed_deed(self, claim: SentenceEvent) -> SentenceEvent | None:
+        """The deed a claim of responsibility names ("for the abduction of schoolgirls from Chibok"), done by the
+        claimer, against the country where it struck."""
+        hosts = [claim.trigger, *(c for c in claim.trigger.children if c.dep_ == "dobj")]  # ("responsibility for")
+        for noun in (n for h in hosts for n in args.prep_objects(h, "for")):
+            trig = self._trigger_at.get(noun.i)
+            if trig is None or not trig.pattern.code or trig.pattern.code[:2] not in VIOLENCE_ROOTS:
+                continue
+            where = self.actors.countries_in([t for t in noun.subtree if t.i != noun.i])
+            target = Actor.of(where[0]) if where else (Actor.of(claim.source.country) if claim.source.country else None)
+            return SentenceEvent(claim.trigger, claim.first, trig.pattern.code, claim.source, target, "asserted",
+                                 f"{claim.rule}>claimed:{trig.pattern.id}", claim.chain, claim.attribution)
+        return None
 
     def _denied_acts(self, triggers: list[Trigger], out: list[SentenceEvent], date) -> list[SentenceEvent]:
         """"Islamabad denied any involvement", "Ukraine, which denied any role": the act just reported, which the
@@ -1600,6 +1633,9 @@ def _everyone(verb: Token) -> bool:
 
 
 _ANSWERING = frozenset({"respond", "react", "answer", "reply"})
+#: Nouns for an accord between parties: "hailed the deal" is about its parties.
+_DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "truce", "ceasefire", "declaration",
+                         "settlement", "rapprochement"})
 #: Verbs whose for-phrase names a deed already done: "apologise for accusing", "punished for protesting".
 _GROUNDS_VERBS = frozenset({"apologise", "apologize", "punish", "blame", "thank", "praise", "criticise",
                             "criticize", "condemn", "sanction", "fine", "jail", "sentence", "arrest", "reward"})
