@@ -1320,7 +1320,8 @@ class SentenceCoder:
         accused did the act reported before, by the accuser's account (unconfirmed)."""
         out = []
         for ev in events:
-            claimed = self._claimed_deed(ev) if ev.code == CLAIM_RESPONSIBILITY and ev.modality == "asserted" else None
+            claimed = self._claimed_deed(ev) if ev.code == CLAIM_RESPONSIBILITY and ev.modality == "asserted" and \
+                self.agentless is None else None  # (a deed told before, with no doer, is the one claimed)
             if claimed is not None:  # "claimed responsibility for last month's abduction of 200 schoolgirls"
                 out.append(claimed)
                 continue
