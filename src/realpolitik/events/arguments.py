@@ -254,7 +254,8 @@ def target_candidates(trigger: Token, pattern: Pattern,
         c for c in trigger.children if c.dep_ == "acomp"]  # "is concerned about X", "ready for talks with X"
     out: list[tuple[str, list[Token]]] = []
     for slot in slots:
-        if slot == "dobj":
+        if slot == "dobj":  # "attacked several foreign embassies, including Rwanda's": the one named first
+            out.append((slot, [p for o in [trigger, *dobjs] for p in prep_objects(o, "including")]))
             out.append((slot, dobjs))
         elif slot == "iobj":  # "promised Ukraine tanks"; passive, "Ukraine was promised tanks"
             datives = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]

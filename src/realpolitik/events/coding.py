@@ -383,7 +383,8 @@ class SentenceCoder:
             sources = self._resolve_all(self._subjects(tok), date, record=True)
             if sources and not pattern.reciprocal:  # "froze the assets together with the European Union": both
                 sources = unique_actors(sources + _other_sides(self._resolve_all(args.companions(tok), date), sources))
-            if not sources and args.is_passive(tok) and (root in AUTHORITY_ROOTS or root == "15" or code == "114"):
+            if not sources and args.is_passive(tok) and (root in AUTHORITY_ROOTS or root == "15" or code in (
+                    "114", "075")):  # (and "fled to Moscow, where he was granted asylum")
                 sources = self._authority(tok, date)
             if not sources and args.is_passive(tok) and root in ("06", "07"):
                 # "the first parts of Russia's S-400 system were delivered to ...": the maker's country supplies them
