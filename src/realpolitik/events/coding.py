@@ -194,7 +194,8 @@ class SentenceCoder:
         code = trig.pattern.code if trig is not None else None
         if not code:
             return []
-        done = [ev for ev in self._reported_so_far() if ev.code[:3] == code[:3] and ev.trigger.i != noun.i
+        same = 2 if code[:2] in VIOLENCE_ROOTS else 3  # "fired 59 missiles ... condemned the strikes": force is force
+        done = [ev for ev in self._reported_so_far() if ev.code[:same] == code[:same] and ev.trigger.i != noun.i
                 and ev.modality == "asserted"]
         return [done[-1].source] if done else []
 
@@ -468,6 +469,10 @@ class SentenceCoder:
                 tok.dep_ == "conj":  # ("shot down two Indian jets and captured a pilot": an Indian one)
             # "suspended the treaty with Pakistan, closed the border and ...": the same party, unless named
             targets = _other_sides(self._targets_of.get(tok.head.i, []), sources)
+        if not targets and sources and root in ("02", "10") and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp"):
+            # "had written to Obama appealing for direct American help": to whom the letter went
+            addressed = args.prep_objects(tok.head, "to") + args.direct_objects(tok.head)
+            targets = _other_sides(self._resolve_all(addressed, date), sources)[:1]
         if not targets and sources and code == "0253":  # "called for his release": to whoever holds him
             held = [ev.source for ev in self._reported_so_far() if ev.code[:3] in ("173", "181")]
             targets = _other_sides(held[-1:], sources)
@@ -1117,8 +1122,9 @@ class SentenceCoder:
             if count:  # "the two leaders", "both sides", "the three countries": named in this sentence, or before
                 pair_here = next(([ev.source, ev.target] for ev in reversed(self._so_far) if ev.target is not None
                                   and ev.code[:2] != "01"), None)  # "A met B, and both sides agreed ..."
-                earlier = (pair_here or self.last_pair) if count == 2 else \
-                    self.last_subjects if len({a.country for a in self.last_subjects}) == count else []
+                named = self.last_subjects if len({a.country for a in self.last_subjects}) == count else []
+                # ("Russia and China vetoed the resolution ... accused the two countries": they, not the UN)
+                earlier = (pair_here or named or self.last_pair) if count == 2 else named
                 out.extend(self._group_before(head, date, count) or earlier or [])
                 continue
             owners = self.actors.possessors(head, date) if head.lower_ == "their" and head.dep_ == "poss" else []
