@@ -168,10 +168,9 @@ class DocActors:
         key = (head.i, date, self._version)
         if key not in self._resolved:
             self._resolved[key] = found = self._resolve(head, date)
-            if found is not None and found[0].country and head.dep_ == "nsubj" and \
-                    self._subject_countries.get(head.sent.start) != found[0].country:
+            if found is not None and found[0].country and head.dep_ == "nsubj":
+                # (read only for later sentences, which are resolved after this one: no need to drop cached results)
                 self._subject_countries[head.sent.start] = found[0].country
-                self._version += 1
         return self._resolved[key]
 
     def _resolve(self, head: Token, date: str | None) -> tuple[Actor, str] | None:
@@ -586,14 +585,15 @@ class DocActors:
         return head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and any(  # ("General Sergei Surovikin")
             t.pos_ == "PROPN" and t.i != head.i for t in tokens)
 
-    def _named_beside(self, head: Token) -> list[str]:
+    def _named_beside(self, head: Token, located: list[Token] | None = None,
+                      acted_on: set[int] | None = None) -> list[str]:
         """Countries its sentence names outside the phrase, its places and what its verb acts on."""
-        sent = head.sent
-        located = self._places_of(sent)
-        acted_on = {t.i for c in head.head.children if _acted_on(c) for t in c.subtree} \
-            if head.dep_ in ("nsubj", "nsubjpass") else set()
-        named = [t for t in sent if t not in located and t.i not in acted_on and
-                 t.i not in range(head.left_edge.i, head.i + 1)]
+        located = self._places_of(head.sent) if located is None else located
+        acted_on = _acted_on_tokens(head) if acted_on is None else acted_on
+        skip = {t.i for t in located} | acted_on
+        left = head.left_edge.i
+        named = [t for t in head.sent if t.i not in skip and not left <= t.i <= head.i and (
+            t.i in self.hits or t.ent_type_ in ("GPE", "LOC", "FAC", "ORG"))]  # (only these can name a country)
         return self.countries_in(sorted(named, key=lambda t: abs(t.i - head.i)))
 
     def _context_countries(self, head: Token, skip_located: bool = False, victims: bool = False) -> list[str]:
@@ -604,12 +604,11 @@ class DocActors:
         sent = head.sent
         located = self._places_of(sent)
         # not from what the subject acts on: "the ministry accused Washington" is not American
-        acted_on = {t.i for c in head.head.children if _acted_on(c) for t in c.subtree} \
-            if head.dep_ in ("nsubj", "nsubjpass") else set()
+        acted_on = _acted_on_tokens(head)
         # "Foreign Minister X handed ... in Brussels": not the host's minister; but one who "was arrested in
         # Minsk" was there, whatever other country the sentence names
         if (head.ent_type_ == "PERSON" and head.dep_ != "nsubjpass") or skip_located:
-            found = self._named_beside(head)
+            found = self._named_beside(head, located, acted_on)
             if found:
                 return found[:1]
             people = [c for t in sent if t.i in acted_on and t.ent_type_ == "PERSON" for c in (
@@ -757,6 +756,13 @@ def _is_crowd_count(head: Token) -> bool:
 
 def _join(country: str | None, role: str | None) -> str:
     return (country or "") + (role or "")
+
+
+def _acted_on_tokens(head: Token) -> set[int]:
+    """The words of what a subject's verb acts on (its objects and complements)."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    return {t.i for c in head.head.children if _acted_on(c) for t in c.subtree}
 
 
 def _acted_on(child: Token) -> bool:

@@ -1413,15 +1413,16 @@ class SentenceCoder:
     def _remember_subject(self, sent: Span, date) -> None:
         root = sent.root
         subj = [c for c in root.children if c.dep_ in args.SUBJECT_DEPS and c.lower_ not in PRONOUNS]
-        if subj and self.actors.resolve(subj[0], date) is None:  # "Rousseff postponed ..., her office announced":
-            said = [s for c in root.children if c.dep_ == "ccomp" for s in c.children  # she, not the office
-                    if s.dep_ in args.SUBJECT_DEPS and s.lower_ not in PRONOUNS]
-            subj = said or subj
-        if subj:
-            found = self.actors.resolve(subj[0], date)
-            if found:
-                self.last_subject = found[0]
-            self.last_subjects = unique_actors(self._resolve_all(args.with_conjuncts(subj[0]), date))
+        if not subj:
+            return
+        found = self.actors.resolve(subj[0], date)
+        said = [s for c in root.children if c.dep_ == "ccomp" for s in c.children
+                if s.dep_ in args.SUBJECT_DEPS and s.lower_ not in PRONOUNS] if found is None else []
+        if said:  # "Rousseff postponed ..., her office announced": she, not the office
+            subj, found = said, self.actors.resolve(said[0], date)
+        if found:
+            self.last_subject = found[0]
+        self.last_subjects = unique_actors(self._resolve_all(args.with_conjuncts(subj[0]), date))
 
 
 #: Clause markers whose clause names the party a threat or protest answers: a condition or a cause.
