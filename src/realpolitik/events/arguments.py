@@ -51,6 +51,9 @@ def with_conjuncts(tok: Token) -> list[Token]:
     its own "and") counts as a conjunct too."""
     glued = [c for c in tok.children if is_glued_name(c)]
     conjoined = [c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")]
+    if not conjoined:  # "Iran's top official, Ali Shamkhani, and the Saudi adviser": the parser hangs the second on
+        conjoined = [c for a in tok.children if a.dep_ == "appos" for c in a.conjuncts  # the first's apposition
+                     if c.i > a.i and c.pos_ in ("NOUN", "PROPN")]
     return [*glued, tok, *conjoined]
 
 
