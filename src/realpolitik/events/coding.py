@@ -1123,8 +1123,10 @@ class SentenceCoder:
                 pair_here = next(([ev.source, ev.target] for ev in reversed(self._so_far) if ev.target is not None
                                   and ev.code[:2] != "01"), None)  # "A met B, and both sides agreed ..."
                 named = self.last_subjects if len({a.country for a in self.last_subjects}) == count else []
-                # ("Russia and China vetoed the resolution ... accused the two countries": they, not the UN)
-                earlier = (pair_here or named or self.last_pair) if count == 2 else named
+                # ("Russia and China vetoed the resolution ... accused the two countries": they, not the UN; but
+                # "both sides" are the two sides of the last exchange)
+                states = head.lemma_.lower() in ("country", "nation", "government", "capital")
+                earlier = (pair_here or (named if states else []) or self.last_pair or named) if count == 2 else named
                 out.extend(self._group_before(head, date, count) or earlier or [])
                 continue
             owners = self.actors.possessors(head, date) if head.lower_ == "their" and head.dep_ == "poss" else []
