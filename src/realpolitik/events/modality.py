@@ -32,6 +32,7 @@ _NOUN_COMPLEMENTS = {**dict.fromkeys(PLAN_NOUNS, "planned"), **dict.fromkeys(APP
 APPROVING_VERBS = frozenset({"approve", "authorize", "authorise", "clear", "greenlight"})
 PLANNING_VERBS = frozenset({"plan", "schedule", "expect", "intend", "set", "prepare", "due"})
 OBLIGING_VERBS = frozenset({"oblige", "obligate", "bind"})
+SIGNING_VERBS = frozenset({"sign", "ink", "conclude", "seal", "initial", "reach", "strike"})
 #: Verbs that stop a text from taking effect: what the vetoed resolution demands, nobody demanded.
 BLOCKING_VERBS = frozenset({"veto", "block", "reject", "defeat"})
 #: Texts that a vote or veto keeps from taking effect.
@@ -78,6 +79,9 @@ def _own_cues(tok: Token) -> set[str]:
         cues.add(_NOUN_COMPLEMENTS[tok.head.lemma_.lower()])  # "plans to send tanks", "a call to withdraw"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATING_VERBS:
         cues.add("negated")
+    if tok.dep_ == "advcl" and tok.tag_ == "VB" and tok.head.lemma_.lower() in SIGNING_VERBS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        cues.add("planned")  # "signed deals in Istanbul to reopen the ports": what the deal is for, still to come
     if tok.dep_ in ("acl", "relcl") and tok.head.dep_ == "dobj" and tok.head.lemma_.lower() in TEXT_NOUNS and \
             tok.head.head.lemma_.lower() in BLOCKING_VERBS:
         cues.add("negated")  # "vetoed a resolution demanding a ceasefire" (but a rejected decision still stands)

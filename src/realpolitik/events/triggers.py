@@ -322,6 +322,9 @@ def _restates(trigger: Trigger, governor: Trigger | None) -> bool:
         if governor.pattern.code[:2] == "17" and tok.lemma_.lower() in ("raid", "operation", "sweep", "swoop"):
             return True
         return any(code is not None and code[:2] == governor.pattern.code[:2] for code in _codes(trigger))
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and governor.pattern.code[:2] in ("18", "19", "20") and any(
+            code is not None and code[:2] == "18" and code != "181" for code in _codes(trigger)):
+        return True  # "shelled the island, killing two marines": one attack, with its toll
     if tok.dep_ not in ("advcl", "xcomp") or governor.pattern.code not in _codes(trigger):
         return False
     return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
