@@ -569,7 +569,9 @@ class SentenceCoder:
                 self.agentless_at = tok.sent.start
             return []
         if not targets and len(sources) >= 2 and (pattern.reciprocal or root in ("05", "08") or any(
-                h.lower_ in ("other", "another") for _, heads in candidates for h in heads)):  # "blamed each other"
+                h.lower_ in ("other", "another") for _, heads in candidates for h in heads) or (  # "blamed each
+                pattern.pos == "verb" and any(c.lower_ == "each" for h in self._subjects(tok) for c in h.children))):
+            # other", "each side denied breaking the truce"
             # "Hamas and Israel reached a ceasefire", "A and B signed": each side toward the other
             return [(a, b, code, False) for a in sources for b in sources if a.code != b.code]
         if not targets and (pattern.reciprocal or root in NEEDS_TARGET_ROOTS) and not code.startswith("163"):
