@@ -76,8 +76,25 @@ def semicolon_clause(tok: Token) -> bool:
         t.lower_ == ";" and t.head.i == tok.head.i for t in tok.doc[tok.right_edge.i + 1:tok.head.i])
 
 
+def misread_gerund(verb: Token) -> Token | None:
+    """"accused Armenian forces of shelling Azerbaijani towns": the parser may take the gerund for a modifier of
+    the noun after it. Returns the preposition the gerund really follows, if so."""
+    if verb.dep_ != "amod" or verb.tag_ != "VBG" or verb.head.dep_ != "pobj":
+        return None
+    prep = verb.head.head
+    return prep if prep.lower_ in ("of", "for") and verb.i == prep.i + 1 else None
+
+
 def subject_heads(verb: Token) -> list[Token]:
     """Heads of the doer of a verb: its subject, the agent of a passive, or a governor's subject."""
+    prep = misread_gerund(verb)
+    if prep is not None:  # as a gerund after "of": the one accused of it, else its governor's subject
+        host = prep.head
+        if host.dep_ == "dobj" and host.head.lemma_.lower() in ACCUSING:
+            return with_conjuncts(host)
+        if host.pos_ == "VERB" and host.lemma_.lower() in ACCUSING:
+            return direct_objects(host)
+        return subject_heads(host) if host.pos_ == "VERB" else []
     if is_passive(verb):
         for child in verb.children:
             if child.dep_ == "agent":
@@ -207,6 +224,8 @@ def object_heads(verb: Token, skip: tuple[str, ...] = ()) -> list[Token]:
 
 def direct_objects(verb: Token) -> list[Token]:
     """The thing acted upon: the object, the subject of a passive, or of a small clause ("found her guilty")."""
+    if misread_gerund(verb) is not None:
+        return [verb.head]  # "of shelling Azerbaijani towns", parsed as towns that shell
     if is_passive(verb):
         subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if subj:

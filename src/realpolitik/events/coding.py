@@ -1028,7 +1028,9 @@ class SentenceCoder:
     def _chain(self, tok: Token) -> list[Token]:
         """The trigger and its governors up to the sentence root (framing verbs included)."""
         chain = [tok]
-        node = tok
+        node = args.misread_gerund(tok) or tok  # ("of shelling the towns": on from the "of")
+        if node is not tok:
+            chain.append(node)
         while node.head.i != node.i and node.dep_ in _CLIMB and len(chain) < 12 and not args.semicolon_clause(node):
             node = node.head
             chain.append(node)
