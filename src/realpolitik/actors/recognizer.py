@@ -631,6 +631,10 @@ class DocActors:
             found = [self.last_place_country]
         return found[:1]
 
+    def sentence_places(self, sent) -> list[Token]:
+        """The words that say where a sentence happens ("in Asmara", "in the city of Nara")."""
+        return self._places_of(sent)
+
     def _places_of(self, sent) -> list[Token]:
         """The words of a sentence that say where it happens ("in Nara", "in the city of Nara"), computed once
         per sentence: many phrases of a sentence may ask."""

@@ -375,6 +375,14 @@ class SentenceCoder:
                          for p in args.prep_objects(word, "in", "across", "throughout", "to")
                          for t in self.actors.phrase_tokens(p)]
                 sources = [Actor.of(c, "CVL", kind="sector") for c in self.actors.countries_in(where)[:1]]
+            if not sources and not many and pattern.reciprocal and talks_first_told_after(tok):
+                # "agreed on Saturday ..., after nearly twelve hours of talks in Ohrid": talks between those who agreed
+                verb = tok
+                while verb.pos_ != "VERB" and verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
+                    verb = verb.head
+                agreed = unique_actors(self._resolve_all(self._subjects(verb), date)) if verb.pos_ == "VERB" else []
+                if len({a.country for a in agreed}) >= 2:
+                    many = agreed
             if not sources and pattern.reciprocal and self.last_subject is not None and tok.lemma_.lower() in \
                     GATHERINGS and args.prep_objects(tok, "with"):  # "The decision followed a telephone call with
                 sources = [self.last_subject]  # Obama": the call of the one the story is about
@@ -458,6 +466,10 @@ class SentenceCoder:
             targets = self._answered_actors(tok, sources, date) or self._adversary(sources)
         if not targets and sources and code.startswith("080"):  # "Bogota backed down": to whoever pressed it
             targets = self._adversary(sources)
+        if not targets and sources and code == "042":  # "signed a declaration in Asmara, a day after Abiy arrived
+            # for the first visit by an Ethiopian leader": a visit is to where the sentence happens
+            where = [t for p in self.actors.sentence_places(tok.sent) for t in self.actors.phrase_tokens(p, False)]
+            targets = _other_sides([Actor.of(c) for c in self.actors.countries_in(where)], sources)[:1]
         if not targets and sources and code == "074":  # "a deal ..., under which peacekeepers are to deploy":
             sides = next(([ev.source, ev.target] for ev in self._so_far if ev.target is not None and  # between
                           ev.source.country != ev.target.country), None) or self.last_pair  # the two sides
@@ -1773,6 +1785,8 @@ def _other_sides(actors: list[Actor], sources: list[Actor]) -> list[Actor]:
 def _is_occasion(tok: Token) -> bool:
     """"at their first meeting", "during talks in Doha", "at the start of their talks": the occasion of what the
     clause reports, which took place too."""
+    if talks_first_told_after(tok):  # ("after four days of talks in Beijing")
+        return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj":
         tok = tok.head.head  # "at the start of ...", "on the sidelines of ..."
     if talks_first_told_after(tok):
