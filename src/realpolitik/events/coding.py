@@ -457,7 +457,7 @@ class SentenceCoder:
                                                      date), sources)
         if not targets and sources and candidates:
             targets = self._implicit_targets(candidates[0][1], code, sources, date)
-        if not targets and sources and root in ("15", "19") and _in_response(support or tok):
+        if not targets and sources and root in ("15", "16", "19") and _in_response(support or tok):
             # "dispatched naval, air and ground forces in response": to whoever acted last
             targets = self._answered_actors(tok, sources, date) or self._adversary(sources)
         if not targets and sources and root in ANSWERING_ROOTS:
@@ -535,6 +535,8 @@ class SentenceCoder:
         sources = unique_actors(sources)
         named = unique_actors(targets)
         targets = [t for t in named if all(_distinct(t, s) for s in sources)]
+        if root == "07":  # "Turkey flew in medical teams" after "blamed al-Shabaab": aid goes to the country, not the
+            targets = [Actor.of(t.country) if t.role in ("INS", "REB") and t.country else t for t in targets]  # group
         if root in ("07", "15"):  # "sent warships around Taiwan", "put its army on alert": its own forces are
             targets = _other_sides(targets, sources)  # the means, not the party aided or shown force
             if root == "15":
