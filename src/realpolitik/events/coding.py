@@ -545,7 +545,7 @@ class SentenceCoder:
             targets = named = self._adversary(sources)  # Rabat": from the country that summoned or angered it
         if not targets and sources and one_way:  # "would not hand over its citizens": a refusal to those asking
             # (but "refused to step down" is refused at home)
-            targets = named = [Actor.of(sources[0].country)] if code.startswith(("083", "0831")) and \
+            targets = named = [Actor.of(sources[0].country)] if code.startswith("083") and \
                 sources[0].country else self._adversary(sources)
         if not targets and sources and code == "0874":  # "Ukraine withdrew its troops from Avdiivka":
             targets = named = self._adversary(sources)  # its own town, yielded to the other side
@@ -1445,12 +1445,12 @@ class SentenceCoder:
         self.last_subjects = unique_actors(self._resolve_all(args.with_conjuncts(subj[0]), date))
 
 
-#: Clause markers whose clause names the party a threat or protest answers: a condition or a cause.
-#: Verbs that judge someone for an act ("for sending ..."): an act that names no one else was done to the judge.
 #: Verbs by which one party orders another to act ("ordered Russia to close its consulate").
 _ORDERING = frozenset({"order", "instruct", "direct", "force", "compel", "require"})
+#: Verbs that judge someone for an act ("for sending ..."): an act that names no one else was done to the judge.
 _JUDGING_VERBS = frozenset({"thank", "praise", "commend", "congratulate", "rebuke", "criticize", "criticise",
                             "condemn", "blame", "reprimand", "slam"})
+#: Clause markers whose clause names the party a threat or protest answers: a condition or a cause.
 _CONDITIONS = frozenset({"if", "unless"})
 _ANSWERED_CLAUSES = _CONDITIONS | {"after", "because", "when", "since", "as"}
 #: Nouns that, as "the two X" or "both X", stand for the two sides named just before.
