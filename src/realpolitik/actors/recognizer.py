@@ -617,8 +617,10 @@ class DocActors:
             if people:  # "Army commander Williams Kaliman urged Morales to step down": a compatriot's
                 return people[:1]
             earlier = [c for start, c in self._subject_countries.items() if start < sent.start]
-            if earlier and head.ent_type_ == "PERSON" and not self.countries_in(located):  # "Poland closed a crossing ... Interior
-                return earlier[-1:]  # Minister Jan Kowalczyk accused Minsk": of the side the story is about
+            if earlier and head.ent_type_ == "PERSON" and not self.countries_in(located):
+                # "Poland closed a crossing ... Interior Minister Jan Kowalczyk accused Minsk": of the side the
+                # story is about
+                return earlier[-1:]
         found = self.countries_in(sorted(located, key=lambda t: abs(t.i - head.i)))
         if not found and self.last_place_country and self._role(self.phrase_tokens(head, with_preps=False)) == "COP":
             return [self.last_place_country]  # "Police have arrested 15 Colombians": the police where the story is
