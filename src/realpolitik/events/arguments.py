@@ -242,8 +242,8 @@ def direct_objects(verb: Token) -> list[Token]:
         if child.dep_ == "dobj":
             return with_conjuncts(child)
     for child in verb.children:
-        if child.dep_ in ("ccomp", "oprd", "xcomp") and (child.pos_ in ("ADJ", "NOUN") or _to_infinitive(child)
-                                                         or child.lower_ == "persona"):  # "declared X persona non grata"
+        small = child.pos_ in ("ADJ", "NOUN") or _to_infinitive(child) or child.lower_ == "persona"  # ("declared
+        if child.dep_ in ("ccomp", "oprd", "xcomp") and small:  # X persona non grata")
             subj = [c for c in child.children if c.dep_ == "nsubj"]
             if subj:  # "found her guilty", "ordered the advisers to leave"
                 return with_conjuncts(subj[0])

@@ -684,7 +684,8 @@ class SentenceCoder:
         trig = self._trigger_at.get(verb.i)
         if trig is None or (trig.pattern.code or "")[:2] not in ("08", "15"):
             return []
-        return [Actor.of(a.country) for a in self._speakers(self._chain(verb), date) if a.country and a.kind != "igo"][:1]
+        speakers = self._speakers(self._chain(verb), date)
+        return [Actor.of(a.country) for a in speakers if a.country and a.kind != "igo"][:1]
 
     def _implicit_targets(self, heads: list[Token], code: str, sources: list[Actor], date) -> list[Actor]:
         """Targets the words imply without naming: "condemned the execution" aims at whoever carried out the
@@ -1261,7 +1262,8 @@ class SentenceCoder:
         if pron.dep_ in args.SUBJECT_DEPS or pron.dep_ == "nsubjpass":
             clause = pron.head
             if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in clause.children):
-                governing = [c for c in clause.head.children if c.dep_ in args.SUBJECT_DEPS and c.lower_ not in PRONOUNS]
+                governing = [c for c in clause.head.children
+                             if c.dep_ in args.SUBJECT_DEPS and c.lower_ not in PRONOUNS]
                 found = self._resolve_all(governing[:1], date)
                 if found:  # "Turkey will face sanctions if it deploys the missiles": Turkey
                     return found[0]
