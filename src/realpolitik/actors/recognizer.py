@@ -391,7 +391,7 @@ class DocActors:
                 return Actor.of(owner.country, "MIL", name=_span_text(tokens), kind="sector"), "actor:weapon+possessor"
         if not countries and role is None and _the_place(head, tokens):
             # "laid a wreath in Hiroshima, the first president to visit the city": the place last named
-            before = sorted((t for t in self._places_of(head.sent) if t.i < head.i), key=lambda t: -t.i)
+            before = sorted((t for t in self.sentence_places(head.sent) if t.i < head.i), key=lambda t: -t.i)
             place = next((c for t in before for c in self.countries_in(self.phrase_tokens(t, with_preps=False))),
                          self.last_place_country)
             if place:
@@ -588,7 +588,7 @@ class DocActors:
     def _named_beside(self, head: Token, located: list[Token] | None = None,
                       acted_on: set[int] | None = None) -> list[str]:
         """Countries its sentence names outside the phrase, its places and what its verb acts on."""
-        located = self._places_of(head.sent) if located is None else located
+        located = self.sentence_places(head.sent) if located is None else located
         acted_on = _acted_on_tokens(head) if acted_on is None else acted_on
         skip = {t.i for t in located} | acted_on
         left = head.left_edge.i
@@ -602,7 +602,7 @@ class DocActors:
         the sentence names nearest to the phrase, then the last place named earlier in the article. With
         ``skip_located`` (and for a person) a country named outside the sentence's places comes first."""
         sent = head.sent
-        located = self._places_of(sent)
+        located = self.sentence_places(sent)
         # not from what the subject acts on: "the ministry accused Washington" is not American
         acted_on = _acted_on_tokens(head)
         # "Foreign Minister X handed ... in Brussels": not the host's minister; but one who "was arrested in
@@ -634,10 +634,6 @@ class DocActors:
         return found[:1]
 
     def sentence_places(self, sent) -> list[Token]:
-        """The words that say where a sentence happens ("in Asmara", "in the city of Nara")."""
-        return self._places_of(sent)
-
-    def _places_of(self, sent) -> list[Token]:
         """The words of a sentence that say where it happens ("in Nara", "in the city of Nara"), computed once
         per sentence: many phrases of a sentence may ask."""
         located = self._located.get(sent.start)
@@ -658,7 +654,7 @@ class DocActors:
 
     def note_sentence(self, sent) -> None:
         """Remember the last country where something happened, for role-only actors in later sentences."""
-        found = self.countries_in(self._places_of(sent))
+        found = self.countries_in(self.sentence_places(sent))
         if found:
             self._keep_place(found[-1])
 

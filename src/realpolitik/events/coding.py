@@ -360,8 +360,9 @@ class SentenceCoder:
                 sources = list(self.last_pair)  # "their next meeting": both sides named before
             if not sources and support is not None:
                 sources = self._resolve_all(self._subjects(support), date, record=True)
-            occasion = args.occasion_verb(tok) if tok.head.lower_ == "in" or _is_occasion(tok) else None
-            if not sources and occasion is not None:
+            occasion = args.occasion_verb(tok) if not sources and (tok.head.lower_ == "in" or _is_occasion(tok)) \
+                else None
+            if occasion is not None:
                 # "recalled its ambassador in protest at ...": the one who acts protests; "during a visit to
                 # Moscow, Kim told Putin ...": the one who visits
                 sources = self._resolve_all(self._subjects(occasion), date, record=True)
@@ -469,7 +470,7 @@ class SentenceCoder:
         if not targets and sources and code == "042":  # "signed a declaration in Asmara, a day after Abiy arrived
             # for the first visit by an Ethiopian leader": a visit is to where the sentence happens
             where = [t for p in self.actors.sentence_places(tok.sent) for t in self.actors.phrase_tokens(p, False)]
-            targets = _other_sides([Actor.of(c) for c in self.actors.countries_in(where)], sources)[:1]
+            targets = self._other_country_in(where, sources)
         if not targets and sources and code == "074":  # "a deal ..., under which peacekeepers are to deploy":
             sides = next(([ev.source, ev.target] for ev in self._so_far if ev.target is not None and  # between
                           ev.source.country != ev.target.country), None) or self.last_pair  # the two sides
@@ -490,7 +491,7 @@ class SentenceCoder:
             targets = _other_sides(held[-1:], sources)
         if not targets and sources and root == "02":  # "appealed for a ceasefire in Gaza": to those fighting there
             where = [p for h in args.object_heads(tok) for p in args.prep_objects(h, "in")]
-            targets = _other_sides([Actor.of(c) for c in self.actors.countries_in(where)], sources)[:1]
+            targets = self._other_country_in(where, sources)
         if not targets and sources and code == "0256":  # "called for an immediate end to the violence": to those
             fighting = [ev.source for ev in reversed(self._reported_so_far()) if ev.code[:2] in VIOLENCE_ROOTS]
             targets = _other_sides(fighting, sources)[:1]  # who fought last
@@ -525,7 +526,7 @@ class SentenceCoder:
                    for t in c.subtree}  # (not "retaliating for the strike on its consulate in Damascus")
             where = [t for p in tok.subtree if p.dep_ == "pobj" and p.head.lower_ in ("in", "inside")
                      and p.i not in why for t in self.actors.phrase_tokens(p, with_preps=False)]
-            targets = _other_sides([Actor.of(c) for c in self.actors.countries_in(where)], sources)[:1]
+            targets = self._other_country_in(where, sources)
         if not targets and sources and root in VIOLENCE_ROOTS and not args.prep_objects(tok, "into") and not any(
                 heads for _, heads in candidates):  # (not "fired into the sea", nor "hit a rebel depot")
             targets = _other_sides(self._reporting_forces(tok, date), sources)
@@ -618,6 +619,10 @@ class SentenceCoder:
                 elif pattern.inverse and not around:
                     pairs.append((target, source, pattern.inverse, False))
         return pairs
+
+    def _other_country_in(self, words: list[Token], sources: list[Actor]) -> list[Actor]:
+        """The first country these words name that is not a source's: the other side, where a place says it."""
+        return _other_sides([Actor.of(c) for c in self.actors.countries_in(words)], sources)[:1]
 
     def _noun_doers(self, noun: Token) -> list[Token]:
         """Who did what a noun names: "military drills" name no doer, "Israeli strikes" do, and "the Minsk
