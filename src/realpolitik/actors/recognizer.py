@@ -121,7 +121,7 @@ class ActorRecognizer:
             for match_id, start, end in matcher(doc):
                 key = doc.vocab.strings[match_id]
                 entries = tuple(self._entries[key])
-                if not self._plausible(doc[start:end], entries):
+                if not self._plausible(doc[start:end], entries) or self._inside_other_place(doc, start, end, entries):
                     continue
                 spans.append(Span(doc, start, end, label=key))
         by_token: dict[int, Hit] = {}
@@ -130,6 +130,18 @@ class ActorRecognizer:
             for i in range(span.start, span.end):
                 by_token[i] = hit
         return by_token
+
+    def _inside_other_place(self, doc: Doc, start: int, end: int, entries: tuple[ActorEntry, ...]) -> bool:
+        """"the South China Sea", "Northern Ireland": a country's name inside a longer place name that lies
+        elsewhere, or spans several countries, names that place, not the country."""
+        if entries[0].kind not in _COUNTRY_KINDS:
+            return False
+        ent = entity_at(doc).get(start)
+        if ent is None or ent.label_ not in ("GPE", "LOC", "FAC") or (ent.start, ent.end) == (start, end) or \
+                ent.end < end:
+            return False
+        place = self.gazetteer.lookup(ent.text)
+        return place is not None and place.country != entries[0].country
 
     @staticmethod
     def _plausible(span: Span, entries: tuple[ActorEntry, ...]) -> bool:
@@ -552,7 +564,8 @@ class DocActors:
                     # with those conjoined to it, as names ("U.S. and China ... their talks", also when parsed
                     # as one name) or as demonyms ("Indian and Chinese officials ... their talks")
                     glued = [c for c in heads[0].children if is_glued_name(c)]
-                    others = [self.resolve(c, date) for c in (*glued, *heads[0].conjuncts)]
+                    others = [self.resolve(c, date) for c in (*glued, *heads[0].conjuncts)
+                              if c.i not in inside]  # ("Assad and his family": not the pronoun's own phrase)
                     shared = [Actor.of(c, found[0].role, kind="sector") for c in self.countries_in(
                         [j for m in heads[0].children if m.dep_ == "amod" for j in m.conjuncts])]
                     return unique_actors([found[0]] + [o[0] for o in others if o and o[0].country] + shared)
@@ -621,7 +634,8 @@ class DocActors:
                 # "Poland closed a crossing ... Interior Minister Jan Kowalczyk accused Minsk": of the side the
                 # story is about
                 return earlier[-1:]
-        found = self.countries_in(sorted(located, key=lambda t: abs(t.i - head.i)))
+        found = self.countries_in(t for p in sorted(located, key=lambda t: abs(t.i - head.i))
+                                  for t in self.phrase_tokens(p, with_preps=False))  # ("in a Conakry stadium")
         if not found and self.last_place_country and self._role(self.phrase_tokens(head, with_preps=False)) == "COP":
             return [self.last_place_country]  # "Police have arrested 15 Colombians": the police where the story is
         if not found:
@@ -654,7 +668,7 @@ class DocActors:
 
     def note_sentence(self, sent) -> None:
         """Remember the last country where something happened, for role-only actors in later sentences."""
-        found = self.countries_in(self.sentence_places(sent))
+        found = self.countries_in(t for p in self.sentence_places(sent) for t in self.phrase_tokens(p, False))
         if found:
             self._keep_place(found[-1])
 
@@ -761,10 +775,19 @@ def _join(country: str | None, role: str | None) -> str:
 
 
 def _acted_on_tokens(head: Token) -> set[int]:
-    """The words of what a subject's verb acts on (its objects and complements)."""
+    """The words of the other party of a clause: what a subject's verb (and the verbs joined to it that share its
+    subject) acts on, or the subject that acts on an object ("the United States called on the junta")."""
+    if head.dep_ in ("dobj", "dative") or (head.dep_ == "pobj" and _acted_on(head.head)):
+        verb = head.head if head.dep_ != "pobj" else head.head.head
+        while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head  # "condemned the bloodshed and urged the junta ...": the shared subject
+        return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return set()
-    return {t.i for c in head.head.children if _acted_on(c) for t in c.subtree}
+    shared = [c for c in head.head.conjuncts if not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
+    return {t.i for c in head.head.children if _acted_on(c) for t in c.subtree} | {
+        t.i for v in shared for c in v.children if c.dep_ in ("dobj", "dative", "prep") and _acted_on(c)
+        for t in c.subtree}
 
 
 def _acted_on(child: Token) -> bool:

@@ -240,7 +240,7 @@ def direct_objects(verb: Token) -> list[Token]:
         if child.dep_ == "dobj" and child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head]  # "Al-Shabaab, which the president blamed for the carnage": al-Shabaab
         if child.dep_ == "dobj":
-            return with_conjuncts(child)
+            return with_conjuncts(child) + fellow_objects(verb, child)
     for child in verb.children:
         small = child.pos_ in ("ADJ", "NOUN") or _to_infinitive(child) or child.lower_ == "persona"  # ("declared
         if child.dep_ in ("ccomp", "oprd", "xcomp") and small:  # X persona non grata")
@@ -300,7 +300,8 @@ def target_candidates(trigger: Token, pattern: Pattern,
     if pattern.pos == "noun":
         # "the drone attacks that set two Saudi oil plants ablaze", "an air strike killed a commander"
         clauses = [c for c in trigger.children if c.dep_ == "relcl"]
-        if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ == "VERB":
+        if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ == "VERB" and \
+                trigger.head.lemma_.lower() not in _TELLING:  # (a misparse: "its biggest expulsion, as May told")
             clauses.append(trigger.head)
         for verb in clauses:
             out.append(("clause", direct_objects(verb)))
@@ -308,6 +309,10 @@ def target_candidates(trigger: Token, pattern: Pattern,
         if verb is not None:  # "told his counterpart in a phone call", "apologised to Aliyev in a phone call"
             out.append(("clause", direct_objects(verb) + prep_objects(verb, "to")))
     return [(slot, heads) for slot, heads in out if heads]
+
+
+#: Verbs of telling: whom they tell is no one's target of a deed.
+_TELLING = frozenset({"say", "tell", "announce", "state", "add", "report", "claim", "write", "inform"})
 
 
 def occasion_verb(noun: Token) -> Token | None:
@@ -355,6 +360,13 @@ _VERDICT_NOUNS = frozenset({"condemnation", "criticism", "denunciation", "protes
 def companions(verb: Token) -> list[Token]:
     """Parties that act with the subject: "froze the assets together with the European Union", "voted against
     it along with Belarus and Syria", "fought alongside the M23"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    fellows = {f.i for o in objects for f in fellow_objects(verb, o)}
+    return [c for c in _accompanying(verb) if c.i not in fellows]
+
+
+def _accompanying(verb: Token) -> list[Token]:
+    """Whoever an along-with, together-with or alongside phrase of the verb or its object names."""
     out = []
     for prep in [c for c in verb.children if c.dep_ in ("prep", "advmod")] + [
             c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"]:
@@ -365,6 +377,18 @@ def companions(verb: Token) -> list[Token]:
         elif prep.lower_ == "alongside":
             out += [p for p in prep.children if p.dep_ == "pobj"]
     return [c for p in out for c in with_conjuncts(p)]
+
+
+def fellow_objects(verb: Token, obj: Token) -> list[Token]:
+    """People who share a person's fate: "killed Soleimani along with the Iraqi militia leader al-Muhandis" (a
+    companion of a person is another object, not another doer as in "voted along with Belarus")."""
+    if not _is_person(obj):
+        return []
+    return [c for c in _accompanying(verb) if _is_person(c)]
+
+
+def _is_person(tok: Token) -> bool:
+    return tok.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)
 
 
 def is_anti(modifier: Token) -> bool:

@@ -416,7 +416,8 @@ class SentenceCoder:
             # modifier is this very trigger, whose agent is the source
             deep = not (slot == "dobj" and tok.dep_ == "acl" and heads == [tok.head]) and not (
                 slot == "dobj" and code in AROUND_EVENT_CODES)  # "mediated the deal with Egypt": co-mediators
-            if slot == "dobj" and root == "11" and trig.consumed and any(h.lower_ in ("it", "this") for h in heads):
+            if slot == "dobj" and root == "11" and any(h.lower_ in ("it", "this") for h in heads) and (
+                    trig.consumed or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)):
                 # "Kyiv called it an act of aggression": the deed just told, not the party last named
                 targets = _other_sides([ev.source for ev in reversed(self._reported_so_far())
                                         if ev.code[:2] not in SPOKEN_ROOTS], sources)[:1]
@@ -458,6 +459,8 @@ class SentenceCoder:
                                                      date), sources)
         if not targets and sources and candidates:
             targets = self._implicit_targets(candidates[0][1], code, sources, date)
+        if not targets and sources and root == "15":  # "announced drills in six zones around the island": whom
+            targets = self._other_country_where(tok, sources, ("in", "inside", "around", "near", "off", "over"))
         if not targets and sources and root in ("15", "16", "19") and _in_response(support or tok):
             # "dispatched naval, air and ground forces in response": to whoever acted last
             targets = self._answered_actors(tok, sources, date) or self._adversary(sources)
@@ -522,11 +525,7 @@ class SentenceCoder:
                 targets = _other_sides(self._targets_of.get(node.i, []), sources)
         if not targets and sources and root in VIOLENCE_ROOTS:
             # "bombed what New Delhi described as a training camp near Balakot in Pakistan": where it struck
-            why = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS | {"for", "over"}
-                   for t in c.subtree}  # (not "retaliating for the strike on its consulate in Damascus")
-            where = [t for p in tok.subtree if p.dep_ == "pobj" and p.head.lower_ in ("in", "inside")
-                     and p.i not in why for t in self.actors.phrase_tokens(p, with_preps=False)]
-            targets = self._other_country_in(where, sources)
+            targets = self._other_country_where(tok, sources, ("in", "inside"))
         if not targets and sources and root in VIOLENCE_ROOTS and not args.prep_objects(tok, "into") and not any(
                 heads for _, heads in candidates):  # (not "fired into the sea", nor "hit a rebel depot")
             targets = _other_sides(self._reporting_forces(tok, date), sources)
@@ -540,6 +539,11 @@ class SentenceCoder:
             targets = [Actor.of(t.country) if t.role in ("INS", "REB") and t.country else t for t in targets]  # group
         if root in ("07", "15"):  # "sent warships around Taiwan", "put its army on alert": its own forces are
             targets = _other_sides(targets, sources)  # the means, not the party aided or shown force
+            if not targets and sources and root == "07":  # "sent troops to support the M23": whom they help
+                helped = [o for i in trig.consumed if tok.doc[i].dep_ == "advcl"
+                          for o in args.direct_objects(tok.doc[i])]
+                targets = _other_sides(self._resolve_all(helped, date), sources)
+                named = named or targets
             if root == "15":
                 named = targets  # a show of force stands without a target; aid to nobody does not
         if not targets and sources and pattern.id == "v.recall.envoy":  # "its ambassador, who was recalled by
@@ -623,6 +627,15 @@ class SentenceCoder:
     def _other_country_in(self, words: list[Token], sources: list[Actor]) -> list[Actor]:
         """The first country these words name that is not a source's: the other side, where a place says it."""
         return _other_sides([Actor.of(c) for c in self.actors.countries_in(words)], sources)[:1]
+
+    def _other_country_where(self, tok: Token, sources: list[Actor], preps: tuple[str, ...]) -> list[Actor]:
+        """The other side's country where the act took place, by the places its own phrases name (not those
+        of its cause or time: "retaliating for the strike on its consulate in Damascus")."""
+        why = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS | {"for", "over"}
+               for t in c.subtree}
+        where = [t for p in tok.subtree if p.dep_ == "pobj" and p.head.lower_ in preps and p.i not in why
+                 for t in self.actors.phrase_tokens(p, with_preps=False)]
+        return self._other_country_in(where, sources)
 
     def _noun_doers(self, noun: Token) -> list[Token]:
         """Who did what a noun names: "military drills" name no doer, "Israeli strikes" do, and "the Minsk
@@ -723,7 +736,7 @@ class SentenceCoder:
         if last is not None and all(_another_party(last, s) for s in sources):
             # "condemned the move": whoever did the last thing reported; at home only another branch of the
             # state ("Trump dismissed the move" of Congress), not the speaker's own side (France, French minister)
-            return [last]
+            return self._with_partners([last])
         return []
 
     def _code_accusation(self, trig: Trigger, chain: list[Token], date) -> list[SentenceEvent]:
@@ -756,7 +769,24 @@ class SentenceCoder:
         here = [ev.source for ev in reversed(self._reported_so_far()) if ev.code[:2] in ("18", "19", "20")
                 and ev.modality == "asserted"] + [ev.source for ev in reversed(self._so_far) if ev.code[:2] != "01"]
         doers = [*faced, *here, self.last_event_source, *self.last_sources, self.last_subject]
-        return _other_sides([a for a in doers if a is not None], sources)[:1]
+        return self._with_partners(_other_sides([a for a in doers if a is not None], sources)[:1])
+
+    def _with_partners(self, actors: list[Actor]) -> list[Actor]:
+        """An actor with those who did the same act beside it: "Britain, France and Germany triggered the
+        snapback ... Iran denounced the move": all three, not the last named."""
+        if not actors:
+            return actors
+        one = actors[0]
+        for ev in reversed(self._reported_so_far()):
+            for side in ("source", "target"):
+                if getattr(ev, side) is not None and getattr(ev, side).code == one.code:
+                    alike = [e for e in self._reported_so_far() if e.trigger.i == ev.trigger.i and e.code == ev.code]
+                    other = "target" if side == "source" else "source"
+                    facing = {getattr(e, other).code for e in alike if getattr(e, other) is not None}
+                    # (not the other party of a mutual act: "signed a pact with Solomon Islands")
+                    return unique_actors([one, *(getattr(e, side) for e in alike if getattr(e, side) is not None
+                                                 and getattr(e, side).code not in facing)])
+        return actors
 
     # -- framing verbs ---------------------------------------------------------------------------------------
     def _wrapper_kind(self, tok: Token) -> str | None:
@@ -938,7 +968,8 @@ class SentenceCoder:
         """"... if Ukrainian troops did not withdraw", "lodged a protest after North Korean soldiers crossed the
         line": the party a condition or a cause names, other than the sources."""
         for child in verb.children:
-            if child.dep_ == "advcl" and any(m.lower_ in (marks or _ANSWERED_CLAUSES) for m in child.children):
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in (marks or _ANSWERED_CLAUSES)
+                                             for m in child.children):
                 heads = self._subjects(child) or [c for c in child.children if c.dep_ == "nsubjpass"]
                 found = _other_sides(self._resolve_all(heads, date), sources)
                 if found:
@@ -1685,6 +1716,8 @@ def _in_response(tok: Token) -> bool:
         return True
     if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
         return True  # "howitzers fired back"
+    if tok.lemma_.lower() == "return" and any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in tok.children):
+        return True  # "troops returned fire"
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(
         p.lemma_.lower() in ("response", "retaliation", "reprisal") for p in c.children) for c in tok.children)
 

@@ -39,6 +39,12 @@ BLOCKING_VERBS = frozenset({"veto", "block", "reject", "defeat"})
 TEXT_NOUNS = frozenset({"resolution", "motion", "bill", "draft", "text", "amendment", "statement", "declaration"})
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "halt", "cancel", "postpone", "abandon"})
 ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "blame", "indict"})
+#: Verbs that report an announcement: the "would" of what they report is a plan (a warning's is a threat).
+ANNOUNCING_VERBS = frozenset({"say", "announce", "tell", "state", "add", "confirm", "declare", "promise", "pledge",
+                              "vow", "insist", "reiterate", "write"})
+#: Acts only weighed, not decided: "said it would consider taking the dispute to the WTO".
+WEIGHING_VERBS = frozenset({"consider", "weigh", "study", "explore", "examine", "review", "mull", "like", "love",
+                            "prefer", "welcome"})
 RANK = ("asserted", "planned", "hypothetical", "unconfirmed", "negated", "denied")
 
 
@@ -55,7 +61,7 @@ def _own_cues(tok: Token) -> set[str]:
                 child.dep_ == "preconj" and low == "neither"):
             cues.add("negated")
         elif child.dep_ == "aux" and low in HYPOTHETICAL_AUX:
-            cues.add("hypothetical")
+            cues.add("planned" if low == "would" and _future_in_the_past(tok) else "hypothetical")
         elif child.dep_ == "aux" and low in PLANNED_AUX:
             cues.add("planned")
         elif child.dep_ == "mark" and low in CONDITION_MARKS:
@@ -96,6 +102,15 @@ def _own_cues(tok: Token) -> set[str]:
     if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in REPORT_NOUNS:
         cues.add("unconfirmed")  # "following reports that he pressed ..."
     return cues
+
+
+def _future_in_the_past(tok: Token) -> bool:
+    """"Japan said it would send two planes": the "will send" of an announcement, reported, unless a condition
+    hangs on it ("would retaliate if attacked") or the act is only weighed ("would consider taking")."""
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in ANNOUNCING_VERBS or tok.lemma_.lower() in WEIGHING_VERBS:
+        return False
+    return not any(c.dep_ in ("mark", "advmod") and c.lower_ in CONDITION_MARKS | {"unless", "provided", "providing"}
+                   for t in tok.subtree for c in t.children)
 
 
 def _short_of(tok: Token) -> bool:

@@ -76,6 +76,9 @@ def object_words(tok: Token) -> dict[str, Token]:
     if not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         _add_subject_words(tok, words)
     for child in tok.children:
+        if child.dep_ == "advcl" and child.lemma_.lower() in _HELPING and any(c.dep_ == "dobj" for c in tok.children) and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            words.setdefault("help", child)  # "sent 3,000 troops to help fight the epidemic": what they are for
         words.setdefault(f"dep:{child.dep_}", child)  # lets an entry exclude a construction ("!dep:oprd")
         if child.dep_ in ("dobj", "nsubjpass") and child.ent_type_:  # "welcomed Zelensky", "Zelensky was
             words.setdefault(f"ent:{child.ent_type_.lower()}", child)  # welcomed": a person, received
@@ -105,6 +108,9 @@ def object_words(tok: Token) -> dict[str, Token]:
                         add(grand)  # "allowed inspectors to return": whom the verb lets act is its object
     return words
 
+
+#: Purposes that make a deployment help: "sent troops to assist the police".
+_HELPING = frozenset({"help", "assist", "support", "aid"})
 
 #: Verbs by which a plane, ship or convoy carries its load ("planes carrying medics").
 _CARRYING = frozenset({"carry", "bring", "transport", "ferry", "deliver", "load"})
@@ -138,10 +144,18 @@ def noun_object_words(tok: Token) -> dict[str, Token]:
     names = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
     for prep in (c for h in (tok, *names) for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
         for obj in (p for p in prep.children if p.dep_ == "pobj"):
+            if obj.lemma_.lower() in _QUANTITIES:  # "the expulsion of dozens of Russian diplomats"
+                obj = next((q for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for q in c.children if q.dep_ == "pobj"), obj)
             for t in (obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ in ("compound", "amod"))):
                 words.setdefault(t.lemma_.lower(), t)
                 words.setdefault(t.lower_, t)
     return words
+
+
+#: Words that count what follows them: "dozens of diplomats" is about diplomats.
+_QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
+                         "number", "group", "batch", "couple", "handful", "series", "wave"})
 
 
 def _form_matches(tok: Token, form: tuple[str, ...], pos: str, context: dict[str, Token]) -> list[int] | None:
