@@ -774,20 +774,24 @@ def _join(country: str | None, role: str | None) -> str:
     return (country or "") + (role or "")
 
 
+#: Entity labels of a subject that names a party of its own (not "police" or "troops", who act at home).
+_NAMED_PARTIES = frozenset({"GPE", "ORG", "PERSON", "NORP"})
+
+
 def _acted_on_tokens(head: Token) -> set[int]:
-    """The words of the other party of a clause: what a subject's verb (and the verbs joined to it that share its
-    subject) acts on, or the subject that acts on an object ("the United States called on the junta")."""
+    """The words of the other party of a clause: what a subject's verb acts on (and where the verbs joined to it
+    send things: "stormed the residence ... and flew him to Costa Rica"), or the state that acts on an object
+    ("the United States called on the junta", but "Hong Kong police issued warrants for activists")."""
     if head.dep_ in ("dobj", "dative") or (head.dep_ == "pobj" and _acted_on(head.head)):
         verb = head.head if head.dep_ != "pobj" else head.head.head
         while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
             verb = verb.head  # "condemned the bloodshed and urged the junta ...": the shared subject
-        return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+        return {t.i for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ in _NAMED_PARTIES for t in c.subtree}
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return set()
     shared = [c for c in head.head.conjuncts if not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
     return {t.i for c in head.head.children if _acted_on(c) for t in c.subtree} | {
-        t.i for v in shared for c in v.children if c.dep_ in ("dobj", "dative", "prep") and _acted_on(c)
-        for t in c.subtree}
+        t.i for v in shared for c in v.children if c.dep_ == "prep" and _acted_on(c) for t in c.subtree}
 
 
 def _acted_on(child: Token) -> bool:
