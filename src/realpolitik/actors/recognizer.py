@@ -635,7 +635,7 @@ class DocActors:
                 # story is about
                 return earlier[-1:]
         found = self.countries_in(t for p in sorted(located, key=lambda t: abs(t.i - head.i))
-                                  for t in self.phrase_tokens(p, with_preps=False))  # ("in a Conakry stadium")
+                                  for t in self._place_words(p))
         if not found and self.last_place_country and self._role(self.phrase_tokens(head, with_preps=False)) == "COP":
             return [self.last_place_country]  # "Police have arrested 15 Colombians": the police where the story is
         if not found:
@@ -655,6 +655,13 @@ class DocActors:
             located = self._located[sent.start] = [t for t in sent if t.dep == POBJ and self._says_where(t)]
         return located
 
+    def _place_words(self, pobj: Token) -> tuple[Token, ...]:
+        """The words of a place phrase that may name its country: "in a Conakry stadium", but not "killed in a
+        Russian missile attack" (who struck, not where)."""
+        if pobj.lemma_.lower() in _FORCE_WORDS or pobj.lemma_.lower() in ("attack", "strike", "bombing", "shelling"):
+            return (pobj,)
+        return self.phrase_tokens(pobj, with_preps=False)
+
     def _says_where(self, pobj: Token) -> bool:
         prep = pobj.head.lower_
         if prep == "at" and self._names_country(pobj):
@@ -668,7 +675,7 @@ class DocActors:
 
     def note_sentence(self, sent) -> None:
         """Remember the last country where something happened, for role-only actors in later sentences."""
-        found = self.countries_in(t for p in self.sentence_places(sent) for t in self.phrase_tokens(p, False))
+        found = self.countries_in(t for p in self.sentence_places(sent) for t in self._place_words(p))
         if found:
             self._keep_place(found[-1])
 
