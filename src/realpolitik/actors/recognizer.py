@@ -658,7 +658,7 @@ class DocActors:
     def _place_words(self, pobj: Token) -> tuple[Token, ...]:
         """The words of a place phrase that may name its country: "in a Conakry stadium", but not "killed in a
         Russian missile attack" (who struck, not where)."""
-        if pobj.lemma_.lower() in _FORCE_WORDS or pobj.lemma_.lower() in ("attack", "strike", "bombing", "shelling"):
+        if pobj.lemma_.lower() in _FORCE_WORDS:
             return (pobj,)
         return self.phrase_tokens(pobj, with_preps=False)
 
