@@ -23,6 +23,8 @@ _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "case", "
                           "punct", "prep", "pobj", "quantmod", "advmod", "flat", "nn"})
 #: Prepositions whose object still describes the actor ("officials in Ankara", "head of the ministry").
 _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
+#: Lower-case words a name may start with: "the", and the article of Arabic names ("al-Shabaab").
+_NAME_PARTICLES = frozenset({"the", "al", "el", "ad", "as", "an", "ar", "-"})
 #: People who act for the body their of/from-phrase names ("investigators from the United Nations").
 _MEMBER_NOUNS = frozenset({"investigator", "inspector", "expert", "monitor", "observer", "team", "mission",
                            "delegation", "staff", "representative", "spokesperson", "spokesman", "spokeswoman"})
@@ -148,7 +150,7 @@ class ActorRecognizer:
         """Names must look like names: a lowercase 'turkey' or 'china' in running text is not a country."""
         if entries[0].kind in ("role_word", "government"):  # "the pope": metonyms of a government are safe
             return True
-        first = next((t for t in span if t.lower_ != "the"), span[0])
+        first = next((t for t in span if t.lower_ not in _NAME_PARTICLES), span[0])  # ("al-Shabaab")
         return first.is_title or first.is_upper or not first.is_alpha
 
 
@@ -251,7 +253,8 @@ class DocActors:
                     # actor; but in "U.S. and British warplanes" the second modifier describes the head
                     stack.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADJ")
                     continue
-                if child.dep_ == "prep" and (not with_preps or child.lower_ not in _PHRASE_PREPS):
+                if child.dep_ == "prep" and (not with_preps or child.lower_ not in _PHRASE_PREPS and not (
+                        child.lower_ == "for" and tok.lemma_.lower() in _MEMBER_NOUNS)):  # "a spokesman for X"
                     continue
                 if child.dep_ == "appos" and child.lemma_.lower() in _RELATION_NOUNS and any(
                         c.dep_ == "poss" for c in child.children):

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from ..knowledge.lexicon import Pattern
 from ..nlp import is_glued_name
+from .modality import PREVENTING_VERBS
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Verbs whose "of/for"-clause names what their object allegedly did.
@@ -377,6 +378,13 @@ def _accompanying(verb: Token) -> list[Token]:
         elif prep.lower_ == "alongside":
             out += [p for p in prep.children if p.dep_ == "pobj"]
     return [c for p in out for c in with_conjuncts(p)]
+
+
+def kept_from(verb: Token) -> Token | None:
+    """The one kept from acting, for a gerund in "stopped X from V-ing"; None for any other verb."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_.lower() in PREVENTING_VERBS:
+        return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+    return None
 
 
 def fellow_objects(verb: Token, obj: Token) -> list[Token]:

@@ -464,7 +464,7 @@ class SentenceCoder:
         if not targets and sources and root in ("15", "16", "19") and _in_response(support or tok):
             # "dispatched naval, air and ground forces in response": to whoever acted last
             targets = self._answered_actors(tok, sources, date) or self._adversary(sources)
-        if not targets and sources and root in ANSWERING_ROOTS:
+        if not targets and sources and (root in ANSWERING_ROOTS or code == "055"):  # (an apology answers too)
             # "warned of consequences if Western troops were sent": the party the condition names; "Moscow
             # said it would take countermeasures", "Tokyo lodged a protest": whoever acted last
             targets = self._answered_actors(tok, sources, date) or self._adversary(sources)
@@ -763,7 +763,7 @@ class SentenceCoder:
         own = {s.code for s in sources}
         faced = [ev.target for ev in reversed(self._reported_so_far()) if ev.source.country in {
             s.country for s in sources} and ev.target is not None and ev.code[:2] in (
-            "11", "12", "13", "16", "17", "18", "19", "20")]
+            "11", "12", "13", "14", "16", "17", "18", "19", "20")]  # ("rioters stormed the Thai embassy")
         # deeds of force first: "A U.S. drone strike killed Soleimani ... Khamenei warned of revenge, while Iraq's
         # prime minister called the attack a breach": the threat faces the striker, not the one who spoke
         here = [ev.source for ev in reversed(self._reported_so_far()) if ev.code[:2] in ("18", "19", "20")
@@ -961,7 +961,13 @@ class SentenceCoder:
         # "warned of consequences if Western troops were sent"; an offer answers no "as"-clause ("offered ...,
         # as its minister spoke ...")
         marks = _CONDITIONS if trig.pattern.wrapper == "intent" else _ANSWERED_CLAUSES
-        return [a for a in self._answered_actors(tok, [], date, marks) if a.country not in own]
+        found = [a for a in self._answered_actors(tok, [], date, marks) if a.country not in own]
+        if not found and trig.pattern.wrapper == "intent":  # "agreed to ship uranium to Turkey", "... and hand
+            # the territory to Cameroon": whom the promised act goes to
+            acts = [v for c in tok.children if c.dep_ == "xcomp" for v in (c, *c.conjuncts)]
+            found = [a for a in self._resolve_all([p for v in acts for p in args.prep_objects(v, "to", "with")], date)
+                     if a.country not in own]
+        return found
 
     def _answered_actors(self, verb: Token, sources: list[Actor], date,
                          marks: frozenset[str] | None = None) -> list[Actor]:
@@ -1134,6 +1140,9 @@ class SentenceCoder:
             objects = [o for o in args.direct_objects(verb.head) if o.i < verb.i and o.dep_ != "conj"]
             if objects and not _set_off(verb) and self.actors.names_party(objects[0]):
                 return args.with_conjuncts(objects[0])  # "would not approve Sweden and Finland joining NATO"
+        kept = args.kept_from(verb)
+        if kept is not None:  # "prevented a Philippine vessel from arresting fishermen": the vessel would have
+            return args.with_conjuncts(kept)
         node = verb  # "... and vowed to retaliate": the infinitive's doer is the vow's
         while node.dep_ == "xcomp" and not any(c.dep_ in args.SUBJECT_DEPS for c in node.children):
             node = node.head

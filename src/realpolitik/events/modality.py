@@ -37,6 +37,8 @@ SIGNING_VERBS = frozenset({"sign", "ink", "conclude", "seal", "initial", "reach"
 BLOCKING_VERBS = frozenset({"veto", "block", "reject", "defeat"})
 #: Texts that a vote or veto keeps from taking effect.
 TEXT_NOUNS = frozenset({"resolution", "motion", "bill", "draft", "text", "amendment", "statement", "declaration"})
+#: Verbs that keep someone from doing something: "prevented the vessel from arresting them".
+PREVENTING_VERBS = frozenset({"prevent", "stop", "bar", "block", "keep", "prohibit", "ban", "forbid", "deter"})
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "halt", "cancel", "postpone", "abandon"})
 ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "blame", "indict"})
 #: Verbs that report an announcement: the "would" of what they report is a plan (a warning's is a threat).
@@ -95,6 +97,8 @@ def _own_cues(tok: Token) -> set[str]:
         cues = (cues - {"negated"}) | {"planned"}  # "would not hesitate to launch": a promise to
     if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
         cues.add("negated")  # "without a deal", "without signing any agreement"
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and tok.head.head.lemma_.lower() in PREVENTING_VERBS:
+        cues.add("negated")  # "prevented the vessel from arresting the fishermen": it did not
     if _short_of(tok) or (tok.dep_ == "ccomp" and _short_of(tok.head)):
         cues.add("negated")  # "stopped short of saying that they had hit it": not said, let alone done
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in REPORT_NOUNS:
