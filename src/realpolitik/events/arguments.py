@@ -35,7 +35,9 @@ DEFAULT_NOUN_SLOTS = ("with", "on", "against", "between", "involving", "to")
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.tag_ == "VBN" and (
         verb.dep_ == "acl" or any(c.dep_ == "agent" for c in verb.children))  # "..., hosted by Turkey"
-        and not any(c.dep_ == "nsubj" for c in verb.children))  # "reports that Russia had moved ...": active
+        and not any(c.dep_ == "nsubj" for c in verb.children)) or (  # "reports that Russia had moved ...": active
+        verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_.lower() in ("remain", "stay"))
+    # ("Whelan, who remains jailed in Russia")
 
 
 _TIME_NOUNS = frozenset({"minute", "hour", "day", "week", "month", "year", "time", "moment", "night", "morning"})
