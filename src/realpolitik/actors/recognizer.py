@@ -451,7 +451,9 @@ class DocActors:
         if not countries and role == "IGO":  # "the international community", "donors": no one country's
             return Actor(code="IGO", name=_span_text(tokens), country="IGO", role="IGO", kind="igo"), "actor:igo"
         if not countries:
-            countries = self._context_countries(head, victims=role == "CVL") or self.countries_in(
+            countries = self._context_countries(head, victims=role == "CVL", organ=role not in _DOMESTIC_ROLES,
+                                                home=role in _DOMESTIC_ROLES) or \
+                self.countries_in(
                 [t for t in tokens if t.i in sponsors])
             rule = "actor:role+sentence-country"
             if not countries:
@@ -612,7 +614,8 @@ class DocActors:
             t.i in self.hits or t.ent_type_ in ("GPE", "LOC", "FAC", "ORG"))]  # (only these can name a country)
         return self.countries_in(sorted(named, key=lambda t: abs(t.i - head.i)))
 
-    def _context_countries(self, head: Token, skip_located: bool = False, victims: bool = False) -> list[str]:
+    def _context_countries(self, head: Token, skip_located: bool = False, victims: bool = False,
+                           organ: bool = False, home: bool = False) -> list[str]:
         """A role with no country ("soldiers", "police") takes the country where its sentence happens: a
         place after in/at first ("protesters stormed the Saudi embassy in Tehran" -> Iran), then any country
         the sentence names nearest to the phrase, then the last place named earlier in the article. With
@@ -620,7 +623,11 @@ class DocActors:
         sent = head.sent
         located = self.sentence_places(sent)
         # not from what the subject acts on: "the ministry accused Washington" is not American
-        acted_on = _acted_on_tokens(head)
+        acted_on = _acted_on_tokens(head, organ)
+        if home:  # "Yoon accused the opposition of sympathising with North Korea": his country's opposition
+            found = self.countries_in(head.doc[i] for i in sorted(_acting_on_tokens(head)))
+            if found:
+                return found[:1]
         # "Foreign Minister X handed ... in Brussels": not the host's minister; but one who "was arrested in
         # Minsk" was there, whatever other country the sentence names
         if (head.ent_type_ == "PERSON" and head.dep_ != "nsubjpass") or skip_located:
@@ -784,24 +791,37 @@ def _join(country: str | None, role: str | None) -> str:
     return (country or "") + (role or "")
 
 
+#: Roles whose unnamed members a leader acts on at home: "accused the opposition", "dissolved parliament" (but
+#: civilians a state strikes are most often another's).
+_DOMESTIC_ROLES = frozenset({"OPP", "PTY", "LEG", "JUD", "COP", "EDU", "MED", "BUS", "LAB", "REF", "AGR", "REL",
+                             "ELI", "HRI"})
 #: Entity labels of a subject that names a party of its own (not "police" or "troops", who act at home).
 _NAMED_PARTIES = frozenset({"GPE", "ORG", "PERSON", "NORP"})
 
 
-def _acted_on_tokens(head: Token) -> set[int]:
+def _acted_on_tokens(head: Token, organ: bool = False) -> set[int]:
     """The words of the other party of a clause: what a subject's verb acts on (and where the verbs joined to it
-    send things: "stormed the residence ... and flew him to Costa Rica"), or the state that acts on an object
-    ("the United States called on the junta", but "Hong Kong police issued warrants for activists")."""
-    if head.dep_ in ("dobj", "dative") or (head.dep_ == "pobj" and _acted_on(head.head)):
-        verb = head.head if head.dep_ != "pobj" else head.head.head
-        while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
-            verb = verb.head  # "condemned the bloodshed and urged the junta ...": the shared subject
-        return {t.i for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ in _NAMED_PARTIES for t in c.subtree}
+    send things: "stormed the residence ... and flew him to Costa Rica"), or, for an organ of a state, the party
+    that acts on it ("the United States called on the junta"; but "Yoon accused the opposition" and "Hong Kong
+    police issued warrants for activists" act at home)."""
+    if organ:
+        return _acting_on_tokens(head)
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return set()
     shared = [c for c in head.head.conjuncts if not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
     return {t.i for c in head.head.children if _acted_on(c) for t in c.subtree} | {
         t.i for v in shared for c in v.children if c.dep_ == "prep" and _acted_on(c) for t in c.subtree}
+
+
+def _acting_on_tokens(head: Token) -> set[int]:
+    """The words of the named party whose verb acts on this object ("condemned the bloodshed and urged the
+    junta": the shared subject); empty when the phrase is no object."""
+    if not (head.dep_ in ("dobj", "dative") or (head.dep_ == "pobj" and _acted_on(head.head))):
+        return set()
+    verb = head.head if head.dep_ != "pobj" else head.head.head
+    while verb.dep_ in ("conj", "advcl", "xcomp") and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # ("declared martial law, accusing the opposition ...")
+    return {t.i for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ in _NAMED_PARTIES for t in c.subtree}
 
 
 def _acted_on(child: Token) -> bool:

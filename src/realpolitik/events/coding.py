@@ -424,10 +424,12 @@ class SentenceCoder:
                 if targets:
                     break
             targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
+            if slot == "dobj" and targets and self._own_thing(heads, targets, {s.country for s in sources}):
+                continue  # "reaffirmed Washington's defence commitments to Manila": its own, given to another
             if not targets and (slot != "dobj" or root in ("01", "11", "12", "16")):
                 # "a complaint against China's tariffs", "rejected Canada's allegations", "cancelled a visit by
                 # the German minister": whoever made them
-                targets = [a for h in heads if self._is_event(h)
+                targets = [a for h in heads if self._is_event(h) or h.lemma_.lower() in _WORDS_NOUNS
                            for a in self._resolve_all(self._noun_doers(h), date) or self._doers_of_kind(h)]
                 if not targets and root in ("01", "11"):  # "welcomed the vote", "disappointed by the decision":
                     # whoever just did it
@@ -627,6 +629,13 @@ class SentenceCoder:
     def _other_country_in(self, words: list[Token], sources: list[Actor]) -> list[Actor]:
         """The first country these words name that is not a source's: the other side, where a place says it."""
         return _other_sides([Actor.of(c) for c in self.actors.countries_in(words)], sources)[:1]
+
+    def _own_thing(self, heads: list[Token], targets: list[Actor], own: set[str]) -> bool:
+        """Whether an object is a thing of the doers' own country ("its commitments", "Washington's support"),
+        which names no one it is done to, rather than a party or a person of that country."""
+        return all(t.country in own for t in targets) and all(
+            not self.actors.is_actor_token(h) and h.i not in self.actors.hits and
+            any(c.dep_ == "poss" for c in h.children) for h in heads)
 
     def _other_country_where(self, tok: Token, sources: list[Actor], preps: tuple[str, ...]) -> list[Actor]:
         """The other side's country where the act took place, by the places its own phrases name (not those
@@ -942,7 +951,7 @@ class SentenceCoder:
             if slot == "on" and trig.pattern.wrapper == "intent" and len(own) >= 2:
                 continue  # "Kurti and Vucic agreed on an EU plan": with each other, on the plan
             found = self._resolve_all(heads, date)
-            if found:
+            if found and not (slot == "dobj" and self._own_thing(heads, found, own)):
                 return unique_actors(found)
         said = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")] + [
             clause for p in args.prep_objects(tok, "in") if p.lemma_.lower() in _SAYING_NOUNS
@@ -1738,7 +1747,8 @@ def _refers_to_event(head: Token) -> bool:
 
 #: Nouns for what someone said: their doer is the last speaker, not the last actor.
 _WORDS_NOUNS = frozenset({"claim", "statement", "accusation", "allegation", "remark", "comment", "assertion",
-                          "charge", "report", "assessment", "suggestion", "words", "finding", "conclusion"})
+                          "charge", "report", "assessment", "suggestion", "words", "finding", "conclusion",
+                          "account", "version", "findings", "verdict", "explanation", "narrative"})
 
 
 #: What something is said in: "warned in a statement that ...".
