@@ -804,7 +804,7 @@ def _acted_on_tokens(head: Token, organ: bool = False) -> set[int]:
     send things: "stormed the residence ... and flew him to Costa Rica"), or, for an organ of a state, the party
     that acts on it ("the United States called on the junta"; but "Yoon accused the opposition" and "Hong Kong
     police issued warrants for activists" act at home)."""
-    if organ:
+    if organ and _is_object(head):
         return _acting_on_tokens(head)
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return set()
@@ -816,12 +816,16 @@ def _acted_on_tokens(head: Token, organ: bool = False) -> set[int]:
 def _acting_on_tokens(head: Token) -> set[int]:
     """The words of the named party whose verb acts on this object ("condemned the bloodshed and urged the
     junta": the shared subject); empty when the phrase is no object."""
-    if not (head.dep_ in ("dobj", "dative") or (head.dep_ == "pobj" and _acted_on(head.head))):
+    if not _is_object(head):
         return set()
     verb = head.head if head.dep_ != "pobj" else head.head.head
     while verb.dep_ in ("conj", "advcl", "xcomp") and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head  # ("declared martial law, accusing the opposition ...")
     return {t.i for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ in _NAMED_PARTIES for t in c.subtree}
+
+
+def _is_object(head: Token) -> bool:
+    return head.dep_ in ("dobj", "dative") or (head.dep_ == "pobj" and _acted_on(head.head))
 
 
 def _acted_on(child: Token) -> bool:
