@@ -23,6 +23,9 @@ _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "case", "
                           "punct", "prep", "pobj", "quantmod", "advmod", "flat", "nn"})
 #: Prepositions whose object still describes the actor ("officials in Ankara", "head of the ministry").
 _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
+#: People who serve the one their to-phrase names: "a military adviser to the supreme leader" (an envoy "to the
+#: UN" serves the sender, not the UN).
+_AIDE_NOUNS = frozenset({"adviser", "advisor", "aide", "assistant", "counsellor", "counselor"})
 #: Lower-case words a name may start with: "the", and the article of Arabic names ("al-Shabaab").
 _NAME_PARTICLES = frozenset({"the", "al", "el", "ad", "as", "an", "ar", "-"})
 #: People who act for the body their of/from-phrase names ("investigators from the United Nations").
@@ -254,7 +257,8 @@ class DocActors:
                     stack.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADJ")
                     continue
                 if child.dep_ == "prep" and (not with_preps or child.lower_ not in _PHRASE_PREPS and not (
-                        child.lower_ == "for" and tok.lemma_.lower() in _MEMBER_NOUNS)):  # "a spokesman for X"
+                        child.lower_ == "for" and tok.lemma_.lower() in _MEMBER_NOUNS) and not (  # "a spokesman for X"
+                        child.lower_ == "to" and tok.lemma_.lower() in _AIDE_NOUNS)):  # "an adviser to the leader"
                     continue
                 if child.dep_ == "appos" and child.lemma_.lower() in _RELATION_NOUNS and any(
                         c.dep_ == "poss" for c in child.children):
@@ -399,6 +403,11 @@ class DocActors:
             role = "GOV"
         names = [t for t in tokens if t.ent_type_ == "PERSON"]
         rule = "actor:compose"
+        if not countries and not names and head.lemma_.lower() in _AIDE_NOUNS:
+            served = next((self.resolve(p, date) for c in head.children if c.dep_ == "prep" and c.lower_ == "to"
+                           for p in c.children if p.dep_ == "pobj"), None)
+            if served is not None:  # "a military adviser to the supreme leader": on the leader's side
+                return Actor.of(served[0].country, served[0].role, name=_span_text(tokens)), "actor:aide"
         if not countries and head.lemma_.lower() in _WEAPONS and any(
                 c.dep_ == "poss" and c.lower_ in POSSESSIVES for c in head.children):
             owner = self._possessor(head, tokens, date)

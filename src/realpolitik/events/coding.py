@@ -878,8 +878,8 @@ class SentenceCoder:
                     return [SentenceEvent(tok, tok.i, framed_code(family, asked.pattern.code[:2]), s, t, modality,
                                           f"{trig.pattern.id}>{asked.pattern.id}", chain, attribution)
                             for s in sources for t in there[:1]]
-            if family in ("intent", "threat") and any(c.dep_ == "xcomp" and c.lemma_.lower() in _ANSWERING
-                                                      for c in tok.children):
+            if family in ("intent", "threat") and any(c.dep_ in ("xcomp", "ccomp") and _in_response(c)
+                                                      for c in tok.children):  # ("vowed that Iran would strike back")
                 # "vowed to respond at a time and place of its choosing": a threat to whoever acted
                 return [SentenceEvent(tok, tok.i, "130", s, t, modality, f"{trig.pattern.id}>respond", chain,
                                       attribution) for s in sources for t in (addressees or self._adversary(sources))]
@@ -962,6 +962,8 @@ class SentenceCoder:
             # be crushed", "that Washington and London would pay a heavy price": each
             if trig.pattern.wrapper == "threat":  # "warned that Russian forces would ...": one's own side
                 found = [a for a in found if a.country not in own]
+            elif trig.pattern.wrapper == "intent":  # "vowed that Iran would strike back" (but "that the militants
+                found = [a for a in found if a.country not in own or a.role]  # would be defeated")
             if found:
                 return unique_actors(found)
             found = [a for a in self._answered_actors(comp, [], date) if a.country not in own]
@@ -996,7 +998,8 @@ class SentenceCoder:
         another party: the subject of what was said names it ("Putin said the American plan could serve")."""
         tok = trig.token
         complement = _what_was_said(tok)
-        blamed = _blames(complement)  # "said Iran was behind the attack": an accusation
+        complicit = _complicity(complement)  # "said there were indications of an Israeli role"
+        blamed = _blames(complement) or bool(complicit)  # "said Iran was behind the attack": an accusation
         threatened = _threatens(complement)  # "said Israel would pay a heavy price"
         judged = blamed or threatened or self._judges(complement, "disparaging")  # "said the annexation was illegal"
         demanded = any(a.dep_ == "aux" and a.lower_ in ("must", "should") for c in complement for a in c.children)
@@ -1009,7 +1012,7 @@ class SentenceCoder:
         if not sources:
             return []
         topics = [s for c in complement for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-        topics += args.prep_objects(tok, "of", "about")  # '"...," X said of Y'
+        topics += args.prep_objects(tok, "of", "about") + complicit  # '"...," X said of Y'
         target = self._topic_actor(topics, sources, date, judged)
         if target is None and (judged or demanded):  # "told NATO that it would regard ... as a threat"
             told = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
@@ -1623,6 +1626,10 @@ def _asks_for(noun: Token, prev: Token, family: str) -> bool:
 
 
 #: Predicates that lay the blame on their subject: "was responsible for", "is to blame", "was behind".
+#: Nouns of proof: what they show is charged ("found evidence that ...", "indications of an Israeli role").
+_EVIDENCE_NOUNS = frozenset({"evidence", "proof", "indication", "sign", "trace", "hallmark", "fingerprint"})
+#: A part in a deed, which evidence of it charges: "an Israeli role", "Russian involvement".
+_COMPLICITY = frozenset({"role", "involvement", "complicity", "hand", "link", "participation", "responsibility"})
 _BLAME_PREDICATES = frozenset({"responsible", "culpable", "accountable", "guilty", "liable", "blame"})
 #: Verbs that, said of another party, charge it with a wrong: "said the warship had violated its waters".
 _WRONGDOING = frozenset({"violate", "breach", "infringe", "flout", "meddle", "interfere", "lie", "cheat"})
@@ -1639,8 +1646,17 @@ def _what_was_said(verb: Token) -> list[Token]:
     out = []
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         found = [c for c in clause.children if c.dep_ == "ccomp"] if clause.lemma_.lower() in _FINDING else []
+        found += [c for o in clause.children if o.dep_ == "dobj" and o.lemma_.lower() in _EVIDENCE_NOUNS
+                  for c in o.children if c.dep_ in ("acl", "ccomp")]  # "had found evidence that GRU officers ..."
         out.extend(found or [clause])
     return out
+
+
+def _complicity(complement: list[Token]) -> list[Token]:
+    """"there were serious indications of an Israeli role": the words that name whom the evidence points to."""
+    return [m for clause in complement for t in clause.subtree if t.lemma_.lower() in _COMPLICITY and
+            t.dep_ == "pobj" and t.head.head.lemma_.lower() in _EVIDENCE_NOUNS
+            for m in t.children if m.dep_ in ("poss", "amod", "compound")]
 
 
 def _blames(complement: list[Token]) -> bool:
@@ -1656,6 +1672,8 @@ def _blames(complement: list[Token]) -> bool:
             return True
         if lemma == "be" and any(c.dep_ == "prep" and c.lower_ == "behind" for c in clause.children):
             return True
+        if lemma == "involve" and any(c.dep_ == "auxpass" for c in clause.children):
+            return True  # "GRU officers were involved in the explosion"
         if lemma in ("bear", "carry", "shoulder", "have") and any(
                 p.lemma_.lower() == "responsibility" for p in parts):
             return True
