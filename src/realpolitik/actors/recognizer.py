@@ -26,6 +26,10 @@ _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
 #: People who serve the one their to-phrase names: "a military adviser to the supreme leader" (an envoy "to the
 #: UN" serves the sender, not the UN).
 _AIDE_NOUNS = frozenset({"adviser", "advisor", "aide", "assistant", "counsellor", "counselor"})
+#: Verbs by which a visitor meets the office holders of the country visited.
+_MEETING_VERBS = frozenset({"meet", "visit", "see", "receive", "greet", "hold", "talk", "confer"})
+#: A state's outposts abroad, which later role words of the story ("the de facto government") do not mean.
+_MISSIONS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
 #: Lower-case words a name may start with: "the", and the article of Arabic names ("al-Shabaab").
 _NAME_PARTICLES = frozenset({"the", "al", "el", "ad", "as", "an", "ar", "-"})
 #: People who act for the body their of/from-phrase names ("investigators from the United Nations").
@@ -449,6 +453,9 @@ class DocActors:
                 # does not place is of the side last named in that role, not of the place the sentence names
                 countries, rule = [side.country], "actor:titled-person+role-before"
             elif not names and any(t.lower_ == "the" for t in tokens):
+                host = self._host(head, tokens, date)
+                if host is not None:  # "Ban Ki-moon flew into Kabul and met the president": Afghanistan's
+                    return host, "actor:host-office"
                 earlier = self.titles.get(self._title(tokens)) or self._body_before(head) or \
                     self._role_before(role, head)
                 if earlier is not None:  # "Saudi Crown Prince Mohammed bin Salman ... The crown prince"
@@ -698,6 +705,17 @@ class DocActors:
         if found:
             self._keep_place(found[-1])
 
+    def _host(self, head: Token, tokens: list[Token], date: str | None) -> Actor | None:
+        """The office holder of the country a visitor is in, for "the president" whom the visitor meets."""
+        verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "with" else head.head
+        if head.dep_ not in ("dobj", "pobj") or verb.lemma_.lower() not in _MEETING_VERBS:
+            return None
+        visitor = {c for s in verb.children if s.dep_ == "nsubj" for c in self.countries_in(s.subtree)}
+        where = [t for p in head.sent if p.dep_ == "pobj" and p.head.lower_ in ("in", "into", "to")
+                 and p.head.head.pos_ == "VERB" for t in self._place_words(p)]
+        host = next((c for c in self.countries_in(where) if c not in visitor), None)
+        return self._office_holder(host, tokens, date) if host else None
+
     def _office_holder(self, country: str, tokens: list[Token], date: str | None) -> Actor | None:
         entry = self.recognizer.office_holder(country, " ".join(t.lower_ for t in tokens), date)
         if entry is None:
@@ -725,7 +743,7 @@ class DocActors:
             self._keep(self.titles, title, actor)
 
     def _note_role(self, head: Token, actor: Actor) -> None:
-        if actor.role:
+        if actor.role and head.lemma_.lower() not in _MISSIONS:  # (a foreign embassy is not "the government")
             self._keep(self._roles_named.setdefault(actor.role, {}), head.i, actor)
 
     def _keep(self, memory: dict, key, actor: Actor) -> None:
@@ -818,8 +836,11 @@ def _acted_on_tokens(head: Token, organ: bool = False) -> set[int]:
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return set()
     shared = [c for c in head.head.conjuncts if not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
+    # ("the de facto government cut the power and demanded that Brazil hand him over"; but a named person's
+    # "... and said Australia could ..." names his own side)
+    joined = ("prep",) if head.ent_type_ == "PERSON" else ("prep", "ccomp")
     return {t.i for c in head.head.children if _acted_on(c) for t in c.subtree} | {
-        t.i for v in shared for c in v.children if c.dep_ == "prep" and _acted_on(c) for t in c.subtree}
+        t.i for v in shared for c in v.children if c.dep_ in joined and _acted_on(c) for t in c.subtree}
 
 
 def _acting_on_tokens(head: Token) -> set[int]:
