@@ -95,7 +95,11 @@ class Coder:
                 if event.id not in seen:
                     seen.add(event.id)
                     yield event
-            if dated_here:  # the main clause's day: "On Wednesday X did ..., a day after Y did ...; hours later"
+            main_day = next((m.date for anchors, m, of_noun in dated if sent.root.i in anchors and not of_noun
+                             and m.date.precision == "day" and not m.date.historical), None)
+            if main_day is not None:  # the main clause's day, even when its verb codes nothing ("the commission
+                story_date = main_day  # on Monday cancelled the run-off, a day after X pulled out")
+            elif dated_here:  # "On Wednesday X did ..., a day after Y did ...; hours later"
                 story_date = min(dated_here, key=lambda depth_date: depth_date[0])[1]
             else:  # a day the text gives, with no event coded from it, still moves the story on
                 days = [m.date for _, m, of_noun in dated if not of_noun and m.date.precision == "day"

@@ -283,8 +283,8 @@ class DateResolver:
             words = text[start:end]
             event_date = EventDate(iso, precision, basis, words, historical)
             mirrored = self._mirrored(value, precision, words) if kind == "anchored" else None
-            if precision == "day" and kind != "anchored":
-                self._anchor = value
+            if precision == "day" and kind != "anchored" and text[end:end + 2] not in ("'s", "\u2019s"):
+                self._anchor = value  # (not "Saturday's run-off": the day of a thing named, not of the telling)
             mentions.append(DateMention(start + offset, end + offset, words, event_date, kind, mirrored))
         return mentions
 
