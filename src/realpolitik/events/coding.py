@@ -595,8 +595,9 @@ class SentenceCoder:
             # other", "each side denied breaking the truce"
             # "Hamas and Israel reached a ceasefire", "A and B signed": each side toward the other
             return [(a, b, code, False) for a in sources for b in sources if a.code != b.code]
-        if not targets and (pattern.reciprocal or root in NEEDS_TARGET_ROOTS) and not code.startswith("163"):
-            # (an export ban or an embargo may face the whole world: "China banned exports of ...")
+        if not targets and (pattern.reciprocal or root in NEEDS_TARGET_ROOTS) and not code.startswith(("163", "1663")):
+            # (an export ban or an embargo may face the whole world: "China banned exports of ...", and aid agencies
+            # expelled are of no one state)
             return []  # a meeting with one known side says nothing about relations
         if not targets and root in VIOLENCE_ROOTS and self.agentless is not None and \
                 self.agentless_at == tok.sent.start:  # "soldiers were wounded when troops opened fire": at them
