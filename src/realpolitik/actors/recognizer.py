@@ -181,14 +181,23 @@ class DocActors:
         self._version = 0
         self._resolved: dict[tuple[int, str | None, int], tuple[Actor, str] | None] = {}
         self._subject_countries: dict[int, str] = {}  # sentence start -> country of the last subject resolved there
+        self._resolving: set[int] = set()  # heads being resolved now, to break cycles
 
     # -- public -----------------------------------------------------------------------------------------
     def resolve(self, head: Token, date: str | None = None) -> tuple[Actor, str] | None:
         """The actor a noun phrase headed by ``head`` names, and the rule that resolved it."""
         date = date or self.default_date
         key = (head.i, date, self._version)
+        if head.i in self._resolving:
+            return None  # a phrase whose resolution asks for itself ("protesters angry at the country's collapse
+            # stormed ...": "the country" is the protesters' own, whom it would resolve through)
         if key not in self._resolved:
-            self._resolved[key] = found = self._resolve(head, date)
+            self._resolving.add(head.i)
+            try:
+                found = self._resolve(head, date)
+            finally:
+                self._resolving.discard(head.i)
+            self._resolved[key] = found
             if found is not None and found[0].country and head.dep_ == "nsubj":
                 # (read only for later sentences, which are resolved after this one: no need to drop cached results)
                 self._subject_countries[head.sent.start] = found[0].country
@@ -315,6 +324,9 @@ class DocActors:
         for prep in [head, *(c for c in head.children if c.dep_ == "prep" and c.lower_ == "of")]:
             for pobj in prep.children:
                 found = self.resolve(pobj, date) if pobj.dep_ in ("pobj", "poss") else None
+                if found is None and pobj.dep_ == "poss" and pobj.lower_ in POSSESSIVES:  # "his supporters"
+                    owner = self.possessor(pobj, date)
+                    found = (owner, "actor:possessor") if owner is not None else None
                 if found is not None and found[0].country:
                     role = "OPP" if found[0].role == "OPP" else "CVL"
                     return Actor.of(found[0].country, role, name=_span_text(self.phrase_tokens(head)),
@@ -566,7 +578,7 @@ class DocActors:
         node = pron.head
         for _ in range(6):
             if node.head.i == node.i:
-                return []
+                break
             node = node.head
             if node.pos_ not in ("VERB", "AUX"):
                 continue
@@ -599,7 +611,11 @@ class DocActors:
     def _person_before(self, pron: Token, date: str | None) -> list[Actor]:
         """"China imposed sanctions on Nancy Pelosi over her visit": "his" or "her" is a person, not a state; the
         nearest person named before it in the sentence."""
-        for tok in reversed(pron.doc[pron.sent.start:pron.i]):
+        start = pron.sent.start
+        if not any(t.ent_type_ == "PERSON" for t in pron.doc[start:pron.i]) and start > 0:
+            start = pron.doc[start - 1].sent.start  # "Imran Khan was arrested ... His supporters stormed ...": the
+            # person of the sentence before, when this one has none before the pronoun
+        for tok in reversed(pron.doc[start:pron.i]):
             if tok.ent_type_ == "PERSON":
                 found = self.resolve(tok.head if tok.dep_ == "compound" else tok, date)
                 if found and found[0].kind == "person":
@@ -671,6 +687,10 @@ class DocActors:
             found = self.countries_in(sorted((t for t in sent if t.i not in acted_on), key=lambda t: abs(t.i - head.i)))
         if not found and self.last_place_country:
             found = [self.last_place_country]
+        if not found and head.dep_ == "nsubj" and self._role(self.phrase_tokens(head, with_preps=False)) in (
+                "MIL", "COP"):  # "mutinous soldiers detained Mali's president", with no other country in view:
+            found = self.countries_in(t for o in head.head.children if o.dep_ == "dobj" and any(  # a coup at home
+                t.ent_type_ == "PERSON" for t in o.subtree) for t in o.subtree)
         return found[:1]
 
     def sentence_places(self, sent) -> list[Token]:
@@ -692,7 +712,8 @@ class DocActors:
         prep = pobj.head.lower_
         if prep == "at" and self._names_country(pobj):
             return False  # "fired rockets at Israel": aimed at, not in
-        return prep in ("in", "at", "across", "throughout") or _in_place_slot(pobj) or (  # "the city of Dnipro"
+        return prep in ("in", "at", "across", "throughout", "inside", "outside") or _in_place_slot(pobj) or (  # "the
+            # city of Dnipro"
             prep == "on" and pobj.head.head.lemma_.lower() in _MARCHING)  # "marched on Dhaka"
 
     def note_home(self, country: str) -> None:
