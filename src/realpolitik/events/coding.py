@@ -462,7 +462,8 @@ class SentenceCoder:
         if not targets and sources and candidates:
             targets = self._implicit_targets(candidates[0][1], code, sources, date)
         if not targets and sources and root == "15":  # "announced drills in six zones around the island": whom
-            targets = self._other_country_where(tok, sources, ("in", "inside", "around", "near", "off", "over"))
+            targets = self._other_country_where(tok, sources, ("in", "inside", "around", "near", "off", "over", "on",
+                                                               "into"))
         if not targets and sources and root in ("15", "16", "19") and _in_response(support or tok):
             # "dispatched naval, air and ground forces in response": to whoever acted last
             targets = self._answered_actors(tok, sources, date) or self._adversary(sources)
@@ -554,6 +555,10 @@ class SentenceCoder:
             # (but "refused to step down" is refused at home)
             targets = named = [Actor.of(sources[0].country)] if code.startswith("083") and \
                 sources[0].country else self._adversary(sources)
+        if not targets and sources and code.startswith("160"):  # "revoked an agreement allowing U.S. troops to
+            # operate in the country": the other party its own words name
+            pact = [t for o in args.direct_objects(tok) for t in o.subtree if t.i != o.i]
+            targets = named = self._other_country_in(pact, sources)
         if not targets and sources and code == "0874":  # "Ukraine withdrew its troops from Avdiivka":
             targets = named = self._adversary(sources)  # its own town, yielded to the other side
         if named and not targets and sources and root != "14":  # (a protest at home is one: "Israelis
@@ -1683,7 +1688,7 @@ def _blames(complement: list[Token]) -> bool:
 
 #: What a party "will pay", "will face" or "will suffer" when the speaker threatens it.
 _PENALTIES = frozenset({"price", "consequence", "response", "retaliation", "punishment", "wrath", "cost", "revenge",
-                        "sanction", "reprisal", "countermeasure"})
+                        "sanction", "reprisal", "countermeasure", "repercussion"})
 
 
 def _threatens(complement: list[Token]) -> bool:
@@ -1694,9 +1699,13 @@ def _threatens(complement: list[Token]) -> bool:
                      for a in clause.children)
         lemma = clause.lemma_.lower()
         objects = [c.lemma_.lower() for c in clause.children if c.dep_ in ("dobj", "attr")]
-        if future and (lemma == "regret" or (lemma in ("pay", "face", "suffer", "bear") and
+        if future and (lemma == "regret" or (lemma in ("pay", "face", "suffer", "bear", "receive", "get", "meet") and
                                              any(o in _PENALTIES for o in objects))):
-            return True
+            return True  # ("Israel would receive its just punishment")
+        if future and lemma in ("come", "carry", "have") and any(
+                p.lemma_.lower() in _PENALTIES for c in clause.children for p in (c, *c.children)
+                if c.dep_ in ("dobj", "prep", "pobj")):
+            return True  # "the decision would come with consequences", "will have consequences"
         if future and lemma == "pay" and any(c.lower_ in ("dearly", "heavily", "for") for c in clause.children):
             return True  # "Seoul would pay dearly", "Iran will pay for it"
         if lemma == "reserve" and any(o in ("right", "option") for o in objects):
