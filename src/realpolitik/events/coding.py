@@ -1155,9 +1155,14 @@ class SentenceCoder:
             return args.with_conjuncts(verb.head)
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ in args.SUBJECT_DEPS
                                                                   for c in verb.children):
-            objects = [o for o in args.direct_objects(verb.head) if o.i < verb.i and o.dep_ != "conj"]
+            objects = [o for o in args.direct_objects(verb.head) if o.i < verb.i and o.dep_ != "conj" and
+                       o.right_edge.i + 1 == verb.i]  # (the gerund right after them, not "urged London to
+            # begin the exit process without delay, warning that ...", which the urger warns)
             if objects and not _set_off(verb) and self.actors.names_party(objects[0]):
                 return args.with_conjuncts(objects[0])  # "would not approve Sweden and Finland joining NATO"
+            if _set_off(verb) and verb.head.dep_ == "xcomp" and verb.head.head.pos_ == "VERB":
+                # "urged London to begin the exit process, warning that ...": the urger warns, not the urged
+                return self._subjects(verb.head.head)
         kept = args.kept_from(verb)
         if kept is not None:  # "prevented a Philippine vessel from arresting fishermen": the vessel would have
             return args.with_conjuncts(kept)

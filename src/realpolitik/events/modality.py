@@ -126,6 +126,17 @@ def _approved(tok: Token) -> bool:
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in APPROVING_VERBS
 
 
+#: Nouns that make their to- or for-phrase the cause of an act: "in response to", "in retaliation for".
+CAUSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "reaction", "revenge", "answer"})
+
+
+def _cause(below: Token, tok: Token) -> bool:
+    """Whether ``below`` heads the phrase an act answers ("in response to the expulsion"), which is reported as
+    done, whatever modal or negation governs the act."""
+    return tok.dep_ == "prep" and tok.lower_ in ("to", "for") and tok.head.lemma_.lower() in CAUSE_NOUNS and \
+        below.dep_ == "pobj"
+
+
 def tensed_conjunct(tok: Token) -> bool:
     """A coordinated verb in a tense of its own ("... and accused"), not a bare one sharing an auxiliary."""
     own_aux = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "did", "does", "do") for c in tok.children)
@@ -140,6 +151,8 @@ def modality_of(chain: list[Token], denied: bool = False) -> str:
             cues.add("unconfirmed")  # what someone is accused of is alleged, not reported as fact
             break
     for k, tok in enumerate(chain):
+        if k and _cause(chain[k - 1], tok):
+            break  # "would not expel anyone in response to the expulsion of 35 Russians": the cause happened
         own = _own_cues(tok)
         if k and tensed_conjunct(chain[k - 1]):
             # "would never recognise X, and accused Y": a conjunct with its own tense takes no negation or
