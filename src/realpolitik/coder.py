@@ -146,8 +146,11 @@ class Coder:
             for anchors, mention, _ in dated:
                 if tok.i in anchors:
                     return mention.date
-        if len(dated) == 1 and not dated[0][2]:
-            return dated[0][1].date
+        only = dated[0][1].date if len(dated) == 1 and not dated[0][2] else None
+        if only is not None and not (found.modality == "asserted" and only.value and resolver.published and
+                                     only.value > resolver.published.isoformat()):
+            return only  # (but a day still to come dates no deed done: "summoned the envoy, and announced drills
+            # starting on Thursday")
         if background:
             return EventDate(None, "unknown", "unknown", None, historical=True)
         if story_date is not None:

@@ -678,6 +678,11 @@ class DocActors:
                 return earlier[-1:]
         found = self.countries_in(t for p in sorted(located, key=lambda t: abs(t.i - head.i))
                                   for t in self._place_words(p))
+        if not found and head.dep_ == "nsubj" and head.head.dep_ == "conj":
+            # "China's vice foreign minister summoned the U.S. ambassador, and the military announced drills":
+            # the side of the clause it is joined to
+            found = self.countries_in(t for c in head.head.head.children if c.dep_ == "nsubj"
+                                      for t in self.phrase_tokens(c, with_preps=False))
         if not found and self.last_place_country and self._role(self.phrase_tokens(head, with_preps=False)) == "COP":
             return [self.last_place_country]  # "Police have arrested 15 Colombians": the police where the story is
         if not found:

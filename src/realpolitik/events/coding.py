@@ -462,8 +462,8 @@ class SentenceCoder:
         if not targets and sources and candidates:
             targets = self._implicit_targets(candidates[0][1], code, sources, date)
         if not targets and sources and root == "15":  # "announced drills in six zones around the island": whom
-            targets = self._other_country_where(tok, sources, ("in", "inside", "around", "near", "off", "over", "on",
-                                                               "into"))
+            targets = self._other_country_where(support or tok, sources, ("in", "inside", "around", "near", "off",
+                                                                          "over", "on", "into"))
         if not targets and sources and root in ("15", "16", "19") and _in_response(support or tok):
             # "dispatched naval, air and ground forces in response": to whoever acted last
             targets = self._answered_actors(tok, sources, date) or self._adversary(sources)

@@ -60,6 +60,9 @@ _FUTURE = re.compile(r"(?i)\b(?:will|won't|shall|'ll|(?:is|are|was|were)\s+(?:du
                      r"poised|going|planning|preparing)\s+to|(?:scheduled|planned|slated)\s+for|plans?\s+to|"
                      r"intends?\s+to|to\s+be\s+held|upcoming|would\s+(?!have\b|not\s+have\b)\w+)\b")
 _PAST = re.compile(r"(?i)(?<!be )(?<!to )\b(?:said|says|told|was|were|had|did|met|held|came|went|began|\w+ed)\b")
+#: Words that open a period to come when the weekday after them is only days ahead: "drills starting on
+#: Thursday", "from Thursday to Sunday" (but "began on Thursday" is past).
+_OPENING_BEFORE = re.compile(r"(?i)\b(?:starting|beginning|from|until|till|through|to)\s+(?:on\s+)?$")
 _DURATION_BEFORE = re.compile(r"(?i)\bfor\s+$")
 
 
@@ -466,6 +469,8 @@ class DateResolver:
             return pub + timedelta(days=ahead or 7), "day"
         if _is_future(prefix):
             return pub + timedelta(days=ahead), "day"
+        if 0 < ahead <= 3 and _OPENING_BEFORE.search(prefix):
+            return pub + timedelta(days=ahead), "day"  # "exercises starting on Thursday", in Wednesday's paper
         return pub - timedelta(days=back), "day"
 
     def _r_recent(self, m, prefix):
