@@ -119,6 +119,8 @@ class Coder:
                 continue
             root = span.root
             if root.head.lower_ in DEADLINE_PREPS or (root.head.lower_ == "since" and mention.date.historical):
+                if root.head.head.dep_ in ("acl", "relcl"):  # "two Canadians held in China since December 2018":
+                    out.append((set(), mention, True))  # the date of a thing named, not of the sentence
                 continue  # "gave Hamas until Saturday", "held since 2022": not the day of the event
             anchors = {root.i, root.head.i}
             if root.head.pos_ == "ADP" or root.head.i in range(span.start, span.end):

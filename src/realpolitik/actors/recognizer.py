@@ -586,7 +586,8 @@ class DocActors:
             if personal:  # "protesters stormed the building, demanding his resignation"
                 named = [c for c in named if c.tag_ not in ("NNS", "NNPS")]
             objects = [c for c in named if c.dep_ == "dobj" and c.i < pron.i and self._names_party(c)]
-            subjects = [c for c in named if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [node.head if node.dep_ == "relcl" and _same_kind(c, pron) else c
+                        for c in named if c.dep_ in ("nsubj", "nsubjpass")]  # ("New Delhi, which says its jets")
             if not subjects and pron.head.dep_ == "nsubj" and pron.head.head.i == node.i:
                 # "Sudan's army agreed to ..., its commander said": the owner is the reported clause's subject
                 subjects = [s for c in node.children if c.dep_ == "ccomp" and c.i < node.i
@@ -880,6 +881,14 @@ def _acting_on_tokens(head: Token) -> set[int]:
     return {t.i for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ in _NAMED_PARTIES for t in c.subtree}
 
 
+def _same_kind(relative: Token, pron: Token) -> bool:
+    """Whether a relative pronoun may be what a possessive stands for: "which" for "its" ("New Delhi, which says
+    its jets ..."), "who" for "his", "her" or "their" (not "soldiers who surrendered to its fighters")."""
+    if relative.lower_ in ("which", "that"):
+        return pron.lower_ in ("its", "their")
+    return relative.lower_ == "who" and pron.lower_ in ("his", "her", "their")
+
+
 def _is_object(head: Token) -> bool:
     return head.dep_ in ("dobj", "dative") or (head.dep_ == "pobj" and _acted_on(head.head))
 
@@ -918,7 +927,7 @@ TRANSNATIONAL = "IMG"
 _SUPRANATIONAL = frozenset({"international", "multinational"})
 
 
-def _in_place_slot(tok: Token, preps: tuple[str, ...] = ("in", "near", "outside")) -> bool:
+def _in_place_slot(tok: Token, preps: tuple[str, ...] = ("in", "near", "outside", "inside", "at")) -> bool:
     """An object of "the city of ...", "in ...", "near ...": a slot only a place fills."""
     prep = tok.head
     if tok.dep_ in ("compound", "nmod") and prep.lemma_.lower() in _SITE_NOUNS:

@@ -528,7 +528,7 @@ class SentenceCoder:
                 targets = _other_sides(self._targets_of.get(node.i, []), sources)
         if not targets and sources and root in VIOLENCE_ROOTS:
             # "bombed what New Delhi described as a training camp near Balakot in Pakistan": where it struck
-            targets = self._other_country_where(tok, sources, ("in", "inside"))
+            targets = self._other_country_where(tok, sources, ("in", "inside", "at", "near"))
         if not targets and sources and root in VIOLENCE_ROOTS and not args.prep_objects(tok, "into") and not any(
                 heads for _, heads in candidates):  # (not "fired into the sea", nor "hit a rebel depot")
             targets = _other_sides(self._reporting_forces(tok, date), sources)
@@ -708,8 +708,12 @@ class SentenceCoder:
             if countries:
                 return [Actor.of(countries[0], name=verb.head.text)]
         holders = {verb.i} | {c.i for s in verb.children if s.dep_ == "nsubjpass"
-                              for c in s.subtree if c.dep_ == "acl"}  # "hostages held in Gaza were freed"
-        for tok in verb.subtree:
+                              for c in s.subtree if c.dep_ in ("acl", "appos")}  # "hostages held in Gaza were freed"
+        places = list(verb.subtree)
+        if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            holders.add(verb.head.i)  # "Assad had arrived in Moscow and been granted asylum": there
+            places += [t for t in verb.head.subtree if t.i < verb.i]
+        for tok in places:
             if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "from") and _phrase_of(tok.head.head, holders):
                 countries = self.actors.countries_in([tok])
                 if countries:
@@ -1195,6 +1199,11 @@ class SentenceCoder:
                     len({a.country for a in self.last_subjects}) >= 2:
                 out.extend(self.last_subjects)  # "Egypt, Jordan and the PA met ... they called on Israel": all
                 continue
+            if head.lower_ == "they" and head.dep_ in args.SUBJECT_DEPS and head.head.dep_ == "ccomp":
+                speakers = self._resolve_all(args.subject_heads(head.head.head), date)
+                if len(speakers) >= 2:  # "The two governments said they would reopen embassies": both
+                    out.extend(speakers)
+                    continue
             if head.lower_ == "them":
                 named = self._named_together_before(head, date)
                 if named:  # "would not approve Sweden and Finland joining NATO, accusing them of ...": both
