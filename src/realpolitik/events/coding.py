@@ -454,6 +454,9 @@ class SentenceCoder:
         around = not targets and code in AROUND_EVENT_CODES
         if around:  # "talks in Antalya, hosted by Turkey": the host meets each side; they are not its guests
             targets = self._brokered_parties(tok, candidates, date)
+            if not targets and code.startswith("045") and self.last_pair is not None:
+                targets = _other_sides(list(self.last_pair), sources)  # "said Washington had mediated": between
+                # the two sides just told
         if not targets and sources and root not in VIOLENCE_ROOTS:
             # "offered help in a phone call with Conte", "pledged support during talks with Zelensky": to the other
             occasions = [n for n in args.prep_objects(tok, "in", "during", "after") if n.lemma_.lower() in GATHERINGS]
@@ -467,7 +470,9 @@ class SentenceCoder:
         if not targets and sources and root in ("15", "16", "19") and _in_response(support or tok):
             # "dispatched naval, air and ground forces in response": to whoever acted last
             targets = self._answered_actors(tok, sources, date) or self._adversary(sources)
-        if not targets and sources and (root in ANSWERING_ROOTS or code == "055"):  # (an apology answers too)
+        mutual = len(sources) >= 2 and any(h.lower_ in ("other", "another") for _, heads in candidates for h in heads)
+        if not targets and sources and (root in ANSWERING_ROOTS or code == "055") and not mutual:  # (an apology
+            # answers too; "each side accused the other" faces the other side, below)
             # "warned of consequences if Western troops were sent": the party the condition names; "Moscow
             # said it would take countermeasures", "Tokyo lodged a protest": whoever acted last
             targets = self._answered_actors(tok, sources, date) or self._adversary(sources)
@@ -528,7 +533,7 @@ class SentenceCoder:
                 targets = _other_sides(self._targets_of.get(node.i, []), sources)
         if not targets and sources and root in VIOLENCE_ROOTS:
             # "bombed what New Delhi described as a training camp near Balakot in Pakistan": where it struck
-            targets = self._other_country_where(tok, sources, ("in", "inside", "at", "near"))
+            targets = self._other_country_where(tok, sources, ("in", "inside", "at"))
         if not targets and sources and root in VIOLENCE_ROOTS and not args.prep_objects(tok, "into") and not any(
                 heads for _, heads in candidates):  # (not "fired into the sea", nor "hit a rebel depot")
             targets = _other_sides(self._reporting_forces(tok, date), sources)
@@ -630,6 +635,9 @@ class SentenceCoder:
                     pairs.append((target, source, code, False))
                 elif pattern.inverse and not around:
                     pairs.append((target, source, pattern.inverse, False))
+                elif code.startswith("084") and _in_exchange(tok) and target.country != source.country:
+                    pairs.append((Actor.of(target.country), source, code, False))  # "freed two Americans in
+                    # exchange for an Afghan held in the United States": a release each way
         return pairs
 
     def _other_country_in(self, words: list[Token], sources: list[Actor]) -> list[Actor]:
@@ -1780,6 +1788,13 @@ def _in_response(tok: Token) -> bool:
         return True  # "troops returned fire"
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(
         p.lemma_.lower() in ("response", "retaliation", "reprisal") for p in c.children) for c in tok.children)
+
+
+def _in_exchange(tok: Token) -> bool:
+    """"freed X in exchange for Y", "... in return for Y": a release answered by another."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
+        p.lemma_.lower() in ("exchange", "return", "swap", "trade") and any(
+            q.dep_ == "prep" and q.lower_ == "for" for q in p.children) for p in c.children) for c in tok.children)
 
 
 def _refers_to_event(head: Token) -> bool:
