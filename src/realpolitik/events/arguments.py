@@ -116,6 +116,10 @@ def subject_heads(verb: Token) -> list[Token]:
     if len(subjects) >= 2 and subjects[-1].ent_type_ == "PERSON" and any(
             c.dep_ == "mark" and subjects[-2].i < c.i < subjects[-1].i for c in verb.children):
         return with_conjuncts(subjects[-1])  # "..., its biggest expulsion in decades, as May told parliament": May
+    if len(subjects) >= 2 and subjects[-2].right_edge.i + 1 < len(verb.doc) and \
+            verb.doc[subjects[-2].right_edge.i + 1].text == "," and any(
+            t.tag_ == "VBG" for t in subjects[-2].subtree):  # "Visiting Helsinki, President Zelensky denied ...":
+        return with_conjuncts(subjects[-1])  # a fronted participle the parser took for a second subject
     for child in sorted(verb.children, key=_is_time):  # "Hours later Bogota backed down": two "subjects"
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in RELATIVE_PRONOUNS:
             named = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > child.i and

@@ -153,6 +153,8 @@ def modality_of(chain: list[Token], denied: bool = False) -> str:
     for k, tok in enumerate(chain):
         if k and _cause(chain[k - 1], tok):
             break  # "would not expel anyone in response to the expulsion of 35 Russians": the cause happened
+        if k and chain[k - 1].dep_ == "acl" and chain[k - 1].tag_ == "VBN" and tok.pos_ in ("NOUN", "PROPN"):
+            break  # "the case would be dropped under a deal brokered by Lukashenko": the brokering is done
         own = _own_cues(tok)
         if k and tensed_conjunct(chain[k - 1]):
             # "would never recognise X, and accused Y": a conjunct with its own tense takes no negation or
