@@ -278,7 +278,7 @@ def target_candidates(trigger: Token, pattern: Pattern,
     ("resumed talks with the US").
     """
     slots = pattern.targets or (DEFAULT_NOUN_SLOTS if pattern.pos == "noun" else DEFAULT_VERB_SLOTS)
-    dobjs = direct_objects(trigger) if pattern.pos == "verb" else []
+    dobjs = [_counted(o) for o in direct_objects(trigger)] if pattern.pos == "verb" else []
     hosts = [trigger] + ([support] if support is not None else []) + [
         c for c in trigger.children if c.dep_ == "acomp"]  # "is concerned about X", "ready for talks with X"
     out: list[tuple[str, list[Token]]] = []
@@ -320,6 +320,14 @@ def target_candidates(trigger: Token, pattern: Pattern,
 
 #: Verbs of telling: whom they tell is no one's target of a deed.
 _TELLING = frozenset({"say", "tell", "announce", "state", "add", "report", "claim", "write", "inform"})
+
+
+def _counted(obj: Token) -> Token:
+    """"most of the sanctions the bloc had imposed on Belarus": the sanctions, whose phrases say on whom."""
+    if obj.lemma_.lower() in ("most", "some", "all", "many", "part", "half", "much", "several", "rest"):
+        return next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj" and p.pos_ != "PRON"), obj)
+    return obj
 
 
 def occasion_verb(noun: Token) -> Token | None:

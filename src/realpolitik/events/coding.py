@@ -424,6 +424,10 @@ class SentenceCoder:
                 if targets:
                     break
             targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
+            if not targets and sources and root in VIOLENCE_ROOTS and slot in ("toward", "towards", "at", "on"):
+                # "a missile fired towards Riyadh's airport": the country of the place aimed at
+                targets = self._other_country_in([t for h in heads for t in self.actors.phrase_tokens(h, False)],
+                                                 sources)
             if slot == "dobj" and targets and self._own_thing(heads, targets, {s.country for s in sources}):
                 continue  # "reaffirmed Washington's defence commitments to Manila": its own, given to another
             if not targets and (slot != "dobj" or root in ("01", "11", "12", "16")):
@@ -564,6 +568,15 @@ class SentenceCoder:
             # operate in the country": the other party its own words name
             pact = [t for o in args.direct_objects(tok) for t in o.subtree if t.i != o.i]
             targets = named = self._other_country_in(pact, sources)
+        if not targets and len(sources) == 1 and code.startswith("057"):  # "signed a deal to buy 36 jets from
+            # France": the party the deal deals with
+            dealt = [t for o in args.direct_objects(tok) for p in o.subtree if p.dep_ == "pobj" and
+                     p.head.lower_ in ("from", "with") for t in self.actors.phrase_tokens(p, False)]
+            targets = named = _other_sides([Actor.of(c) for c in self.actors.countries_in(dealt)], sources)
+        if code.startswith("0831") and sources and sources[0].country and sources[0].kind != "igo" and (
+                targets or pattern.pos == "verb" or support is not None):
+            targets = named = [Actor.of(sources[0].country)]  # a resignation is tendered at home, wherever it is
+            # announced ("announced his resignation in a speech from Riyadh")
         if not targets and sources and code == "0874":  # "Ukraine withdrew its troops from Avdiivka":
             targets = named = self._adversary(sources)  # its own town, yielded to the other side
         if named and not targets and sources and root != "14":  # (a protest at home is one: "Israelis
