@@ -30,6 +30,8 @@ _AIDE_NOUNS = frozenset({"adviser", "advisor", "aide", "assistant", "counsellor"
 _MEETING_VERBS = frozenset({"meet", "visit", "see", "receive", "greet", "hold", "talk", "confer"})
 #: A state's outposts abroad, which later role words of the story ("the de facto government") do not mean.
 _MISSIONS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
+#: "The North" and "the South" of a story about the Koreas.
+_HALVES = {"North": "PRK", "South": "KOR"}
 #: Lower-case words a name may start with: "the", and the article of Arabic names ("al-Shabaab").
 _NAME_PARTICLES = frozenset({"the", "al", "el", "ad", "as", "an", "ar", "-"})
 #: People who act for the body their of/from-phrase names ("investigators from the United Nations").
@@ -182,6 +184,7 @@ class DocActors:
         self._resolved: dict[tuple[int, str | None, int], tuple[Actor, str] | None] = {}
         self._subject_countries: dict[int, str] = {}  # sentence start -> country of the last subject resolved there
         self._resolving: set[int] = set()  # heads being resolved now, to break cycles
+        self._koreas: bool | None = None  # whether the article names either Korea
 
     # -- public -----------------------------------------------------------------------------------------
     def resolve(self, head: Token, date: str | None = None) -> tuple[Actor, str] | None:
@@ -528,6 +531,8 @@ class DocActors:
         return longest.entries[0].role
 
     def _token_country(self, tok: Token) -> str | None:
+        if tok.text in _HALVES and tok.i and tok.doc[tok.i - 1].lower_ == "the" and self._korean_story():
+            return _HALVES[tok.text]  # "the North fired ...", "Seoul urged the North": in a story of the Koreas
         hit = self.hits.get(tok.i)
         if hit is not None:
             if hit.kind in _COUNTRY_KINDS:
@@ -547,6 +552,11 @@ class DocActors:
             words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
             return self.recognizer.gazetteer.country_of(" ".join(t.text for t in words))
         return None
+
+    def _korean_story(self) -> bool:
+        if self._koreas is None:
+            self._koreas = any(h.entries[0].country in ("PRK", "KOR") for h in self.hits.values())
+        return self._koreas
 
     def _role_tokens(self, head: Token, tokens: list[Token]) -> list[Token]:
         """Where a role word may stand to describe this phrase: on its head ("the army", "defence ministry"),

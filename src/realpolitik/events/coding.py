@@ -1743,6 +1743,10 @@ def _threatens(complement: list[Token]) -> bool:
             return True  # "the decision would come with consequences", "will have consequences"
         if future and lemma == "pay" and any(c.lower_ in ("dearly", "heavily", "for") for c in clause.children):
             return True  # "Seoul would pay dearly", "Iran will pay for it"
+        if future and lemma in ("respond", "retaliate", "react", "reply") and any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                for c in clause.children):
+            return True  # "Seoul said it would respond strongly if the North took further steps"
         if lemma == "reserve" and any(o in ("right", "option") for o in objects):
             return True  # "his country reserved every option to defend its sovereignty"
         if lemma == "go" and any(c.dep_ == "neg" for c in clause.children) and any(
