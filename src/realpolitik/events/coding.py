@@ -579,6 +579,9 @@ class SentenceCoder:
             # announced ("announced his resignation in a speech from Riyadh")
         if not targets and sources and code == "0874":  # "Ukraine withdrew its troops from Avdiivka":
             targets = named = self._adversary(sources)  # its own town, yielded to the other side
+        if code.startswith("042") and pattern.pos == "verb" and sources and all(
+                s.role in _PRIVATE_ROLES for s in sources):
+            return []  # "five Americans freed in Iran landed in Doha": private people travel; states visit
         if named and not targets and sources and root != "14":  # (a protest at home is one: "Israelis
             # demonstrated outside the prime minister's residence")
             return []  # "it violated Turkish airspace" read as Turkey's own act: a misread doer, not an event
@@ -1553,6 +1556,8 @@ _JUDGING_VERBS = frozenset({"thank", "praise", "commend", "congratulate", "rebuk
 #: Clause markers whose clause names the party a threat or protest answers: a condition or a cause.
 _CONDITIONS = frozenset({"if", "unless"})
 _ANSWERED_CLAUSES = _CONDITIONS | {"after", "because", "when", "since", "as"}
+#: Roles of private people, whose journeys are no state's visits.
+_PRIVATE_ROLES = frozenset({"CVL", "REF", "EDU", "MED", "BUS", "LAB", "AGR", "REL"})
 #: Nouns that, as "the two X" or "both X", stand for the two sides named just before.
 _PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "government", "man", "president", "minister",
                          "delegation", "party", "state", "capital", "counterpart", "official"})
