@@ -803,7 +803,6 @@ class SentenceCoder:
         subject named, if another side."""
         # whom the same side just accused or struck ("blamed Israel and vowed to retaliate"), the last doer
         # (earlier in this sentence, then before it), else whom the story is about
-        own = {s.code for s in sources}
         faced = [ev.target for ev in reversed(self._reported_so_far()) if ev.source.country in {
             s.country for s in sources} and ev.target is not None and ev.code[:2] in (
             "11", "12", "13", "14", "16", "17", "18", "19", "20")]  # ("rioters stormed the Thai embassy")

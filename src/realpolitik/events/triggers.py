@@ -76,8 +76,9 @@ def object_words(tok: Token) -> dict[str, Token]:
     if not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         _add_subject_words(tok, words)
     for child in tok.children:
-        if child.dep_ == "advcl" and child.lemma_.lower() in _HELPING and any(c.dep_ == "dobj" for c in tok.children) and any(
-                a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+        if child.dep_ == "advcl" and child.lemma_.lower() in _HELPING and any(
+                c.dep_ == "dobj" for c in tok.children) and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                               for a in child.children):
             words.setdefault("help", child)  # "sent 3,000 troops to help fight the epidemic": what they are for
         words.setdefault(f"dep:{child.dep_}", child)  # lets an entry exclude a construction ("!dep:oprd")
         if child.dep_ in ("dobj", "nsubjpass") and child.ent_type_:  # "welcomed Zelensky", "Zelensky was
