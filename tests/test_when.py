@@ -38,6 +38,11 @@ def only(text, published=PUBLISHED):
     ("Envoys met last week in Geneva.", "last week", "2025-11-10", "week", "relative"),
     ("Envoys meet this week in Geneva.", "this week", "2025-11-17", "week", "relative"),
     ("Envoys will meet next week in Geneva.", "next week", "2025-11-24", "week", "relative"),
+    ("China would impose tariffs on imports from the United States from November 20.", "November 20", "2025-11-20",
+     "day", "absolute"),  # a proper name ending in -ed is no verb in the past
+    ("Drills around the island start on Thursday.", "Thursday", "2025-11-13", "day", "relative"),
+    ("China announced drills around the island starting on Thursday.", "Thursday", "2025-11-20", "day",
+     "relative"),
     ("Inflation rose last month.", "last month", "2025-10", "month", "relative"),
     ("Inflation rose this month.", "this month", "2025-11", "month", "relative"),
     ("Exports fell last year.", "last year", "2024", "year", "relative"),

@@ -59,7 +59,8 @@ _NOT_WEEKDAY_BEFORE = re.compile(r"(?:Black|Good|Super|Bloody|Ash|Palm|Easter|Ho
 _FUTURE = re.compile(r"(?i)\b(?:will|won't|shall|'ll|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|slated|"
                      r"poised|going|planning|preparing)\s+to|(?:scheduled|planned|slated)\s+for|plans?\s+to|"
                      r"intends?\s+to|to\s+be\s+held|upcoming|would\s+(?!have\b|not\s+have\b)\w+)\b")
-_PAST = re.compile(r"(?i)(?<!be )(?<!to )\b(?:said|says|told|was|were|had|did|met|held|came|went|began|\w+ed)\b")
+_PAST = re.compile(r"(?i)(?<!be )(?<!to )\b(?:said|says|told|was|were|had|did|met|held|came|went|began|"
+                   r"(?-i:[a-z]\w*ed))\b")  # (lower case: "the United States" is no verb in the past)
 #: Words that open a period to come when the weekday after them is only days ahead: "drills starting on
 #: Thursday", "from Thursday to Sunday" (but "began on Thursday" is past).
 _OPENING_BEFORE = re.compile(r"(?i)\b(?:starting|beginning|from|until|till|through|to)\s+(?:on\s+)?$")
