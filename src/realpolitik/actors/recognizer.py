@@ -30,6 +30,8 @@ _AIDE_NOUNS = frozenset({"adviser", "advisor", "aide", "assistant", "counsellor"
 _MEETING_VERBS = frozenset({"meet", "visit", "see", "receive", "greet", "hold", "talk", "confer"})
 #: A state's outposts abroad, which later role words of the story ("the de facto government") do not mean.
 _MISSIONS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
+#: Prepositions whose object says where a sentence happens.
+_WHERE_PREPS = frozenset({"in", "at", "across", "throughout", "inside", "outside"})
 #: "The North" and "the South" of a story about the Koreas.
 _HALVES = {"North": "PRK", "South": "KOR"}
 #: Lower-case words a name may start with: "the", and the article of Arabic names ("al-Shabaab").
@@ -482,10 +484,9 @@ class DocActors:
         if not countries and role == "IGO":  # "the international community", "donors": no one country's
             return Actor(code="IGO", name=_span_text(tokens), country="IGO", role="IGO", kind="igo"), "actor:igo"
         if not countries:
-            countries = self._context_countries(head, victims=role == "CVL", organ=role not in _DOMESTIC_ROLES,
-                                                home=role in _DOMESTIC_ROLES) or \
-                self.countries_in(
-                [t for t in tokens if t.i in sponsors])
+            home = role in _DOMESTIC_ROLES
+            countries = self._context_countries(head, victims=role == "CVL", organ=not home, home=home) or \
+                self.countries_in([t for t in tokens if t.i in sponsors])
             rule = "actor:role+sentence-country"
             if not countries:
                 return None
@@ -621,7 +622,7 @@ class DocActors:
 
     def _person_before(self, pron: Token, date: str | None) -> list[Actor]:
         """"China imposed sanctions on Nancy Pelosi over her visit": "his" or "her" is a person, not a state; the
-        nearest person named before it in the sentence."""
+        nearest person named before it in the sentence, else in the sentence before."""
         start = pron.sent.start
         if not any(t.ent_type_ == "PERSON" for t in pron.doc[start:pron.i]) and start > 0:
             start = pron.doc[start - 1].sent.start  # "Imran Khan was arrested ... His supporters stormed ...": the
@@ -728,8 +729,7 @@ class DocActors:
         prep = pobj.head.lower_
         if prep == "at" and self._names_country(pobj):
             return False  # "fired rockets at Israel": aimed at, not in
-        return prep in ("in", "at", "across", "throughout", "inside", "outside") or _in_place_slot(pobj) or (  # "the
-            # city of Dnipro"
+        return prep in _WHERE_PREPS or _in_place_slot(pobj) or (  # "the city of Dnipro"
             prep == "on" and pobj.head.head.lemma_.lower() in _MARCHING)  # "marched on Dhaka"
 
     def note_home(self, country: str) -> None:
