@@ -590,6 +590,8 @@ class DocActors:
         for _ in range(6):
             if node.head.i == node.i:
                 break
+            if node.dep_ in ("advcl", "ccomp") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                object_first = False  # "asked Russia for help after 49 of its soldiers were killed": not Russia's
             node = node.head
             if node.pos_ not in ("VERB", "AUX"):
                 continue

@@ -405,6 +405,9 @@ class SentenceCoder:
                                      [c for c in tok.children if c.dep_ == "nsubj"])
                          if p.i in self._trigger_at and self._trigger_at[p.i].pattern.pos == "noun"]
                 sources = self._resolve_all([h for m in means for h in self._noun_doers(m)], date)
+                if not sources and args.is_passive(tok):  # "soldiers were killed in a clash with Chinese troops":
+                    sources = self._resolve_all([p for m in means if m.lemma_.lower() in _CLASHES  # the other side
+                                                 for p in args.prep_objects(m, "with")], date)
             if not sources and args.is_passive(tok) and self.last_event_source is not None and any(
                     c.dep_ == "advmod" and c.lower_ in ("also", "too", "likewise") for c in tok.children):
                 sources = [self.last_event_source]  # "... were also set free": by whoever freed the others
@@ -1555,6 +1558,9 @@ _JUDGING_VERBS = frozenset({"thank", "praise", "commend", "congratulate", "rebuk
 #: Clause markers whose clause names the party a threat or protest answers: a condition or a cause.
 _CONDITIONS = frozenset({"if", "unless"})
 _ANSWERED_CLAUSES = _CONDITIONS | {"after", "because", "when", "since", "as"}
+#: Fights that have two sides, the one named after "with" being the other: "a clash with Chinese troops".
+_CLASHES = frozenset({"clash", "skirmish", "firefight", "battle", "fight", "fighting", "confrontation", "exchange",
+                      "brawl", "scuffle"})
 #: Roles of private people, whose journeys are no state's visits.
 _PRIVATE_ROLES = frozenset({"CVL", "REF", "EDU", "MED", "BUS", "LAB", "AGR", "REL"})
 #: Nouns that, as "the two X" or "both X", stand for the two sides named just before.
