@@ -26,6 +26,12 @@ def _matches(event: Event, want: dict) -> bool:
     return event.asserted == want["asserted"]
 
 
+def test_convention_ids_are_unique():
+    """Cases are keyed by id when coded: a repeated id would silently test one case's events against another."""
+    ids = [c["id"] for c in CASES]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+
+
 @pytest.fixture(scope="module")
 def coded(settings):
     articles = [Article.create(c["text"], published=c["published"], origin=c["id"]) for c in CASES]
