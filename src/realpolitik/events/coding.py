@@ -816,6 +816,11 @@ class SentenceCoder:
         doers = [*faced, *here, self.last_event_source, *self.last_sources, self.last_subject]
         return self._with_partners(_other_sides([a for a in doers if a is not None], sources)[:1])
 
+    def _deed_doer(self, sources: list[Actor]) -> list[Actor]:
+        """Whoever did the last deed told (not a word said), when "it" or "the move" stands for that deed."""
+        return _other_sides([ev.source for ev in reversed(self._reported_so_far())
+                             if ev.code[:2] not in SPOKEN_ROOTS], sources)[:1]
+
     def _with_partners(self, actors: list[Actor]) -> list[Actor]:
         """An actor with those who did the same act beside it: "Britain, France and Germany triggered the
         snapback ... Iran denounced the move": all three, not the last named."""
@@ -919,6 +924,10 @@ class SentenceCoder:
                 # "vowed to respond at a time and place of its choosing": a threat to whoever acted
                 return [SentenceEvent(tok, tok.i, "130", s, t, modality, f"{trig.pattern.id}>respond", chain,
                                       attribution) for s in sources for t in (addressees or self._adversary(sources))]
+            if not addressees and family == "threat" and any(
+                    _names_deed(s) for c in tok.children if c.dep_ == "ccomp" for s in c.children
+                    if s.dep_ in ("nsubj", "nsubjpass")):  # "warned that it would not go unanswered"
+                addressees = self._deed_doer(sources)
             if not addressees and family in ("demand", "threat"):
                 # "demanded a full apology": from whoever did the deed; "reserved the right to respond": to them
                 addressees = self._adversary(sources)
@@ -1053,6 +1062,8 @@ class SentenceCoder:
         if target is None and (judged or demanded):  # "told NATO that it would regard ... as a threat"
             told = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
             target = next(iter(_other_sides(self._resolve_all(told, date), sources)), None)
+        if target is None and threatened and any(_names_deed(t) for t in topics):
+            target = next(iter(self._deed_doer(sources)), None)  # "said it would not go unanswered"
         if target is None and threatened:
             target = next(iter(self._adversary(sources)), None)
         if target is None:
@@ -1225,6 +1236,12 @@ class SentenceCoder:
                     len({a.country for a in self.last_subjects}) >= 2:
                 out.extend(self.last_subjects)  # "Egypt, Jordan and the PA met ... they called on Israel": all
                 continue
+            if head.lemma_.lower() in _ASSAILANTS and any(c.lower_ == "the" for c in head.children):
+                struck = next((ev.source for ev in reversed(self._reported_so_far()) if ev.code[:2] in VIOLENCE_ROOTS
+                               and ev.modality == "asserted"), None)
+                if struck is not None:  # "al-Shabaab stormed the base ... the army repulsed the attackers": them
+                    out.append(struck)
+                    continue
             if head.lower_ == "they" and head.dep_ in args.SUBJECT_DEPS and head.head.dep_ == "ccomp":
                 speakers = self._resolve_all(args.subject_heads(head.head.head), date)
                 if len(speakers) >= 2:  # "The two governments said they would reopen embassies": both
@@ -1561,6 +1578,8 @@ _ANSWERED_CLAUSES = _CONDITIONS | {"after", "because", "when", "since", "as"}
 #: Fights that have two sides, the one named after "with" being the other: "a clash with Chinese troops".
 _CLASHES = frozenset({"clash", "skirmish", "firefight", "battle", "fight", "fighting", "confrontation", "exchange",
                       "brawl", "scuffle"})
+#: Those who did the last attack told, when named only so: "the attackers", "the gunmen".
+_ASSAILANTS = frozenset({"attacker", "assailant", "raider", "gunman", "perpetrator"})
 #: Roles of private people, whose journeys are no state's visits.
 _PRIVATE_ROLES = frozenset({"CVL", "REF", "EDU", "MED", "BUS", "LAB", "AGR", "REL"})
 #: Nouns that, as "the two X" or "both X", stand for the two sides named just before.
@@ -1822,6 +1841,12 @@ def _in_exchange(tok: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(
         p.lemma_.lower() in ("exchange", "return", "swap", "trade") and any(
             q.dep_ == "prep" and q.lower_ == "for" for q in p.children) for p in c.children) for c in tok.children)
+
+
+def _names_deed(head: Token) -> bool:
+    """"it", "this" or "the move" as the subject of what was said: the deed just told."""
+    return head.lower_ in ("it", "this") or (_refers_to_event(head) and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children))  # (not "a similar raid")
 
 
 def _refers_to_event(head: Token) -> bool:
