@@ -375,9 +375,8 @@ _VERDICT_NOUNS = frozenset({"condemnation", "criticism", "denunciation", "protes
 def companions(verb: Token) -> list[Token]:
     """Parties that act with the subject: "froze the assets together with the European Union", "voted against
     it along with Belarus and Syria", "fought alongside the M23"."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    fellows = {f.i for o in objects for f in fellow_objects(verb, o)}
-    return [c for c in _accompanying(verb) if c.i not in fellows]
+    person_acted_on = any(c.dep_ == "dobj" and _is_person(c) for c in verb.children)
+    return [c for c in _accompanying(verb) if not (person_acted_on and _is_person(c))]  # (not fellow_objects)
 
 
 def _accompanying(verb: Token) -> list[Token]:

@@ -422,8 +422,7 @@ class SentenceCoder:
             if slot == "dobj" and root == "11" and any(h.lower_ in ("it", "this") for h in heads) and (
                     trig.consumed or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)):
                 # "Kyiv called it an act of aggression": the deed just told, not the party last named
-                targets = _other_sides([ev.source for ev in reversed(self._reported_so_far())
-                                        if ev.code[:2] not in SPOKEN_ROOTS], sources)[:1]
+                targets = self._deed_doer(sources)
                 if targets:
                     break
             targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
@@ -1959,8 +1958,8 @@ def _is_occasion(tok: Token) -> bool:
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "pobj":
         tok = tok.head.head  # "at the start of ...", "on the sidelines of ..."
-    if talks_first_told_after(tok):
-        return True
+        if talks_first_told_after(tok):
+            return True
     prep = tok.head.lower_
     return tok.dep_ == "pobj" and prep in ("at", "during", "on", "in") and tok.pos_ == "NOUN" and (
         prep != "on" or tok.lemma_.lower() in ("sideline", "margin")) and (
