@@ -731,6 +731,10 @@ class DocActors:
         prep = pobj.head.lower_
         if prep == "at" and self._names_country(pobj):
             return False  # "fired rockets at Israel": aimed at, not in
+        bearer = pobj.head.head
+        if prep == "in" and bearer.dep_ == "pobj" and bearer.head.lower_ in ("into", "to") and \
+                bearer.head.head.lemma_.lower() in _SENDING:
+            return False  # "flew him into exile in Costa Rica": where he went, not where the story happens
         return prep in _WHERE_PREPS or _in_place_slot(pobj) or (  # "the city of Dnipro"
             prep == "on" and pobj.head.head.lemma_.lower() in _MARCHING)  # "marched on Dhaka"
 
@@ -879,7 +883,8 @@ def _acted_on_tokens(head: Token, organ: bool = False) -> set[int]:
     # "... and said Australia could ..." names his own side)
     joined = ("prep",) if head.ent_type_ == "PERSON" else ("prep", "ccomp")
     return {t.i for c in head.head.children if _acted_on(c) for t in c.subtree} | {
-        t.i for v in shared for c in v.children if c.dep_ in joined and _acted_on(c) for t in c.subtree}
+        t.i for v in shared for c in v.children if c.dep_ in joined and (_acted_on(c) or c.lower_ == "into")
+        for t in c.subtree}  # ("... and flew him into exile in Costa Rica")
 
 
 def _acting_on_tokens(head: Token) -> set[int]:
@@ -931,6 +936,9 @@ def _the_country(tok: Token) -> bool:
 
 #: Verbs whose on-phrase is where the crowd or army goes: "protesters marched on Dhaka".
 _MARCHING = frozenset({"march", "advance", "converge", "descend"})
+#: Verbs that carry someone elsewhere: "flew him into exile in Costa Rica" is not where the story happens.
+_SENDING = frozenset({"fly", "send", "deport", "expel", "take", "transfer", "airlift", "bring", "evacuate",
+                      "smuggle", "extradite", "force", "drive", "exile"})
 
 #: The country code of CAMEO's international militarized groups (Islamic State, al-Qaeda): no state's own.
 TRANSNATIONAL = "IMG"

@@ -408,6 +408,10 @@ class SentenceCoder:
                 if not sources and args.is_passive(tok):  # "soldiers were killed in a clash with Chinese troops":
                     sources = self._resolve_all([p for m in means if m.lemma_.lower() in _CLASHES  # the other side
                                                  for p in args.prep_objects(m, "with")], date)
+            if not sources and pattern.swap and args.is_passive(tok):  # "Washington was disappointed by the
+                felt = self._resolve_all([c for c in tok.children if c.dep_ == "nsubjpass"], date)  # takeover":
+                sources = [a for h in self._subjects(tok) if self._is_event(h) or _refers_to_event(h)  # its doer
+                           for a in self._event_doer(h, felt, date)]
             if not sources and args.is_passive(tok) and self.last_event_source is not None and any(
                     c.dep_ == "advmod" and c.lower_ in ("also", "too", "likewise") for c in tok.children):
                 sources = [self.last_event_source]  # "... were also set free": by whoever freed the others
@@ -1007,7 +1011,8 @@ class SentenceCoder:
             if trig.pattern.wrapper == "threat":  # "warned that Russian forces would ...": one's own side
                 found = [a for a in found if a.country not in own]
             elif trig.pattern.wrapper == "intent":  # "vowed that Iran would strike back" (but "that the militants
-                found = [a for a in found if a.country not in own or a.role]  # would be defeated")
+                # would be defeated"; yet "India and China agreed that their troops should disengage": each other)
+                found = [a for a in found if a.country not in own or (a.role and len(own) < 2)]
             if found:
                 return unique_actors(found)
             found = [a for a in self._answered_actors(comp, [], date) if a.country not in own]
@@ -1595,7 +1600,7 @@ EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "
                               "drill", "exercise", "election", "referendum", "vote", "operation", "offensive",
                               "incident", "provocation", "violation", "policy", "result",
                               "outcome", "act", "attempt", "remark", "comment", "statement", "speech",
-                              "treatment", "conduct",
+                              "treatment", "conduct", "takeover", "escalation",
                               "behaviour", "behavior", "rhetoric", "conviction", "occupation"})
 _PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "area", "region", "province",
                           "office", "district", "border", "coast", "port", "centre", "center", "part", "north", "south",

@@ -81,6 +81,10 @@ def object_words(tok: Token) -> dict[str, Token]:
                                                                for a in child.children):
             words.setdefault("help", child)  # "sent 3,000 troops to help fight the epidemic": what they are for
         words.setdefault(f"dep:{child.dep_}", child)  # lets an entry exclude a construction ("!dep:oprd")
+        if child.dep_ == "advmod" and child.lower_ == "back":  # "push Tehran back to talks": whither, too
+            for p in child.children:
+                if p.dep_ == "prep":
+                    words.setdefault(p.lower_, p)
         if child.dep_ in ("dobj", "nsubjpass") and child.ent_type_:  # "welcomed Zelensky", "Zelensky was
             words.setdefault(f"ent:{child.ent_type_.lower()}", child)  # welcomed": a person, received
         if child.dep_ in _OBJECT_DEPS:
@@ -209,8 +213,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         if tok.pos in VERBAL_POS:
             pos = "verb"
         elif tok.pos in _NOMINAL:
-            if tok.dep_ == "compound":  # "truce proposal": the proposal is the thing
-                continue
+            if tok.dep_ == "compound" or tok.ent_type_ in ("DATE", "TIME"):  # "truce proposal": the proposal is
+                continue  # the thing; "in March" is a month, no march
             pos = "noun"
         else:
             continue
@@ -235,6 +239,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             and not _is_motive(t.token) and not _is_aim(t.token) and not _is_breached(t.token)
             and not _heads_free_relative(t.token) and not _lasting_state(t.token) and not _names_people(t.token)
             and not _sent_to_attack(t, at) and not _stance(t) and not _record_clause(t.token)
+            and not (t.pattern.pos == "noun" and _framing(t.token))
             and not _speech_venue(t, at)]
 
 
@@ -281,8 +286,20 @@ def _lasting_state(tok: Token) -> bool:
     """"reciprocal visits, suspended since 2011": a participle that says how long a state has lasted describes
     the thing it modifies; the act that began the state is old news."""
     return tok.dep_ in ("acl", "advcl") and tok.tag_ == "VBN" and any(
-        c.dep_ == "prep" and c.lower_ == "since" for c in tok.children) and not any(
+        c.dep_ == "prep" and (c.lower_ == "since" or (c.lower_ == "for" and any(  # "suspended for a decade"
+            p.lemma_.lower() in _LONG_SPANS for p in c.children))) for c in tok.children) and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+
+
+_LONG_SPANS = frozenset({"decade", "year", "month"})
+
+
+def _framing(tok: Token) -> bool:
+    """"asked Moscow for help under their defence treaty", "despite the ceasefire": an accord named as the
+    frame of another act is not news of its own making."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("under", "despite", "within") and tok.head.head.pos_ in (
+        "VERB", "AUX", "NOUN") and not any(c.lower_ in ("a", "an") or c.dep_ in ("acl", "relcl") for c in tok.children)
+    # (but "called off the advance under a deal brokered by Lukashenko" tells of the deal)
 
 
 def _speech_venue(trigger: Trigger, at: dict[int, Trigger]) -> bool:
