@@ -543,14 +543,16 @@ class SentenceCoder:
                 targets = _other_sides(self._targets_of.get(node.i, []), sources)
         if not targets and sources and root in VIOLENCE_ROOTS:
             # "bombed what New Delhi described as a training camp near Balakot in Pakistan": where it struck
-            targets = self._other_country_where(tok, sources, ("in", "inside", "at"))
+            targets = self._other_country_where(tok, sources, ("in", "inside", "at", "across", "throughout"))
         if not targets and sources and root in VIOLENCE_ROOTS and not args.prep_objects(tok, "into") and not any(
                 heads for _, heads in candidates):  # (not "fired into the sea", nor "hit a rebel depot")
             targets = _other_sides(self._reporting_forces(tok, date), sources)
         if not targets and sources and root == "20" and not self._place_hints and not args.prep_objects(
                 tok, "in", "against") and sources[0].country and sources[0].kind != "igo":
             targets = [Actor.of(sources[0].country, "CVL", kind="sector")]  # "denied committing genocide": its people
-        sources = unique_actors(sources)
+        sources = [s for s in unique_actors(sources) if s.role or s.kind not in ("country", "igo") or not any(
+            o.role and o.country == s.country for o in sources)]  # "Russian tanks and
+        # troops": one side, its forces
         named = unique_actors(targets)
         targets = [t for t in named if all(_distinct(t, s) for s in sources)]
         if root == "07":  # "Turkey flew in medical teams" after "blamed al-Shabaab": aid goes to the country, not the
@@ -638,6 +640,7 @@ class SentenceCoder:
             if not targets and source.country and source.kind != "igo" and (
                     (code.startswith(DOMESTIC_CODES) and not (one_way and code == "080")) or (
                     code == "180" and source.role in ("GOV", "JUD", "COP")) or (  # "authorities executed a man"
+                    code == "120" and source.role == "JUD") or (  # "the court annulled the run-off": at home
                     root in VIOLENCE_ROOTS and source.role == "COP") or (  # "police opened fire": at home
                     root in VIOLENCE_ROOTS and source.role in ("REB", "INS", "SEP", "CRM") and
                     not self._adversary([source]) and not self._abroad(tok, source))):
@@ -814,8 +817,12 @@ class SentenceCoder:
             "11", "12", "13", "14", "16", "17", "18", "19", "20")]  # ("rioters stormed the Thai embassy")
         # deeds of force first: "A U.S. drone strike killed Soleimani ... Khamenei warned of revenge, while Iraq's
         # prime minister called the attack a breach": the threat faces the striker, not the one who spoke
+        own = {s.country for s in sources}
         here = [ev.source for ev in reversed(self._reported_so_far()) if ev.code[:2] in ("18", "19", "20")
-                and ev.modality == "asserted"] + [ev.source for ev in reversed(self._so_far) if ev.code[:2] != "01"]
+                and ev.modality == "asserted"] + [
+            # "Seoul called the move regrettable, and Tokyo lodged a protest": with Seoul, at the move's doer
+            ev.target if ev.code[:2] in ("11", "12") and ev.target is not None and ev.target.country not in own
+            else ev.source for ev in reversed(self._so_far) if ev.code[:2] != "01"]
         doers = [*faced, *here, self.last_event_source, *self.last_sources, self.last_subject]
         return self._with_partners(_other_sides([a for a in doers if a is not None], sources)[:1])
 
@@ -1600,7 +1607,7 @@ EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "
                               "drill", "exercise", "election", "referendum", "vote", "operation", "offensive",
                               "incident", "provocation", "violation", "policy", "result",
                               "outcome", "act", "attempt", "remark", "comment", "statement", "speech",
-                              "treatment", "conduct", "takeover", "escalation",
+                              "treatment", "conduct", "takeover", "escalation", "mutiny", "rebellion", "revolt", "insurrection",
                               "behaviour", "behavior", "rhetoric", "conviction", "occupation"})
 _PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "area", "region", "province",
                           "office", "district", "border", "coast", "port", "centre", "center", "part", "north", "south",

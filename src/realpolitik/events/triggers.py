@@ -239,7 +239,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             and not _is_motive(t.token) and not _is_aim(t.token) and not _is_breached(t.token)
             and not _heads_free_relative(t.token) and not _lasting_state(t.token) and not _names_people(t.token)
             and not _sent_to_attack(t, at) and not _stance(t) and not _record_clause(t.token)
-            and not (t.pattern.pos == "noun" and _framing(t.token))
+            and not (t.pattern.pos == "noun" and _framing(t.token)) and not _posted(t.token)
             and not _speech_venue(t, at)]
 
 
@@ -292,6 +292,14 @@ def _lasting_state(tok: Token) -> bool:
 
 
 _LONG_SPANS = frozenset({"decade", "year", "month"})
+_POSTED = frozenset({"station", "base", "post", "garrison", "deploy", "keep"})
+
+
+def _posted(tok: Token) -> bool:
+    """"supplies for marines stationed at the shoal": a participle that says where forces are describes them;
+    it tells of a deployment only with a day or a doer ("troops deployed on Monday by Moscow")."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in _POSTED and not any(
+        c.dep_ == "agent" or c.ent_type_ in ("DATE", "TIME") for c in tok.subtree if c.i != tok.i)
 
 
 def _framing(tok: Token) -> bool:
@@ -357,9 +365,14 @@ def _restates(trigger: Trigger, governor: Trigger | None) -> bool:
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and governor.pattern.code[:2] in ("18", "19", "20") and any(
             code is not None and code[:2] == "18" and code != "181" for code in _codes(trigger)):
         return True  # "shelled the island, killing two marines": one attack, with its toll
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _RETALIATING:
+        return True  # "expelled 12 diplomats, retaliating for ...": the expulsion was the retaliation
     if tok.dep_ not in ("advcl", "xcomp") or governor.pattern.code not in _codes(trigger):
         return False
     return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+_RETALIATING = frozenset({"retaliate", "respond", "reciprocate", "avenge"})
 
 
 def patterns_of(trigger: Trigger | None) -> list[Pattern]:
