@@ -436,9 +436,7 @@ class DocActors:
                 return Actor.of(owner.country, "MIL", name=_span_text(tokens), kind="sector"), "actor:weapon+possessor"
         if not countries and role is None and _the_place(head, tokens):
             # "laid a wreath in Hiroshima, the first president to visit the city": the place last named
-            before = sorted((t for t in self.sentence_places(head.sent) if t.i < head.i), key=lambda t: -t.i)
-            place = next((c for t in before for c in self.countries_in(self.phrase_tokens(t, with_preps=False))),
-                         self.last_place_country)
+            place = self._place_named_before(head) or self.last_place_country
             if place:
                 return Actor.of(place, name=_span_text(tokens)), "actor:the-place-before"
         if not countries and role is None:
@@ -711,6 +709,18 @@ class DocActors:
             found = self.countries_in(t for o in head.head.children if o.dep_ == "dobj" and any(  # a coup at home
                 t.ent_type_ == "PERSON" for t in o.subtree) for t in o.subtree)
         return found[:1]
+
+    def _place_named_before(self, head: Token) -> str | None:
+        """The country of the place its sentence names before a phrase: where it happens first ("in Hiroshima"),
+        else any place named ("the governor of the Chernihiv region said Russian forces shelled the city")."""
+        before = sorted((t for t in self.sentence_places(head.sent) if t.i < head.i), key=lambda t: -t.i)
+        located = self.countries_in(t for p in before for t in self.phrase_tokens(p, with_preps=False))
+        if located:
+            return located[0]
+        named = [t for t in reversed(head.doc[head.sent.start:head.i]) if (
+            t.ent_type_ in ("GPE", "LOC") or _in_place_slot(t)) and (
+            t.i not in self.hits or self.hits[t.i].kind == "capital") and not self._names_country(t)]
+        return next(iter(self.countries_in(named)), None)
 
     def sentence_places(self, sent) -> list[Token]:
         """The words of a sentence that say where it happens ("in Nara", "in the city of Nara"), computed once

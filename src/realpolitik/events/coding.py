@@ -553,6 +553,7 @@ class SentenceCoder:
         sources = [s for s in unique_actors(sources) if s.role or s.kind not in ("country", "igo") or not any(
             o.role and o.country == s.country for o in sources)]  # "Russian tanks and
         # troops": one side, its forces
+        sources, many = self._without_brokers(sources, tok.sent, date), self._without_brokers(many, tok.sent, date)
         named = unique_actors(targets)
         targets = [t for t in named if all(_distinct(t, s) for s in sources)]
         if root == "07":  # "Turkey flew in medical teams" after "blamed al-Shabaab": aid goes to the country, not the
@@ -664,6 +665,17 @@ class SentenceCoder:
                     pairs.append((Actor.of(target.country), source, code, False))  # "freed two Americans in
                     # exchange for an Afghan held in the United States": a release each way
         return pairs
+
+    def _without_brokers(self, parties: list[Actor], sent: Span, date) -> list[Actor]:
+        """"The leaders of Germany, France, Russia and Ukraine agreed on a ceasefire ..., brokered by Merkel and
+        Hollande": the brokers the sentence names mediate; the parties are the others."""
+        if len(parties) < 3:
+            return parties
+        agents = [p for t in sent if t.lemma_.lower() in _BROKERING and t.tag_ == "VBN"
+                  for a in t.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        brokers = {a.country for a in self._resolve_all([h for p in agents for h in args.with_conjuncts(p)], date)}
+        rest = [p for p in parties if p.country not in brokers]
+        return rest if len(rest) >= 2 else parties
 
     def _other_country_in(self, words: list[Token], sources: list[Actor]) -> list[Actor]:
         """The first country these words name that is not a source's: the other side, where a place says it."""
@@ -1766,6 +1778,10 @@ _PENALTIES = frozenset({"price", "consequence", "response", "retaliation", "puni
                         "sanction", "reprisal", "countermeasure", "repercussion"})
 
 
+_BROKERING = frozenset({"broker", "mediate", "facilitate", "sponsor"})
+_MEASURES = frozenset({"measure", "step", "countermeasure", "action", "sanction"})
+
+
 def _threatens(complement: list[Token]) -> bool:
     """Whether what was said threatens: its subject ("Israel would pay a heavy price", "will face the
     consequences", "will regret it"), or whoever acted, when the speaker's side "reserves the right" to act."""
@@ -1787,6 +1803,11 @@ def _threatens(complement: list[Token]) -> bool:
                 c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                 for c in clause.children):
             return True  # "Seoul said it would respond strongly if the North took further steps"
+        if future and lemma in ("respond", "retaliate", "react", "reply") and any(
+                c.dep_ == "prep" and (c.lower_ == "in" and any(p.lower_ == "kind" for p in c.children) or c.lower_ ==
+                                      "with" and any(p.lemma_.lower() in _MEASURES for p in c.children))
+                for c in clause.children):
+            return True  # "Moscow would respond in kind", "would respond with mirror measures"
         if lemma == "reserve" and any(o in ("right", "option") for o in objects):
             return True  # "his country reserved every option to defend its sovereignty"
         if lemma == "go" and any(c.dep_ == "neg" for c in clause.children) and any(
