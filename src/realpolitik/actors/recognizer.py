@@ -56,7 +56,8 @@ _SITE_NOUNS = frozenset({"plant", "camp", "airport", "base", "port", "dam", "bor
                          "hospital", "prison", "facility", "region", "province", "district", "oblast"})
 #: Things named after the place they were agreed or held in: "the Doha agreement" is no party of Qatar's.
 _NAMED_AFTER_PLACES = frozenset({"agreement", "accord", "deal", "treaty", "pact", "protocol", "format", "process",
-                                 "declaration", "memorandum", "summit", "conference", "talks", "framework", "plan"})
+                                 "declaration", "memorandum", "summit", "conference", "talks", "framework", "plan",
+                                 "group"})  # ("the Minsk Group")
 #: Heads that stand for whoever leads them ("a delegation led by X").
 _GROUP_NOUNS = frozenset({"delegation", "team", "side", "group", "panel", "mission", "contingent", "party",
                           "camp", "coalition", "bloc", "faction", "alliance", "force"})

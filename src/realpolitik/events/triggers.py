@@ -81,8 +81,9 @@ def object_words(tok: Token) -> dict[str, Token]:
                                                                for a in child.children):
             words.setdefault("help", child)  # "sent 3,000 troops to help fight the epidemic": what they are for
         words.setdefault(f"dep:{child.dep_}", child)  # lets an entry exclude a construction ("!dep:oprd")
-        if child.dep_ == "advmod" and child.lower_ == "back":  # "push Tehran back to talks": whither, too
-            for p in child.children:
+        if child.dep_ == "advmod" and child.lower_ in ("back", "forward", "ahead"):  # "move forward with the
+            words.setdefault(child.lower_, child)  # transfer" is no troop movement; "push Tehran back to talks":
+            for p in child.children:  # whither, too
                 if p.dep_ == "prep":
                     words.setdefault(p.lower_, p)
         if child.dep_ in ("dobj", "nsubjpass") and child.ent_type_:  # "welcomed Zelensky", "Zelensky was
