@@ -10,6 +10,7 @@ import pytest
 
 from realpolitik.coder import code_article, code_articles
 from realpolitik.model import Article, Event
+from realpolitik.nlp import split_dateline
 
 CASES = [json.loads(line) for line in (Path(__file__).parent / "fixtures/coder/conventions.jsonl").open()]
 
@@ -98,6 +99,29 @@ def test_title_is_not_coded(settings):
                              title="Germany Attacks France, Declares War", published="2025-05-20")
     coded = code_article(article, settings=settings)
     assert not [e for e in coded.events if e.root in ("18", "19", "20")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("SEOUL - North Korea fired a missile.", "Seoul"),
+    ("KUALA LUMPUR, Feb 16 (Reuters) - Police arrested a woman.", "Kuala Lumpur"),
+    ("PANAMA CITY \u2014 \"We will not yield,\" he said.", "Panama City"),
+    ("US - China talks resumed on Monday.", None),  # a hyphenated pair, not a place in capitals
+    ("Russia - the largest country - said no.", None),
+])
+def test_dateline_is_blanked_but_kept_as_the_place(text, place):
+    masked, found = split_dateline(text)
+    assert found == place and len(masked) == len(text)  # offsets into the article still hold
+    assert (masked.lstrip() != text) == (place is not None) and masked.strip() in text
+
+
+def test_dateline_evidence_points_into_the_article(settings):
+    article = Article.create("SEOUL - North Korea fired a ballistic missile toward the sea on Thursday.",
+                             published="2022-11-04")
+    event = next(e for e in code_article(article, settings=settings).events if e.root == "15")
+    assert event.source.country == "PRK"  # not "SEOUL - North Korea" read as one name
+    evidence = event.evidence
+    assert article.text[evidence.start:evidence.end] == evidence.trigger == "fired"
+    assert "North Korea fired" in evidence.sentence
 
 
 def test_no_published_date_says_so(settings):

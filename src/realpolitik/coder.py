@@ -23,7 +23,7 @@ from .knowledge.cameo import load_cameo
 from .knowledge.gazetteer import load_gazetteer
 from .knowledge.lexicon import load_lexicon
 from .model import Actor, Article, CodedArticle, Event, EventDate, Evidence, Place, make_id
-from .nlp import load_pipeline
+from .nlp import load_pipeline, split_dateline
 from .settings import Settings
 from .when import DateMention, DateResolver, is_background
 from .where import pick_place
@@ -49,7 +49,7 @@ class Coder:
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code a stream of articles with ``nlp.pipe``; ids travel with their docs."""
-        stream = ((article.text, article) for article in articles)
+        stream = ((self._parsed_text(article.text), article) for article in articles)
         for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.settings.batch_size):
             try:
                 yield self.code_doc(doc, article)
@@ -58,9 +58,19 @@ class Coder:
                 yield CodedArticle(article, (), (), error=f"coding failed ({type(exc).__name__}: {exc}); "
                                                           "this is a bug in realpolitik, please report it")
 
+    def _dateline(self, text: str) -> tuple[str, str | None]:
+        """The text to parse and the country of its wire dateline, when it opens with one of a known place."""
+        masked, place = split_dateline(text)
+        country = self.gazetteer.country_of(place) if place else None
+        return (masked, country) if country else (text, None)
+
+    def _parsed_text(self, text: str) -> str:
+        return self._dateline(text)[0]
+
     def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
-        """The events and claims of one parsed article."""
+        """The events and claims of one parsed article (a dateline's place is where its story starts)."""
         actors = self.recognizer.annotate(doc, article.published)
+        actors.last_place_country = self._dateline(article.text)[1]
         events = tuple(self._events(doc, article, actors))
         return CodedArticle(article, events, tuple(extract_claims(doc, article, events, actors)))
 

@@ -1923,7 +1923,10 @@ def _group_count(head: Token) -> int:
         return 2  # "the neighbours agreed to reopen embassies": the two named before
     if head.lemma_.lower() not in _PAIR_NOUNS or head.tag_ not in ("NNS", "NNPS"):
         return 0
-    return next((_GROUP_COUNTS[c.lower_] for c in head.children if c.lower_ in _GROUP_COUNTS), 0)
+    words = [c.lower_ for c in head.children]
+    if "both" not in words and not any(w in ("the", "these", "those") for w in words):
+        return 0  # "police detained two men": new people, not the two named before
+    return next((_GROUP_COUNTS[w] for w in words if w in _GROUP_COUNTS), 0)
 
 
 _GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}

@@ -9,6 +9,7 @@ model, loaded by path). Where the official packages are installed they are used 
 from __future__ import annotations
 
 import functools
+import re
 import importlib
 import importlib.util
 from pathlib import Path
@@ -92,3 +93,21 @@ def is_glued_name(tok: Token) -> bool:
     """A name the parser hung on the next one as a modifier with its own "and": "Donald Trump and Vladimir
     Putin" parsed as a compound of Putin, "Venezuela and European negotiators". It names a party of its own."""
     return tok.dep_ in ("nmod", "compound") and tok.pos_ == "PROPN" and any(c.dep_ == "cc" for c in tok.children)
+
+
+#: A wire dateline opening an article: "SEOUL -", "KUALA LUMPUR, Feb 16 (Reuters) -", "PANAMA CITY —". Its
+#: capitals would otherwise be parsed as part of the first sentence's subject ("SEOUL - North Korea launched").
+_DATELINE = re.compile(
+    r"\s*(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"  # the place, in capitals
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"  # a date: ", Feb 16"
+    r"(?: \([A-Za-z][A-Za-z .&-]{1,30}\))?"  # an agency: "(Reuters)"
+    r" ?[-\u2013\u2014]{1,2} (?=[A-Z\"'\u201c])")
+
+
+def split_dateline(text: str) -> tuple[str, str | None]:
+    """The text with its opening dateline blanked out (same length, so character offsets still hold) and the
+    dateline's place ("Kuala Lumpur"), or the text unchanged and None when it opens with none."""
+    found = _DATELINE.match(text)
+    if found is None or len(found.group("place").replace(" ", "")) < 3:
+        return text, None
+    return " " * found.end() + text[found.end():], found.group("place").title()
