@@ -73,6 +73,11 @@ def test_country_hint_picks_among_same_names(gazetteer):
     ("Sana'a", "Sanaa", "YEM", "city"),
     ("Khan Yunis", "Khan Younis", "PSE", "city"),
     ("ALEPPO", "Aleppo", "SYR", "city"),
+    ("Florida", "Florida", "USA", "region"),  # the US state, not the Cuban town of Florida
+    ("Shan State", "Shan", "MMR", "region"),
+    ("Balochistan", "Balochistan", "PAK", "region"),
+    ("Kabul", "Kabul", "AFG", "city"),  # the city, not the province of the same name
+    ("San Antonio de los Banos", "San Antonio de los Baños", "CUB", "city"),
 ])
 def test_lookup_names(gazetteer, name, canonical, country, feature):
     place = gazetteer.lookup(name)
@@ -85,7 +90,12 @@ def test_countries_carry_capital_coordinates(gazetteer):
     assert gazetteer.lookup("Kosovo").country == "XKX"
 
 
-@pytest.mark.parametrize("name", ["Xyzzyville", "", "the", "Hezbollah"])
+def test_subdivisions_are_regions_without_coordinates(gazetteer):
+    texas = gazetteer.lookup("Texas")
+    assert (texas.country, texas.feature, texas.lat, texas.lon) == ("USA", "region", None, None)
+
+
+@pytest.mark.parametrize("name", ["Xyzzyville", "", "the", "Hezbollah", "Northern", "Capital"])
 def test_unknown_names_give_none(gazetteer, name):
     assert gazetteer.lookup(name) is None
     assert gazetteer.country_of(name) is None

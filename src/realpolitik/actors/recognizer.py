@@ -545,7 +545,8 @@ class DocActors:
             # organisation where only a place can stand ("peacekeepers deployed to Nagorno-Karabakh")
             ent = entity_at(tok.doc).get(tok.i)
             if ent is not None:
-                return self.recognizer.gazetteer.country_of(ent.text)
+                return self.recognizer.gazetteer.country_of(_with_particles(ent)) or \
+                    self.recognizer.gazetteer.country_of(ent.text)
         if tok.pos_ == "PROPN" and tok.ent_iob_ != "I" and _in_place_slot(tok):
             # a place the entity recogniser missed or took for a person, where only a place can stand: "the city
             # of Goma", "in Rafah"
@@ -971,6 +972,19 @@ def _in_place_slot(tok: Token, preps: tuple[str, ...] = ("in", "near", "outside"
 #: Prepositions whose object, where the entity recogniser saw an organisation, may well be a place: "deployed
 #: to Nagorno-Karabakh", "advanced on Avdiivka", "withdrew from Tigray".
 _MOTION_PREPS = ("in", "near", "outside", "to", "into", "on", "from", "across", "towards", "toward")
+
+
+_NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "do", "da", "dos", "das", "di", "du", "des", "el"})
+
+
+def _with_particles(ent: Span) -> str:
+    """A place name with the particles and words the entity recogniser cut off: "San Antonio" + "de los Banos"."""
+    end = ent.end
+    doc = ent.doc
+    while end + 1 < len(doc) and doc[end].lower_ in _NAME_PARTICLES and (
+            doc[end + 1].is_title or doc[end + 1].lower_ in _NAME_PARTICLES):
+        end += 2 if doc[end + 1].is_title else 1
+    return doc[ent.start:end].text
 
 
 def _span_text(tokens: list[Token]) -> str:

