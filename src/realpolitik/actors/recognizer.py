@@ -974,15 +974,15 @@ def _in_place_slot(tok: Token, preps: tuple[str, ...] = ("in", "near", "outside"
 _MOTION_PREPS = ("in", "near", "outside", "to", "into", "on", "from", "across", "towards", "toward")
 
 
-_NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "do", "da", "dos", "das", "di", "du", "des", "el"})
+_PLACE_PARTICLES = frozenset({"de", "del", "la", "las", "los", "do", "da", "dos", "das", "di", "du", "des", "el"})
 
 
 def _with_particles(ent: Span) -> str:
     """A place name with the particles and words the entity recogniser cut off: "San Antonio" + "de los Banos"."""
     end = ent.end
     doc = ent.doc
-    while end + 1 < len(doc) and doc[end].lower_ in _NAME_PARTICLES and (
-            doc[end + 1].is_title or doc[end + 1].lower_ in _NAME_PARTICLES):
+    while end + 1 < len(doc) and doc[end].lower_ in _PLACE_PARTICLES and (
+            doc[end + 1].is_title or doc[end + 1].lower_ in _PLACE_PARTICLES):
         end += 2 if doc[end + 1].is_title else 1
     return doc[ent.start:end].text
 

@@ -9,9 +9,9 @@ model, loaded by path). Where the official packages are installed they are used 
 from __future__ import annotations
 
 import functools
-import re
 import importlib
 import importlib.util
+import re
 from pathlib import Path
 
 import spacy
