@@ -43,7 +43,7 @@ DENY_RESPONSIBILITY = "016"
 #: are not). (The coder's FORCE_ROOTS, which place events, are wider.)
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 #: Codes that, with no target named, are done to the actor's own country.
-DOMESTIC_CODES = ("170", "172", "173", "175", "083", "080", "084", "14")
+DOMESTIC_CODES = ("170", "172", "173", "175", "083", "080", "084", "0811", "0812", "0813", "0814", "14")
 #: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?;
 #: "suspended talks" with whom?). An embargo (163) may face the whole world.
 NEEDS_TARGET_ROOTS = frozenset({"04", "05", "06", "11", "16"})
@@ -1619,7 +1619,8 @@ EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "
                               "drill", "exercise", "election", "referendum", "vote", "operation", "offensive",
                               "incident", "provocation", "violation", "policy", "result",
                               "outcome", "act", "attempt", "remark", "comment", "statement", "speech",
-                              "treatment", "conduct", "takeover", "escalation", "mutiny", "rebellion", "revolt", "insurrection",
+                              "treatment", "conduct", "takeover", "escalation", "decree", "order", "mutiny",
+                              "rebellion", "revolt", "insurrection",
                               "behaviour", "behavior", "rhetoric", "conviction", "occupation"})
 _PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "area", "region", "province",
                           "office", "district", "border", "coast", "port", "centre", "center", "part", "north", "south",

@@ -241,6 +241,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             and not _heads_free_relative(t.token) and not _lasting_state(t.token) and not _names_people(t.token)
             and not _sent_to_attack(t, at) and not _stance(t) and not _record_clause(t.token)
             and not (t.pattern.pos == "noun" and _framing(t.token)) and not _posted(t.token)
+            and not _standing_accord(t)
             and not _speech_venue(t, at)]
 
 
@@ -301,6 +302,16 @@ def _posted(tok: Token) -> bool:
     it tells of a deployment only with a day or a doer ("troops deployed on Monday by Moscow")."""
     return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in _POSTED and not any(
         c.dep_ == "agent" or c.ent_type_ in ("DATE", "TIME") for c in tok.subtree if c.i != tok.i)
+
+
+def _standing_accord(trigger: Trigger) -> bool:
+    """"the two countries' 1951 mutual defence treaty", "its agreement with Doha": an accord named by its year or
+    its owners is one already in force, not news of its signing."""
+    tok = trigger.token
+    if trigger.pattern.pos != "noun" or not (trigger.pattern.code or "").startswith("057"):
+        return False
+    return any(c.ent_type_ == "DATE" or (c.dep_ == "poss" and (c.pos_ == "PRON" or c.tag_ == "NNS"))
+               for c in tok.children)
 
 
 def _framing(tok: Token) -> bool:
