@@ -88,6 +88,12 @@ def misread_gerund(verb: Token) -> Token | None:
     return prep if prep.lower_ in ("of", "for") and verb.i == prep.i + 1 else None
 
 
+#: People a participle can describe as the doers of what it governs ("students trying to march").
+_PEOPLE_NOUNS = frozenset({"student", "protester", "demonstrator", "people", "crowd", "worker", "activist",
+                           "supporter", "resident", "villager", "civilian", "refugee", "migrant", "farmer", "youth",
+                           "man", "woman", "marcher", "rioter", "mourner", "opponent", "member"})
+
+
 def subject_heads(verb: Token) -> list[Token]:
     """Heads of the doer of a verb: its subject, the agent of a passive, or a governor's subject."""
     prep = misread_gerund(verb)
@@ -150,8 +156,11 @@ def subject_heads(verb: Token) -> list[Token]:
             owners = [c for c in node.children if c.dep_ == "poss" or (c.dep_ == "compound" and _named(c))]
             if owners:  # "the government's decision to suspend the talks", "the US decision to reimpose": theirs
                 return with_conjuncts(owners[0])
-        if node.pos_ == "NOUN" and prev.dep_ == "acl" and prev.tag_ == "VBG" and _named_owner(node):
-            return [node]  # "a UN Security Council resolution demanding a ceasefire": the body that passed it
+        if node.pos_ == "NOUN" and prev.dep_ == "acl" and prev.tag_ == "VBG" and (
+                _named_owner(node) or (prev.i != verb.i and node.lemma_.lower() in _PEOPLE_NOUNS)):
+            # "a UN Security Council resolution demanding a ceasefire": the body that passed it; "fired tear gas
+            # at students trying to march": the students march
+            return [node]
         controller = _controlling_object(node, prev)
         if controller:
             return controller
