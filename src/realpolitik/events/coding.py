@@ -1430,6 +1430,12 @@ class SentenceCoder:
                 if node.head.i == node.i:
                     break
                 node = node.head
+            if pron.lower_ in ("he", "she"):
+                named = next((t for t in reversed(pron.doc[pron.sent.start:pron.i]) if t.ent_type_ == "PERSON"
+                              and t.dep_ in args.SUBJECT_DEPS), None)
+                if named is not None:  # "Amini died ..., three days after she was detained": Amini, whoever
+                    found = self.actors.resolve(named, date)  # she is; not the country the story named last
+                    return found[0] if found else None
             if pron.lower_ in ("they", "he", "she") and self.last_speaker is not None:
                 return self.last_speaker  # "..., prosecutors said. They accuse him of ..."
             return self.last_subject
