@@ -1282,13 +1282,20 @@ class SentenceCoder:
                 continue
             count = _group_count(head)
             if count:  # "the two leaders", "both sides", "the three countries": named in this sentence, or before
+                statesmen = head.lemma_.lower() not in ("side", "party")  # "both leaders": of states, not the UN
                 pair_here = next(([ev.source, ev.target] for ev in reversed(self._so_far) if ev.target is not None
-                                  and ev.code[:2] != "01"), None)  # "A met B, and both sides agreed ..."
+                                  and ev.code[:2] != "01" and not (statesmen and "igo" in (
+                                      ev.source.kind, ev.target.kind))), None)  # "A met B, and both sides agreed"
                 named = self.last_subjects if len({a.country for a in self.last_subjects}) == count else []
                 # ("Russia and China vetoed the resolution ... accused the two countries": they, not the UN; but
                 # "both sides" are the two sides of the last exchange)
                 states = head.lemma_.lower() in ("country", "nation", "government", "capital")
-                earlier = (pair_here or (named if states else []) or self.last_pair or named) if count == 2 else named
+                last_pair = self.last_pair
+                if statesmen and last_pair and any(a.kind == "igo" for a in last_pair):
+                    last_pair = next(([ev.source, ev.target] for ev in reversed(self._reported_so_far())
+                                      if ev.target is not None and ev.source.country != ev.target.country
+                                      and "igo" not in (ev.source.kind, ev.target.kind)), None)
+                earlier = (pair_here or (named if states else []) or last_pair or named) if count == 2 else named
                 out.extend(self._group_before(head, date, count) or earlier or [])
                 continue
             owners = self.actors.possessors(head, date) if head.lower_ == "their" and head.dep_ == "poss" else []

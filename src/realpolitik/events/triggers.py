@@ -135,11 +135,13 @@ def _add_subject_words(verb: Token, words: dict[str, Token]) -> None:
         parts += [o for part in parts for c in part.children if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING
                   for d in c.children if d.dep_ == "dobj" for o in (d, *d.conjuncts)]
         for part in parts:
-            for t in (part, *(c for c in part.children if c.dep_ in ("compound", "amod"))):
+            modifiers = [m for c in part.children if c.dep_ in ("compound", "amod", "nmod")
+                         for m in (c, *c.conjuncts)]  # ("a search and rescue team")
+            for t in (part, *modifiers):
                 words.setdefault(f"subj:{t.lemma_.lower()}", subj)
                 words.setdefault(f"subj:{t.lower_}", subj)
-            mods = [c.lemma_.lower() for c in part.children if c.dep_ in ("compound", "amod")]
-            words.setdefault(f"subj:{' '.join(mods[-1:] + [part.lemma_.lower()])}", subj)
+            for mod in modifiers:
+                words.setdefault(f"subj:{mod.lemma_.lower()} {part.lemma_.lower()}", subj)
 
 
 def noun_object_words(tok: Token) -> dict[str, Token]:
