@@ -827,8 +827,8 @@ class DocActors:
         kinds = [k for k, nouns in _BODY_NOUNS.items() if head.lemma_.lower() in nouns]
         before = [h for h in self.hits.values() if h.end <= head.i and h.kind in ("organization", "group")
                   and (("igo" if h.entries[0].kind == "organization" else "group") in kinds or (
-                      h.end - h.start >= 2 and self.doc[h.end - 1].lower_ == head.lower_))]  # "the Revolutionary
-        # Guards ... the Guards said": the last word of a longer name stands for it
+                      h.end - h.start >= 2 and self.doc[h.end - 1].lower_ == head.lower_))]
+        # ("the Revolutionary Guards ... the Guards said": the last word of a longer name stands for it)
         if not before:
             return None
         last = max(before, key=lambda h: h.start)

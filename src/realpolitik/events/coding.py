@@ -358,6 +358,10 @@ class SentenceCoder:
             if pattern.reciprocal and self.last_pair and any(
                     c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
                 sources = list(self.last_pair)  # "their next meeting": both sides named before
+            if not sources and support is not None and support.lemma_.lower() in _RECEIVING:
+                givers = self._resolve_all(args.prep_objects(support, "from") + args.prep_objects(tok, "from"), date)
+                if givers:  # "received a bomb threat from Hamas": Hamas threatened whoever received it
+                    sources, against = givers, self._resolve_all(self._subjects(support), date)
             if not sources and support is not None:
                 sources = self._resolve_all(self._subjects(support), date, record=True)
             occasion = args.occasion_verb(tok) if not sources and (tok.head.lower_ == "in" or _is_occasion(tok)) \
@@ -387,8 +391,8 @@ class SentenceCoder:
             if not sources and pattern.reciprocal and self.last_subject is not None and tok.lemma_.lower() in \
                     GATHERINGS and args.prep_objects(tok, "with"):  # "The decision followed a telephone call with
                 sources = [self.last_subject]  # Obama": the call of the one the story is about
-            against = self._resolve_all([m for m in tok.children if args.is_anti(m)], date)  # "anti-Japanese
-            # protests": against Japan
+            # "anti-Japanese protests": against Japan
+            against = against or self._resolve_all([m for m in tok.children if args.is_anti(m)], date)
         else:
             sources = self._resolve_all(self._subjects(tok), date, record=True)
             if sources and not pattern.reciprocal:  # "froze the assets together with the European Union": both
@@ -1792,6 +1796,7 @@ _PENALTIES = frozenset({"price", "consequence", "response", "retaliation", "puni
                         "sanction", "reprisal", "countermeasure", "repercussion"})
 
 
+_RECEIVING = frozenset({"receive", "get"})
 _BROKERING = frozenset({"broker", "mediate", "facilitate", "sponsor"})
 _MEASURES = frozenset({"measure", "step", "countermeasure", "action", "sanction"})
 
