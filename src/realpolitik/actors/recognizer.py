@@ -440,6 +440,12 @@ class DocActors:
             place = self._place_named_before(head) or self.last_place_country
             if place:
                 return Actor.of(place, name=_span_text(tokens)), "actor:the-place-before"
+        if not countries and role is None and head.lemma_.lower() in ("country", "nation") and \
+                [t.lower_ for t in tokens] == ["the", head.lower_] and head.dep_ == "pobj" and \
+                head.head.lower_ in ("on", "against"):
+            named = self._country_named_before(head)
+            if named:  # "Trump ordered tariffs on the country": the country named last, not Trump's own
+                return Actor.of(named, name=_span_text(tokens)), "actor:the-country-before"
         if not countries and role is None:
             owner = self._possessor(head, tokens, date) if head.lemma_.lower() in _HOMELAND_NOUNS else None
             if owner is not None:  # "his country would never recognise ...": the possessor's state
@@ -711,6 +717,21 @@ class DocActors:
             found = self.countries_in(t for o in head.head.children if o.dep_ == "dobj" and any(  # a coup at home
                 t.ent_type_ == "PERSON" for t in o.subtree) for t in o.subtree)
         return found[:1]
+
+    def _country_named_before(self, head: Token) -> str | None:
+        """The last country the text names before a phrase, other than that of its clause's subject."""
+        verb = head
+        while (verb.pos_ not in ("VERB", "AUX") or (verb.dep_ in ("xcomp", "advcl", "conj") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))) and verb.head.i != verb.i:
+            verb = verb.head  # ("Biden threatened to reimpose sanctions on the country": Biden's is not it)
+        subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        own = {self._token_country(self.doc[i]) for i in subject} - {None}
+        before = [h for h in sorted(self.hits.values(), key=lambda h: -h.start) if h.end <= head.i and h.kind in
+                  _COUNTRY_KINDS and h.entries[0].country not in own and h.start not in subject]
+        # a subject first: "Russia invaded Ukraine. The EU imposed sanctions on the country": Russia
+        topics = [h for h in before if any(t.dep_ in ("nsubj", "nsubjpass") for t in (
+            self.doc[h.end - 1], self.doc[h.end - 1].head))]
+        return next((h.entries[0].country for h in topics or before), None)
 
     def _place_named_before(self, head: Token) -> str | None:
         """The country of the place its sentence names before a phrase: where it happens first ("in Hiroshima"),

@@ -1873,14 +1873,18 @@ _GROUNDS_VERBS = frozenset({"apologise", "apologize", "punish", "blame", "thank"
                             "criticize", "condemn", "sanction", "fine", "jail", "sentence", "arrest", "reward"})
 
 
+_HITTING = frozenset({"fire", "strike", "hit", "fight", "shoot", "lash", "punch", "bomb", "shell"})
+
+
 def _in_response(tok: Token) -> bool:
     """"dispatched forces in response", "responded by announcing drills", "answered with a live-fire drill": an
     act that answers another."""
     if tok.lemma_.lower() in _ANSWERING or (tok.dep_ == "pcomp" and tok.head.lower_ == "by" and
                                              tok.head.head.lemma_.lower() in _ANSWERING):
         return True
-    if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children):
-        return True  # "howitzers fired back"
+    if tok.lemma_.lower() in _HITTING and any(c.dep_ in ("prt", "advmod") and c.lower_ == "back"
+                                              for c in tok.children):
+        return True  # "howitzers fired back" (but "agreed to take back migrants" answers nothing)
     if tok.lemma_.lower() == "return" and any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in tok.children):
         return True  # "troops returned fire"
     return any(c.dep_ == "prep" and c.lower_ == "in" and any(
