@@ -551,8 +551,9 @@ class DocActors:
             # organisation where only a place can stand ("peacekeepers deployed to Nagorno-Karabakh")
             ent = entity_at(tok.doc).get(tok.i)
             if ent is not None:
-                return self.recognizer.gazetteer.country_of(_with_particles(ent)) or \
-                    self.recognizer.gazetteer.country_of(ent.text)
+                longer = _with_particles(ent)
+                gazetteer = self.recognizer.gazetteer
+                return (longer != ent.text and gazetteer.country_of(longer)) or gazetteer.country_of(ent.text)
         if tok.pos_ == "PROPN" and tok.ent_iob_ != "I" and _in_place_slot(tok):
             # a place the entity recogniser missed or took for a person, where only a place can stand: "the city
             # of Goma", "in Rafah"
@@ -719,7 +720,8 @@ class DocActors:
         return found[:1]
 
     def _country_named_before(self, head: Token) -> str | None:
-        """The last country the text names before a phrase, other than that of its clause's subject."""
+        """The last country the text names before a phrase, other than that of its clause's subject; one named
+        as a subject first ("Russia invaded Ukraine. The EU imposed sanctions on the country": Russia)."""
         verb = head
         while (verb.pos_ not in ("VERB", "AUX") or (verb.dep_ in ("xcomp", "advcl", "conj") and not any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))) and verb.head.i != verb.i:
@@ -728,7 +730,6 @@ class DocActors:
         own = {self._token_country(self.doc[i]) for i in subject} - {None}
         before = [h for h in sorted(self.hits.values(), key=lambda h: -h.start) if h.end <= head.i and h.kind in
                   _COUNTRY_KINDS and h.entries[0].country not in own and h.start not in subject]
-        # a subject first: "Russia invaded Ukraine. The EU imposed sanctions on the country": Russia
         topics = [h for h in before if any(t.dep_ in ("nsubj", "nsubjpass") for t in (
             self.doc[h.end - 1], self.doc[h.end - 1].head))]
         return next((h.entries[0].country for h in topics or before), None)

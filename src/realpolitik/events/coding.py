@@ -412,9 +412,10 @@ class SentenceCoder:
                 if not sources and args.is_passive(tok):  # "soldiers were killed in a clash with Chinese troops":
                     sources = self._resolve_all([p for m in means if m.lemma_.lower() in _CLASHES  # the other side
                                                  for p in args.prep_objects(m, "with")], date)
-            if not sources and pattern.swap and args.is_passive(tok):  # "Washington was disappointed by the
-                felt = self._resolve_all([c for c in tok.children if c.dep_ == "nsubjpass"], date)  # takeover":
-                sources = [a for h in self._subjects(tok) if self._is_event(h) or _refers_to_event(h)  # its doer
+            if not sources and pattern.swap and args.is_passive(tok):
+                # "Washington was disappointed by the takeover": the takeover's doer disappointed it
+                felt = self._resolve_all([c for c in tok.children if c.dep_ == "nsubjpass"], date)
+                sources = [a for h in self._subjects(tok) if self._is_event(h) or _refers_to_event(h)
                            for a in self._event_doer(h, felt, date)]
             if not sources and args.is_passive(tok) and self.last_event_source is not None and any(
                     c.dep_ == "advmod" and c.lower_ in ("also", "too", "likewise") for c in tok.children):
@@ -554,9 +555,9 @@ class SentenceCoder:
         if not targets and sources and root == "20" and not self._place_hints and not args.prep_objects(
                 tok, "in", "against") and sources[0].country and sources[0].kind != "igo":
             targets = [Actor.of(sources[0].country, "CVL", kind="sector")]  # "denied committing genocide": its people
+        # "Russian tanks and troops": one side, its forces (the bare country beside its role is not a second party)
         sources = [s for s in unique_actors(sources) if s.role or s.kind not in ("country", "igo") or not any(
-            o.role and o.country == s.country for o in sources)]  # "Russian tanks and
-        # troops": one side, its forces
+            o.role and o.country == s.country for o in sources)]
         sources, many = self._without_brokers(sources, tok.sent, date), self._without_brokers(many, tok.sent, date)
         named = unique_actors(targets)
         targets = [t for t in named if all(_distinct(t, s) for s in sources)]

@@ -318,10 +318,10 @@ def _standing_accord(trigger: Trigger) -> bool:
 
 def _framing(tok: Token) -> bool:
     """"asked Moscow for help under their defence treaty", "despite the ceasefire": an accord named as the
-    frame of another act is not news of its own making."""
+    frame of another act is not news of its own making (but "called off the advance under a deal brokered by
+    Lukashenko" tells of the deal)."""
     return tok.dep_ == "pobj" and tok.head.lower_ in ("under", "despite", "within") and tok.head.head.pos_ in (
         "VERB", "AUX", "NOUN") and not any(c.lower_ in ("a", "an") or c.dep_ in ("acl", "relcl") for c in tok.children)
-    # (but "called off the advance under a deal brokered by Lukashenko" tells of the deal)
 
 
 def _speech_venue(trigger: Trigger, at: dict[int, Trigger]) -> bool:
