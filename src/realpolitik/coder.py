@@ -49,10 +49,14 @@ class Coder:
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code a stream of articles with ``nlp.pipe``; ids travel with their docs."""
-        stream = ((self._parsed_text(article.text), article) for article in articles)
-        for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.settings.batch_size):
+        def stream():
+            for article in articles:
+                text, dateline = self._dateline(article.text)
+                yield text, (article, dateline)
+
+        for doc, (article, dateline) in self.nlp.pipe(stream(), as_tuples=True, batch_size=self.settings.batch_size):
             try:
-                yield self.code_doc(doc, article)
+                yield self.code_doc(doc, article, dateline)
             except Exception as exc:  # one bad article must not stop a batch; it is reported, not dropped
                 logger.exception("coding %s failed", article.origin or article.id)
                 yield CodedArticle(article, (), (), error=f"coding failed ({type(exc).__name__}: {exc}); "
@@ -64,13 +68,11 @@ class Coder:
         country = self.gazetteer.country_of(place) if place else None
         return (masked, country) if country else (text, None)
 
-    def _parsed_text(self, text: str) -> str:
-        return self._dateline(text)[0]
-
-    def code_doc(self, doc: Doc, article: Article) -> CodedArticle:
-        """The events and claims of one parsed article (a dateline's place is where its story starts)."""
+    def code_doc(self, doc: Doc, article: Article, dateline: str | None = None) -> CodedArticle:
+        """The events and claims of one parsed article; ``dateline`` is the country of its wire dateline, where
+        the story starts."""
         actors = self.recognizer.annotate(doc, article.published)
-        actors.last_place_country = self._dateline(article.text)[1]
+        actors.last_place_country = dateline
         events = tuple(self._events(doc, article, actors))
         return CodedArticle(article, events, tuple(extract_claims(doc, article, events, actors)))
 

@@ -1271,20 +1271,16 @@ class SentenceCoder:
                     out.append(struck)
                     continue
             if head.lower_ == "they" and head.dep_ in args.SUBJECT_DEPS and head.head.dep_ == "ccomp":
-                speakers = self._resolve_all(args.subject_heads(head.head.head), date)
-                if len(speakers) >= 2:  # "The two governments said they would reopen embassies": both
-                    out.extend(speakers)
+                said_by = args.subject_heads(head.head.head)
+                speakers = self._resolve_all(said_by, date)
+                if len(said_by) >= 2 or len(speakers) >= 2:  # "the US and the EU said they would impose
+                    out.extend(speakers)  # sanctions": each of them; "The two governments said they would ...": both
                     continue
             if head.lower_ == "them":
                 named = self._named_together_before(head, date)
                 if named:  # "would not approve Sweden and Finland joining NATO, accusing them of ...": both
                     out.extend(named)
                     continue
-            speakers = args.subject_heads(head.head.head) if head.lower_ == "they" and head.dep_ in \
-                args.SUBJECT_DEPS and head.head.dep_ == "ccomp" else []
-            if len(speakers) >= 2:  # "the US and the EU said they would impose sanctions": each of them
-                out.extend(self._resolve_all(speakers, date))
-                continue
             count = _group_count(head)
             if count:  # "the two leaders", "both sides", "the three countries": named in this sentence, or before
                 statesmen = head.lemma_.lower() not in ("side", "party")  # "both leaders": of states, not the UN
@@ -1621,6 +1617,10 @@ _CLASHES = frozenset({"clash", "skirmish", "firefight", "battle", "fight", "figh
                       "brawl", "scuffle"})
 #: Those who did the last attack told, when named only so: "the attackers", "the gunmen".
 _ASSAILANTS = frozenset({"attacker", "assailant", "raider", "gunman", "perpetrator"})
+#: Support verbs of receiving: the event noun's doer is who it came "from" ("received a threat from Hamas").
+_RECEIVING = frozenset({"receive", "get"})
+#: Participles whose agent mediates the act they modify ("talks brokered by Merkel and Hollande").
+_BROKERING = frozenset({"broker", "mediate", "facilitate", "sponsor"})
 #: Roles of private people, whose journeys are no state's visits.
 _PRIVATE_ROLES = frozenset({"CVL", "REF", "EDU", "MED", "BUS", "LAB", "AGR", "REL"})
 #: Nouns that, as "the two X" or "both X", stand for the two sides named just before.
@@ -1797,8 +1797,7 @@ _PENALTIES = frozenset({"price", "consequence", "response", "retaliation", "puni
                         "sanction", "reprisal", "countermeasure", "repercussion"})
 
 
-_RECEIVING = frozenset({"receive", "get"})
-_BROKERING = frozenset({"broker", "mediate", "facilitate", "sponsor"})
+#: What a party "will respond with" when the speaker threatens it: "mirror measures".
 _MEASURES = frozenset({"measure", "step", "countermeasure", "action", "sanction"})
 
 
@@ -1820,14 +1819,12 @@ def _threatens(complement: list[Token]) -> bool:
         if future and lemma == "pay" and any(c.lower_ in ("dearly", "heavily", "for") for c in clause.children):
             return True  # "Seoul would pay dearly", "Iran will pay for it"
         if future and lemma in ("respond", "retaliate", "react", "reply") and any(
-                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)) or (
+                    c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ == "kind" for p in c.children)) or (
+                    c.dep_ == "prep" and c.lower_ == "with" and any(p.lemma_.lower() in _MEASURES for p in c.children))
                 for c in clause.children):
-            return True  # "Seoul said it would respond strongly if the North took further steps"
-        if future and lemma in ("respond", "retaliate", "react", "reply") and any(
-                c.dep_ == "prep" and (c.lower_ == "in" and any(p.lower_ == "kind" for p in c.children) or c.lower_ ==
-                                      "with" and any(p.lemma_.lower() in _MEASURES for p in c.children))
-                for c in clause.children):
-            return True  # "Moscow would respond in kind", "would respond with mirror measures"
+            return True  # "Seoul said it would respond strongly if the North took further steps", "Moscow would
+            # respond in kind", "would respond with mirror measures"
         if lemma == "reserve" and any(o in ("right", "option") for o in objects):
             return True  # "his country reserved every option to defend its sovereignty"
         if lemma == "go" and any(c.dep_ == "neg" for c in clause.children) and any(
@@ -1874,6 +1871,7 @@ _GROUNDS_VERBS = frozenset({"apologise", "apologize", "punish", "blame", "thank"
                             "criticize", "condemn", "sanction", "fine", "jail", "sentence", "arrest", "reward"})
 
 
+#: Verbs of force that answer another act when done "back" ("fired back", "struck back").
 _HITTING = frozenset({"fire", "strike", "hit", "fight", "shoot", "lash", "punch", "bomb", "shell"})
 
 

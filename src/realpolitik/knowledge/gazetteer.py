@@ -272,9 +272,7 @@ class Gazetteer:
             place = Place(name, codes.get(sub.country_code), None, None, "region")
             candidate = _Candidate(_RANK_REGION, country_population.get(sub.country_code, 0), place)
             for label in (name, f"{name} {sub.type}"):
-                key = name_key(label)
-                if key:
-                    self._index[key].append(candidate)
+                self._add(label, candidate)
 
 
 def _usable_alternate(name: str) -> bool:
