@@ -135,7 +135,8 @@ class ActorRecognizer:
             for match_id, start, end in matcher(doc):
                 key = doc.vocab.strings[match_id]
                 entries = tuple(self._entries[key])
-                if not self._plausible(doc[start:end], entries) or self._inside_other_place(doc, start, end, entries):
+                if not self._plausible(doc[start:end], entries) or self._inside_other_place(doc, start, end, entries) \
+                        or _first_of_longer_name(doc, start, end, entries):
                     continue
                 spans.append(Span(doc, start, end, label=key))
         by_token: dict[int, Hit] = {}
@@ -282,6 +283,9 @@ class DocActors:
                 if child.dep_ == "appos" and child.lemma_.lower() in _RELATION_NOUNS and any(
                         c.dep_ == "poss" for c in child.children):
                     continue  # "Russia, President Assad's main ally": Russia, not Assad
+                if child.dep_ == "appos" and any(p.dep_ == "prep" and p.lower_ not in _PHRASE_PREPS and
+                                                 tok.i < p.i < child.i for p in tok.children):
+                    continue  # "the Saudi adviser, alongside China's top diplomat, Wang Yi": the diplomat's name
                 stack.append(child)
         return tuple(sorted(out, key=lambda t: t.i))
 
@@ -883,6 +887,16 @@ _BODY_NOUNS = {"igo": ("bloc", "alliance", "organisation", "organization", "unio
 
 #: Counts that, standing alone, count people: "thousands marched", "tens of thousands", "killing dozens".
 _CROWD_COUNTS = frozenset({"hundreds", "thousands", "dozens", "scores", "tens", "millions"})
+
+
+def _first_of_longer_name(doc: Doc, start: int, end: int, entries: tuple[ActorEntry, ...]) -> bool:
+    """A surname alias at the start of someone else's full name: "Abbas" in "Abbas Kamel" is not Mahmoud Abbas,
+    whose surname would come last."""
+    if entries[0].kind != "person":
+        return False
+    ent = entity_at(doc).get(start)
+    return ent is not None and ent.label_ == "PERSON" and ent.end > end and doc[end].pos_ == "PROPN" and \
+        doc[end].is_title
 
 
 def _is_crowd_count(head: Token) -> bool:

@@ -194,9 +194,10 @@ class SentenceCoder:
         code = trig.pattern.code if trig is not None else None
         if not code:
             return []
-        same = 2 if code[:2] in VIOLENCE_ROOTS else 3  # "fired 59 missiles ... condemned the strikes": force is force
-        done = [ev for ev in self._reported_so_far() if ev.code[:same] == code[:same] and ev.trigger.i != noun.i
-                and ev.modality == "asserted"]
+        # "fired 59 missiles ... condemned the strikes": force is force, whichever violent root it was coded in
+        forceful = code[:2] in VIOLENCE_ROOTS
+        done = [ev for ev in self._reported_so_far() if ev.trigger.i != noun.i and ev.modality == "asserted" and (
+            ev.code[:2] in VIOLENCE_ROOTS if forceful else ev.code[:3] == code[:3])]
         return [done[-1].source] if done else []
 
     def _remember(self, sent: Span, triggers: list[Trigger], out: list[SentenceEvent], date) -> None:
@@ -619,7 +620,7 @@ class SentenceCoder:
             # "Isaias and Abiy signed ..., ending hostility between their countries": a country named beside its
             # own leader is the same side (but the army and the RSF are two sides of one country)
             people = [p for p in people if p.role or not any(q.country == p.country and q.role for q in people)]
-            return [(a, b, code, False) for a in people for b in people if a.code != b.code]
+            return [(a, b, code, False) for a, b in _dyads(people)]
         if not sources:
             if targets and root in ("18", "19", "20") and (pattern.pos == "noun" or args.is_passive(tok) or any(
                     c.dep_ == "nsubj" and not self.actors.names_party(c) for c in tok.children) or (
@@ -634,7 +635,7 @@ class SentenceCoder:
                 pattern.pos == "verb" and any(c.lower_ == "each" for h in self._subjects(tok) for c in h.children))):
             # other", "each side denied breaking the truce"
             # "Hamas and Israel reached a ceasefire", "A and B signed": each side toward the other
-            return [(a, b, code, False) for a in sources for b in sources if a.code != b.code]
+            return [(a, b, code, False) for a, b in _dyads(sources)]
         if not targets and (pattern.reciprocal or root in NEEDS_TARGET_ROOTS) and not code.startswith(("163", "1663")):
             # (an export ban or an embargo may face the whole world: "China banned exports of ...", and aid agencies
             # expelled are of no one state)
@@ -1977,6 +1978,16 @@ def _inner_heads(head: Token) -> list[Token]:
                     out += args.with_conjuncts(pobj)
                     out += _inner_heads(pobj)
     return out
+
+
+def _dyads(parties: list[Actor]) -> list[tuple[Actor, Actor]]:
+    """The directed pairs of a joint act: each way between two parties; among more, between the first named
+    and each other one ("Iran and six world powers reached an agreement": Iran with each power, not the powers
+    with one another)."""
+    if len({p.country for p in parties}) <= 2:
+        return [(a, b) for a in parties for b in parties if a.code != b.code]
+    hub = parties[0]
+    return [pair for p in parties[1:] if p.code != hub.code for pair in ((hub, p), (p, hub))]
 
 
 def _civil_war_sides(a: Actor, b: Actor) -> bool:

@@ -35,6 +35,8 @@ OBLIGING_VERBS = frozenset({"oblige", "obligate", "bind"})
 SIGNING_VERBS = frozenset({"sign", "ink", "conclude", "seal", "initial", "reach", "strike"})
 #: Verbs that stop a text from taking effect: what the vetoed resolution demands, nobody demanded.
 BLOCKING_VERBS = frozenset({"veto", "block", "reject", "defeat"})
+#: Verbs whose object deed does not take place: "vetoed the arms sale".
+VETOING_VERBS = frozenset({"veto", "block"})
 #: Texts that a vote or veto keeps from taking effect.
 TEXT_NOUNS = frozenset({"resolution", "motion", "bill", "draft", "text", "amendment", "statement", "declaration"})
 #: Verbs that keep someone from doing something: "prevented the vessel from arresting them".
@@ -93,6 +95,8 @@ def _own_cues(tok: Token) -> set[str]:
     if tok.dep_ in ("acl", "relcl") and tok.head.dep_ == "dobj" and tok.head.lemma_.lower() in TEXT_NOUNS and \
             tok.head.head.lemma_.lower() in BLOCKING_VERBS:
         cues.add("negated")  # "vetoed a resolution demanding a ceasefire" (but a rejected decision still stands)
+    if _vetoed(tok):
+        cues.add("negated")  # "vetoed a package of EU aid for Kyiv": no aid was given
     if tok.lemma_.lower() == "hesitate" and "negated" in cues:
         cues = (cues - {"negated"}) | {"planned"}  # "would not hesitate to launch": a promise to
     if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
@@ -115,6 +119,16 @@ def _future_in_the_past(tok: Token) -> bool:
         return False
     return not any(c.dep_ in ("mark", "advmod") and c.lower_ in CONDITION_MARKS | {"unless", "provided", "providing"}
                    for t in tok.subtree for c in t.children)
+
+
+def _vetoed(noun: Token) -> bool:
+    """A deed named as what a veto or block stopped ("vetoed the arms sale", "blocked a package of aid"); not a
+    request or plan, which was made whatever became of it ("vetoed the membership bid")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in _NOUN_COMPLEMENTS.keys() | REPORT_NOUNS:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+        noun = noun.head.head  # "a package of aid", "a batch of weapons"
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in VETOING_VERBS
 
 
 def _short_of(tok: Token) -> bool:

@@ -31,6 +31,10 @@ class Trigger:
     fallback: "Trigger | None" = None  # the next matching entry, tried when a ``targeted`` one finds no target
 
 
+#: Nouns whose "for" phrase names what they are for: "shelved plans for a summit" shelves the summit.
+_PLAN_NOUNS = frozenset({"plan", "preparation", "arrangement"})
+
+
 def object_words(tok: Token) -> dict[str, Token]:
     """Lemmas that count as the object of a trigger, mapped to the token that carries each.
 
@@ -52,7 +56,8 @@ def object_words(tok: Token) -> dict[str, Token]:
                         words.setdefault(f"{m.lemma_.lower()} {c.lemma_.lower()}", c)
                     elif m.dep_ == "conj":  # "a search-and-rescue unit"
                         words.setdefault(m.lemma_.lower(), t)
-            elif c.dep_ == "prep" and c.lower_ in ("of", "with", "in", "on", "as") and depth < 2:  # "set X on fire"
+            elif c.dep_ == "prep" and (c.lower_ in ("of", "with", "in", "on", "as") or c.lower_ == "for" and t.lemma_.lower(
+                    ) in _PLAN_NOUNS) and depth < 2:  # "set X on fire"; "shelved plans for a summit": the summit
                 for p in c.children:  # ("described the decision as regrettable", hung on the object)
                     if p.dep_ == "pobj" or (c.lower_ == "as" and p.dep_ in ("amod", "acomp")):
                         add(p, depth + 1)
@@ -468,7 +473,7 @@ def talks_first_told_after(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SPANS:
         node = tok.head.head
     # a first mention has no "the", "their" or "these": "after an Oval Office meeting with Trump"
-    return node.dep_ == "pobj" and node.head.lower_ == "after" and not any(
+    return node.dep_ == "pobj" and node.head.lower_ in ("after", "following") and not any(
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an")) for c in node.children)
 
 
