@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 from ..knowledge.actors import ActorDictionary, ActorEntry, holds_on
 from ..knowledge.gazetteer import Gazetteer
 from ..model import Actor, unique_actors
-from ..nlp import entity_at, is_glued_name
+from ..nlp import BIDDING_NOUNS, entity_at, is_glued_name
 
 #: Pronouns that stand for an actor named elsewhere; the events stage resolves them.
 PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "we", "i", "us"})
@@ -763,10 +763,14 @@ class DocActors:
         Russian missile attack" (who struck, not where)."""
         if pobj.lemma_.lower() in _FORCE_WORDS:
             return (pobj,)
+        if pobj.lemma_.lower() in _MISSIONS:
+            return ()  # "outside the U.S. embassy in Cairo": in Egypt (its own "in" phrase says so), not the U.S.
         return self.phrase_tokens(pobj, with_preps=False)
 
     def _says_where(self, pobj: Token) -> bool:
         prep = pobj.head.lower_
+        if pobj.lemma_.lower() in BIDDING_NOUNS:
+            return False  # "at Ankara's request"
         if prep == "at" and self._names_country(pobj):
             return False  # "fired rockets at Israel": aimed at, not in
         bearer = pobj.head.head

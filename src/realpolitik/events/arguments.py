@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..knowledge.lexicon import Pattern
-from ..nlp import is_glued_name
+from ..nlp import BIDDING_NOUNS, is_glued_name
 from .modality import PREVENTING_VERBS
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -324,6 +324,8 @@ def target_candidates(trigger: Token, pattern: Pattern,
         verb = occasion_verb(trigger) if trigger.head.lower_ in ("in", "during") else None
         if verb is not None:  # "told his counterpart in a phone call", "apologised to Aliyev in a phone call"
             out.append(("clause", direct_objects(verb) + prep_objects(verb, "to")))
+    # "went into emergency session at Ankara's request": at whose bidding, not at whom
+    out = [(slot, [h for h in heads if not (slot == "at" and h.lemma_.lower() in BIDDING_NOUNS)]) for slot, heads in out]
     return [(slot, heads) for slot, heads in out if heads]
 
 

@@ -89,6 +89,11 @@ def model_name(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 
 
+#: What something is done at the word of: "at Ankara's request", "at the invitation of the king" say at whose
+#: bidding, neither where nor to whom.
+BIDDING_NOUNS = frozenset({"request", "invitation", "behest", "urging", "suggestion", "initiative", "insistence"})
+
+
 def is_glued_name(tok: Token) -> bool:
     """A name the parser hung on the next one as a modifier with its own "and": "Donald Trump and Vladimir
     Putin" parsed as a compound of Putin, "Venezuela and European negotiators". It names a party of its own."""
