@@ -1459,6 +1459,9 @@ class SentenceCoder:
                 self.last_target)
             if person is not None:
                 return person
+        if pron.dep_ == "poss" and pron.head.dep_ == "dobj" and self._turns_down(pron.head.head):
+            # "Kyiv said the Russian side had rejected its offer": no one turns down their own
+            return self._nearest_before(pron, args.subject_heads(pron.head.head), date, other_side=True)
         if pron.dep_ == "poss":
             owner = self.actors.possessor(pron, date, object_first=True)
             if owner is not None:
@@ -1474,6 +1477,11 @@ class SentenceCoder:
         return self._nearest_before(
             pron, args.subject_heads(pron.head if pron.head.pos_ == "VERB" else pron.head.head), date,
             other_side=pron.dep_ == "dobj")
+
+    def _turns_down(self, verb: Token) -> bool:
+        """Whether a verb rejects or disapproves of its object ("rejected", "condemned")."""
+        trig = self._trigger_at.get(verb.i)
+        return trig is not None and trig.pattern.code is not None and trig.pattern.code[:2] in ("11", "12")
 
     def _nearest_before(self, pron: Token, excluded: list[Token], date, other_side: bool = False) -> Actor | None:
         """The nearest actor named before the pronoun in its sentence, outside the excluded phrases; with

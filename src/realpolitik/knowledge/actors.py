@@ -42,7 +42,7 @@ from .tables import Row, read_table, shipped_path
 ACTOR_KINDS = ("country_name", "demonym", "capital", "government", "organization", "group", "role_word", "person")
 OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "other")
 #: Organization kinds in organizations.tsv; "group" rows become entries of kind group, the rest organization.
-ORGANIZATION_KINDS = ("igo", "ngo", "agency", "group", "party", "media")
+ORGANIZATION_KINDS = ("igo", "ngo", "agency", "group", "party", "media", "company")
 #: CAMEO's generic international prefixes: unnamed IGOs and NGOs, international militarized groups, multinationals.
 GENERIC_INTERNATIONAL = {"IGO": "Intergovernmental organization", "NGO": "Non-governmental organization",
                          "IMG": "International militarized group", "MNC": "Multinational corporation"}
