@@ -190,14 +190,16 @@ class SentenceCoder:
 
     def _doers_of_kind(self, noun: Token) -> list[Actor]:
         """"condemned the annexations": whoever the story last reported doing an act of that kind."""
+        # any reading of the noun ("the expulsions" of diplomats or of migrants), whether or not it was taken for
+        # a trigger itself ("called the expulsions a provocation")
+        codes = {p.code[:3] for p in self.lexicon.by_head.get(("noun", noun.lemma_.lower()), ()) if p.code}
         trig = self._trigger_at.get(noun.i)
-        code = trig.pattern.code if trig is not None else None
-        if not code:
-            return []
+        if trig is not None and trig.pattern.code:
+            codes.add(trig.pattern.code[:3])
         # "fired 59 missiles ... condemned the strikes": force is force, whichever violent root it was coded in
-        forceful = code[:2] in VIOLENCE_ROOTS
+        forceful = any(code[:2] in VIOLENCE_ROOTS for code in codes)
         done = [ev for ev in self._reported_so_far() if ev.trigger.i != noun.i and ev.modality == "asserted" and (
-            ev.code[:2] in VIOLENCE_ROOTS if forceful else ev.code[:3] == code[:3])]
+            ev.code[:2] in VIOLENCE_ROOTS if forceful else ev.code[:3] in codes)]
         return [done[-1].source] if done else []
 
     def _remember(self, sent: Span, triggers: list[Trigger], out: list[SentenceEvent], date) -> None:
