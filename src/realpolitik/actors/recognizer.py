@@ -763,8 +763,10 @@ class DocActors:
         Russian missile attack" (who struck, not where)."""
         if pobj.lemma_.lower() in _FORCE_WORDS:
             return (pobj,)
-        if pobj.lemma_.lower() in _MISSIONS:
-            return ()  # "outside the U.S. embassy in Cairo": in Egypt (its own "in" phrase says so), not the U.S.
+        if pobj.lemma_.lower() in _MISSIONS or any(c.dep_ == "prep" and c.lower_ == "in" for c in pobj.children):
+            # "outside the U.S. embassy in Cairo", "at a US base in Syria": where its own "in" phrase says (or, for
+            # a mission, in its host country), not its owner's
+            return ()
         return self.phrase_tokens(pobj, with_preps=False)
 
     def _says_where(self, pobj: Token) -> bool:
@@ -968,7 +970,12 @@ def _acted_on(child: Token) -> bool:
     """A verb's object or complement ("accused Washington of ..."), as opposed to where it happened."""
     return child.dep_ in ("dobj", "dative", "attr", "oprd", "ccomp", "xcomp") or (
         child.dep_ == "prep" and child.lower_ not in ("in", "at", "through", "across", "throughout", "near",
-                                                        "around", "outside", "inside", "into", "within"))
+                                                        "around", "outside", "inside", "into", "within")) or (
+        child.dep_ == "prep" and child.lower_ == "at" and child.head.lemma_.lower() in _AIMING)  # "fired at a US base"
+
+
+#: Verbs whose "at" phrase is what they were aimed at, not where they happened.
+_AIMING = frozenset({"fire", "launch", "shoot", "aim", "hurl", "lob", "throw"})
 
 
 _PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "district", "capital", "port",

@@ -622,7 +622,7 @@ class SentenceCoder:
             # "Isaias and Abiy signed ..., ending hostility between their countries": a country named beside its
             # own leader is the same side (but the army and the RSF are two sides of one country)
             people = [p for p in people if p.role or not any(q.country == p.country and q.role for q in people)]
-            return [(a, b, code, False) for a, b in _dyads(people)]
+            return [(a, b, code, False) for a, b in _dyads(people, _among_all(tok))]
         if not sources:
             if targets and root in ("18", "19", "20") and (pattern.pos == "noun" or args.is_passive(tok) or any(
                     c.dep_ == "nsubj" and not self.actors.names_party(c) for c in tok.children) or (
@@ -637,7 +637,7 @@ class SentenceCoder:
                 pattern.pos == "verb" and any(c.lower_ == "each" for h in self._subjects(tok) for c in h.children))):
             # other", "each side denied breaking the truce"
             # "Hamas and Israel reached a ceasefire", "A and B signed": each side toward the other
-            return [(a, b, code, False) for a, b in _dyads(sources)]
+            return [(a, b, code, False) for a, b in _dyads(sources, _among_all(tok))]
         if not targets and (pattern.reciprocal or root in NEEDS_TARGET_ROOTS) and not code.startswith(("163", "1663")):
             # (an export ban or an embargo may face the whole world: "China banned exports of ...", and aid agencies
             # expelled are of no one state)
@@ -1031,7 +1031,9 @@ class SentenceCoder:
         said = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")] + [
             clause for p in args.prep_objects(tok, "in") if p.lemma_.lower() in _SAYING_NOUNS
             for clause in p.children if clause.dep_ in ("acl", "relcl")]  # "warned in a statement that ..."
-        for comp in said:
+        # what follows the verb first: "X landed ... ; Ankara demanded that Athens send them back" (the parser may
+        # hang the clause before the semicolon on the verb too)
+        for comp in sorted(said, key=lambda c: c.i < tok.i):
             found = self._resolve_all([s for c in comp.children if c.dep_ in args.SUBJECT_DEPS or c.dep_ == "nsubjpass"
                                        for s in args.with_conjuncts(c)], date)  # "warned that Taiwan's forces would
             # be crushed", "that Washington and London would pay a heavy price": each
@@ -1990,14 +1992,25 @@ def _inner_heads(head: Token) -> list[Token]:
     return out
 
 
-def _dyads(parties: list[Actor]) -> list[tuple[Actor, Actor]]:
+def _dyads(parties: list[Actor], every: bool = False) -> list[tuple[Actor, Actor]]:
     """The directed pairs of a joint act: each way between two parties; among more, between the first named
     and each other one ("Iran and six world powers reached an agreement": Iran with each power, not the powers
-    with one another)."""
-    if len({p.country for p in parties}) <= 2:
+    with one another), unless the act is said to be among all of them (``every``: "a trilateral meeting")."""
+    if every or len({p.country for p in parties}) <= 2:
         return [(a, b) for a in parties for b in parties if a.code != b.code]
     hub = parties[0]
     return [pair for p in parties[1:] if p.code != hub.code for pair in ((hub, p), (p, hub))]
+
+
+def _among_all(tok: Token) -> bool:
+    """"a trilateral meeting", "three-way talks", "multilateral negotiations": among every party named."""
+    words = {t.lower_ for t in tok.doc[tok.left_edge.i:tok.i]}
+    return bool(words & _ALL_WAYS) or "way" in words and any(t.like_num for t in tok.doc[tok.left_edge.i:tok.i])
+
+
+#: Adjectives that make a joint act one among every party named.
+_ALL_WAYS = frozenset({"trilateral", "tripartite", "quadrilateral", "multilateral", "multiparty", "four-party",
+                       "six-party", "three-party", "round-table", "roundtable"})
 
 
 def _civil_war_sides(a: Actor, b: Actor) -> bool:
