@@ -197,9 +197,10 @@ class SentenceCoder:
         if trig is not None and trig.pattern.code:
             codes.add(trig.pattern.code[:3])
         # "fired 59 missiles ... condemned the strikes": force is force, whichever violent root it was coded in
+        # (and a mob's storming of an embassy is "the attack" too)
         forceful = any(code[:2] in VIOLENCE_ROOTS for code in codes)
         done = [ev for ev in self._reported_so_far() if ev.trigger.i != noun.i and ev.modality == "asserted" and (
-            ev.code[:2] in VIOLENCE_ROOTS if forceful else ev.code[:3] in codes)]
+            _forceful(ev.code) if forceful else ev.code[:3] in codes)]
         return [done[-1].source] if done else []
 
     def _remember(self, sent: Span, triggers: list[Trigger], out: list[SentenceEvent], date) -> None:
@@ -749,7 +750,9 @@ class SentenceCoder:
                 return list(self.last_pair)  # "Qatar, which mediated the deal with Egypt and the US": companions
             if len(parties) >= 2:
                 return unique_actors(parties)
-        return list(self.last_pair) if brokered else []
+        # "hosted the signing": between the two sides just told; but "will host leaders from 40 countries" is no
+        # one named
+        return list(self.last_pair) if brokered and not any(self.actors.role_of(n) for n in brokered) else []
 
     def _authority(self, verb: Token, date) -> list[Actor]:
         """"was arrested in Minsk", "were set free in Gaza", "were expelled from Britain": with no agent named,
@@ -1990,6 +1993,11 @@ def _inner_heads(head: Token) -> list[Token]:
                     out += args.with_conjuncts(pobj)
                     out += _inner_heads(pobj)
     return out
+
+
+def _forceful(code: str) -> bool:
+    """Force of any kind: military (18-20), a violent protest (145) or a violent crackdown (175)."""
+    return code[:2] in VIOLENCE_ROOTS or code[:3] in ("145", "175")
 
 
 def _dyads(parties: list[Actor], every: bool = False) -> list[tuple[Actor, Actor]]:
