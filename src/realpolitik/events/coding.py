@@ -565,6 +565,9 @@ class SentenceCoder:
         sources, many = self._without_brokers(sources, tok.sent, date), self._without_brokers(many, tok.sent, date)
         named = unique_actors(targets)
         targets = [t for t in named if all(_distinct(t, s) for s in sources)]
+        if pattern.reciprocal:  # "Biden and Putin ..., in their first summit": the two countries named again are
+            # the same two sides, not two more parties
+            targets = [t for t in targets if t.role or t.country not in {s.country for s in sources}]
         if root == "07":  # "Turkey flew in medical teams" after "blamed al-Shabaab": aid goes to the country, not the
             targets = [Actor.of(t.country) if t.role in ("INS", "REB") and t.country else t for t in targets]  # group
         if root in ("07", "15"):  # "sent warships around Taiwan", "put its army on alert": its own forces are
@@ -619,11 +622,7 @@ class SentenceCoder:
         if len(many) >= 2 and not targets and sources and not pattern.reciprocal:
             targets = _other_sides(many, sources)  # "Oman mediated between Washington and Tehran": to each side
         if len(many) >= 2 and (not targets or not sources):  # "clashes between A and B left 49 dead"
-            people = unique_actors(sources + many)
-            # "Isaias and Abiy signed ..., ending hostility between their countries": a country named beside its
-            # own leader is the same side (but the army and the RSF are two sides of one country)
-            people = [p for p in people if p.role or not any(q.country == p.country and q.role for q in people)]
-            return [(a, b, code, False) for a, b in _dyads(people, _among_all(tok))]
+            return [(a, b, code, False) for a, b in _dyads(unique_actors(sources + many), _among_all(tok))]
         if not sources:
             if targets and root in ("18", "19", "20") and (pattern.pos == "noun" or args.is_passive(tok) or any(
                     c.dep_ == "nsubj" and not self.actors.names_party(c) for c in tok.children) or (
@@ -2004,6 +2003,9 @@ def _dyads(parties: list[Actor], every: bool = False) -> list[tuple[Actor, Actor
     """The directed pairs of a joint act: each way between two parties; among more, between the first named
     and each other one ("Iran and six world powers reached an agreement": Iran with each power, not the powers
     with one another), unless the act is said to be among all of them (``every``: "a trilateral meeting")."""
+    # "Isaias and Abiy signed ..., ending hostility between their countries": a country named beside its own
+    # leader is the same side (but the army and the RSF are two sides of one country)
+    parties = [p for p in parties if p.role or not any(q.country == p.country and q.role for q in parties)]
     if every or len({p.country for p in parties}) <= 2:
         return [(a, b) for a in parties for b in parties if a.code != b.code]
     hub = parties[0]
