@@ -1451,6 +1451,9 @@ class SentenceCoder:
                 if named is not None:  # "Amini died ..., three days after she was detained": Amini, whoever
                     found = self.actors.resolve(named, date)  # she is; not the country the story named last
                     return found[0] if found else None
+            if pron.lower_ in ("he", "she") and self.last_subject is not None and self.last_subject.kind == "person":
+                return self.last_subject  # "Saakashvili accused Moscow of ... He appealed to ...": the last person
+                # the story told of, though another spoke before him
             if pron.lower_ in ("they", "he", "she") and self.last_speaker is not None:
                 return self.last_speaker  # "..., prosecutors said. They accuse him of ..."
             return self.last_subject
