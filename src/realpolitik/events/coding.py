@@ -1283,6 +1283,13 @@ class SentenceCoder:
                 if len(said_by) >= 2 or len(speakers) >= 2:  # "the US and the EU said they would impose
                     out.extend(speakers)  # sanctions": each of them; "The two governments said they would ...": both
                     continue
+            if head.lower_ == "them" and head.dep_ == "pobj" and head.head.lower_ in ("into", "inside", "in"):
+                # "recognised two separatist regions in eastern Ukraine and ordered troops into them": places
+                places = [t for t in reversed(head.doc[head.sent.start:head.i]) if t.tag_ in ("NNS", "NNPS")
+                          and not self.actors.role_of(t)]
+                where = self.actors.countries_in(t for p in places[:1] for t in self.actors.phrase_tokens(p))
+                out.extend(Actor.of(c) for c in where[:1])
+                continue
             if head.lower_ == "them":
                 named = self._named_together_before(head, date)
                 if named:  # "would not approve Sweden and Finland joining NATO, accusing them of ...": both
