@@ -15,7 +15,7 @@ from ..knowledge.lexicon import Lexicon
 from ..model import Actor, Attribution, unique_actors
 from . import arguments as args
 from .attribution import describe, sentence_attribution, speaker_attribution
-from .modality import modality_of, tensed_conjunct
+from .modality import JUDGING_VERBS, modality_of, tensed_conjunct
 from .triggers import (
     GATHERINGS,
     TEMPORAL_PREPS,
@@ -462,7 +462,7 @@ class SentenceCoder:
             if targets:
                 break
         if not targets and tok.dep_ == "pcomp" and tok.head.lower_ == "for" and \
-                tok.head.head.lemma_.lower() in _JUDGING_VERBS:  # "thanked the Netherlands for sending F-16s",
+                tok.head.head.lemma_.lower() in JUDGING_VERBS:  # "thanked the Netherlands for sending F-16s",
             targets = self._resolve_all(self._subjects(tok.head.head), date)  # "rebuked Canada for sending ..."
         if pattern.targeted and not targets and self._names_target(trig.fallback, support, date):
             return []  # "blamed Iran" is not "blamed it on Iran" with a target guessed from the story
@@ -1632,8 +1632,6 @@ class SentenceCoder:
 #: Verbs by which one party orders another to act ("ordered Russia to close its consulate").
 _ORDERING = frozenset({"order", "instruct", "direct", "force", "compel", "require"})
 #: Verbs that judge someone for an act ("for sending ..."): an act that names no one else was done to the judge.
-_JUDGING_VERBS = frozenset({"thank", "praise", "commend", "congratulate", "rebuke", "criticize", "criticise",
-                            "condemn", "blame", "reprimand", "slam"})
 #: Clause markers whose clause names the party a threat or protest answers: a condition or a cause.
 _CONDITIONS = frozenset({"if", "unless"})
 _ANSWERED_CLAUSES = _CONDITIONS | {"after", "because", "when", "since", "as"}

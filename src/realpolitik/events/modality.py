@@ -35,6 +35,10 @@ OBLIGING_VERBS = frozenset({"oblige", "obligate", "bind"})
 SIGNING_VERBS = frozenset({"sign", "ink", "conclude", "seal", "initial", "reach", "strike"})
 #: Verbs that stop a text from taking effect: what the vetoed resolution demands, nobody demanded.
 BLOCKING_VERBS = frozenset({"veto", "block", "reject", "defeat"})
+#: Verbs of judging a deed, which is reported as done whatever becomes of the judgement: "a draft resolution
+#: condemning the annexation" (voted down or not, the annexation happened); "thanked X for sending".
+JUDGING_VERBS = frozenset({"thank", "praise", "commend", "congratulate", "rebuke", "criticize", "criticise",
+                           "condemn", "blame", "reprimand", "slam", "denounce", "deplore", "decry"})
 #: Verbs whose object deed does not take place: "vetoed the arms sale".
 VETOING_VERBS = frozenset({"veto", "block"})
 #: Texts that a vote or veto keeps from taking effect.
@@ -93,7 +97,7 @@ def _own_cues(tok: Token) -> set[str]:
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         cues.add("planned")  # "signed deals in Istanbul to reopen the ports": what the deal is for, still to come
     if tok.dep_ in ("acl", "relcl") and tok.head.dep_ == "dobj" and tok.head.lemma_.lower() in TEXT_NOUNS and \
-            tok.head.head.lemma_.lower() in BLOCKING_VERBS:
+            _blocks(tok.head.head):
         cues.add("negated")  # "vetoed a resolution demanding a ceasefire" (but a rejected decision still stands)
     if _vetoed(tok):
         cues.add("negated")  # "vetoed a package of EU aid for Kyiv": no aid was given
@@ -119,6 +123,12 @@ def _future_in_the_past(tok: Token) -> bool:
         return False
     return not any(c.dep_ in ("mark", "advmod") and c.lower_ in CONDITION_MARKS | {"unless", "provided", "providing"}
                    for t in tok.subtree for c in t.children)
+
+
+def _blocks(verb: Token) -> bool:
+    """"vetoed", "rejected", "voted down": keeps a text from taking effect."""
+    return verb.lemma_.lower() in BLOCKING_VERBS or verb.lemma_.lower() == "vote" and any(
+        c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
 
 
 def _vetoed(noun: Token) -> bool:
@@ -167,6 +177,8 @@ def modality_of(chain: list[Token], denied: bool = False) -> str:
     for k, tok in enumerate(chain):
         if k and _cause(chain[k - 1], tok):
             break  # "would not expel anyone in response to the expulsion of 35 Russians": the cause happened
+        if k and chain[k - 1].dep_ == "dobj" and chain[k - 1].pos_ == "NOUN" and tok.lemma_.lower() in JUDGING_VERBS:
+            break  # "a draft condemning the annexation", voted down: the annexation still happened
         if k and chain[k - 1].dep_ == "acl" and chain[k - 1].tag_ == "VBN" and tok.pos_ in ("NOUN", "PROPN"):
             break  # "the case would be dropped under a deal brokered by Lukashenko": the brokering is done
         own = _own_cues(tok)
