@@ -850,8 +850,8 @@ class SentenceCoder:
 
     def _deed_doer(self, sources: list[Actor]) -> list[Actor]:
         """Whoever did the last deed told (not a word said), when "it" or "the move" stands for that deed."""
-        return _other_sides([ev.source for ev in reversed(self._reported_so_far())
-                             if ev.code[:2] not in SPOKEN_ROOTS], sources)[:1]
+        return _other_sides([ev.source for ev in reversed(self._reported_so_far())  # (a deed denied is not one told)
+                             if ev.code[:2] not in SPOKEN_ROOTS and ev.modality != "denied"], sources)[:1]
 
     def _with_partners(self, actors: list[Actor]) -> list[Actor]:
         """An actor with those who did the same act beside it: "Britain, France and Germany triggered the
