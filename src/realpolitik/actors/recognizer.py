@@ -419,6 +419,10 @@ class DocActors:
         named_after = head.lemma_.lower() in _NAMED_AFTER_PLACES  # "the Doha agreement", "the Minsk format"
         countries = self.countries_in([t for t in tokens if t.i not in sponsors and not (
             named_after and t.dep_ in ("compound", "nmod") and self._is_place_word(t))])
+        if not countries:  # "a team flown in from Riyadh", "fighters sent from Syria": where they came from
+            countries = self.countries_in(t for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                                          for p in c.children if p.dep_ == "prep" and p.lower_ == "from"
+                                          for o in p.children if o.dep_ == "pobj" for t in self.phrase_tokens(o))
         role = self._role(self._role_tokens(head, tokens))
         if role != "IGO" and any(c.dep_ == "amod" and c.lower_ in _SUPRANATIONAL for c in head.children):
             return None  # "an international tribunal in The Hague", "a multinational force": no place's own

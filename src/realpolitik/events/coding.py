@@ -771,8 +771,8 @@ class SentenceCoder:
         for tok in places:
             if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "from") and _phrase_of(tok.head.head, holders):
                 countries = self.actors.countries_in([tok])
-                if countries:
-                    return [Actor.of(countries[0], name=tok.text)]
+                if countries:  # the authorities there: "18 Saudis were detained in Riyadh" (SAUGOV -> SAU)
+                    return [Actor.of(countries[0], "GOV", name=tok.text, kind="sector")]
         trig = self._trigger_at.get(verb.i)
         if trig is None or (trig.pattern.code or "")[:2] not in ("08", "15"):
             return []
