@@ -316,6 +316,9 @@ def target_candidates(trigger: Token, pattern: Pattern,
                 out.append((slot, prep_objects(obj, slot)))
                 for clause in (c for c in obj.children if c.dep_ in ("relcl", "acl")):
                     out.append((slot, prep_objects(clause, slot)))  # "lift the sanctions it imposed on Turkey"
+                    # "an aid package that includes $61 billion for Ukraine, $26 billion for Israel": each share's
+                    out.append((slot, [p for share in direct_objects(clause) for a in (share, *share.children)
+                                       if a.i == share.i or a.dep_ in ("appos", "conj") for p in prep_objects(a, slot)]))
                 for amount in _measured(obj):  # "pledged $500 million in aid for Ukraine"
                     out.append((slot, prep_objects(amount, slot)))
     if pattern.pos == "noun":
