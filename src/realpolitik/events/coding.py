@@ -421,6 +421,9 @@ class SentenceCoder:
                 felt = self._resolve_all([c for c in tok.children if c.dep_ == "nsubjpass"], date)
                 sources = [a for h in self._subjects(tok) if self._is_event(h) or _refers_to_event(h)
                            for a in self._event_doer(h, felt, date)]
+            if not sources and args.is_passive(tok) and root == "05" and pattern.reciprocal and self.last_pair:
+                sources = list(self.last_pair)  # "Israel and the UAE held talks ... The accord was signed on the
+                # lawn": by the two sides of the exchange just told
             if not sources and args.is_passive(tok) and self.last_event_source is not None and any(
                     c.dep_ == "advmod" and c.lower_ in ("also", "too", "likewise") for c in tok.children):
                 sources = [self.last_event_source]  # "... were also set free": by whoever freed the others
