@@ -451,8 +451,9 @@ class SentenceCoder:
             if not targets and (slot != "dobj" or root in ("01", "11", "12", "16")):
                 # "a complaint against China's tariffs", "rejected Canada's allegations", "cancelled a visit by
                 # the German minister": whoever made them
-                targets = [a for h in heads if self._is_event(h) or h.lemma_.lower() in _WORDS_NOUNS
-                           for a in self._resolve_all(self._noun_doers(h), date) or self._doers_of_kind(h)]
+                targets = [a for h in heads if self._is_event(h) or h.lemma_.lower() in _WORDS_NOUNS for a in
+                           self._resolve_all(self._noun_doers(h), date) or _other_sides(self._doers_of_kind(h), sources)]
+                # (but "IS claimed the attacks" names its own deeds, not another party)
                 if not targets and root in ("01", "11"):  # "welcomed the vote", "disappointed by the decision":
                     # whoever just did it
                     targets = [a for h in heads if _refers_to_event(h) for a in self._event_doer(h, sources, date)]
@@ -1844,6 +1845,9 @@ def _threatens(complement: list[Token]) -> bool:
             return True  # "the decision would come with consequences", "will have consequences"
         if future and lemma == "pay" and any(c.lower_ in ("dearly", "heavily", "for") for c in clause.children):
             return True  # "Seoul would pay dearly", "Iran will pay for it"
+        if future and (lemma == "make" and any(c.lemma_.lower() == "pay" for c in clause.children) or (
+                lemma == "hunt" and any(c.dep_ == "prt" and c.lower_ == "down" for c in clause.children))):
+            return True  # "we will hunt you down and make you pay"
         if future and lemma in ("respond", "retaliate", "react", "reply") and any(
                 (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)) or (
                     c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ == "kind" for p in c.children)) or (
