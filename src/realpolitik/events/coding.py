@@ -1855,6 +1855,9 @@ def _threatens(complement: list[Token]) -> bool:
                 for c in clause.children):
             return True  # "Seoul said it would respond strongly if the North took further steps", "Moscow would
             # respond in kind", "would respond with mirror measures"
+        if lemma == "bring" and any(o in _PENALTIES for o in objects) and any(
+                c.lower_ in ("upon", "on") for c in clause.children if c.dep_ in ("prep", "prt")):
+            return True  # "Israel had brought harsh punishment upon itself"
         if lemma == "reserve" and any(o in ("right", "option") for o in objects):
             return True  # "his country reserved every option to defend its sovereignty"
         if lemma == "go" and any(c.dep_ == "neg" for c in clause.children) and any(
