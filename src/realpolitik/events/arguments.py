@@ -271,6 +271,8 @@ def direct_objects(verb: Token) -> list[Token]:
     for child in verb.children:  # "shot and wounded the prime minister": the second verb's object is both's
         if child.dep_ == "conj" and child.pos_ == "VERB" and child.i == verb.i + 2 and not any(
                 c.dep_ in SUBJECT_DEPS for c in child.children):
+            if child.lemma_.lower() == "set" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in child.children):
+                return prep_objects(child, "to")  # "stormed and set fire to the Saudi embassy"
             return [o for c in child.children if c.dep_ == "dobj" for o in with_conjuncts(c)]
     return []
 
