@@ -1265,6 +1265,8 @@ class SentenceCoder:
         speech = self._trigger_at.get(clause.head.i)
         if clause.dep_ != "ccomp" or speech is None or speech.pattern.wrapper not in ("speech", "deny"):
             return None
+        if clause.head.i > verb.i:  # "A Russian general went to the embassy and demanded ..., a U.S. official
+            return None  # said": an attribution after the clause reports all of it
         return clause.head
 
     def _resolve_all(self, heads: list[Token], date, deep: bool = False, record: bool = False) -> list[Actor]:
