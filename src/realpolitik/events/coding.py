@@ -1835,7 +1835,8 @@ def _threatens(complement: list[Token]) -> bool:
     consequences", "will regret it"), or whoever acted, when the speaker's side "reserves the right" to act."""
     for clause in (c for verb in complement for c in (verb, *verb.conjuncts)):  # "made a mistake and will pay"
         future = any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll", "could", "may", "might")
-                     for a in clause.children)
+                     for a in clause.children) and not any(a.dep_ == "neg" for a in clause.children)
+        # ("the EU would not pay for any safe zone" is no threat)
         lemma = clause.lemma_.lower()
         objects = [c.lemma_.lower() for c in clause.children if c.dep_ in ("dobj", "attr")]
         if future and (lemma == "regret" or (lemma in ("pay", "face", "suffer", "bear", "receive", "get", "meet") and
