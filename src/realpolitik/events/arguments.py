@@ -334,11 +334,15 @@ def target_candidates(trigger: Token, pattern: Pattern,
         verb = occasion_verb(trigger) if trigger.head.lower_ in ("in", "during") else None
         if verb is not None:  # "told his counterpart in a phone call", "apologised to Aliyev in a phone call"
             out.append(("clause", direct_objects(verb) + prep_objects(verb, "to")))
-    # "went into emergency session at Ankara's request": at whose bidding, not at whom
-    out = [(slot, [h for h in heads if not (slot == "at" and h.lemma_.lower() in BIDDING_NOUNS)]) for slot, heads in out]
+    # "went into emergency session at Ankara's request": at whose bidding, not at whom; "reopen their embassies
+    # ..., in a deal brokered by China": under what, not where or with whom
+    out = [(slot, [h for h in heads if not (slot == "at" and h.lemma_.lower() in BIDDING_NOUNS) and not (
+        slot in ("in", "under") and h.lemma_.lower() in _DEAL_WORDS)]) for slot, heads in out]
     return [(slot, heads) for slot, heads in out if heads]
 
 
+#: Accords an act is done under ("in a deal brokered by China").
+_DEAL_WORDS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "arrangement", "framework", "truce"})
 #: Verbs of telling: whom they tell is no one's target of a deed.
 _TELLING = frozenset({"say", "tell", "announce", "state", "add", "report", "claim", "write", "inform"})
 
