@@ -743,8 +743,11 @@ class SentenceCoder:
             heads = between + args.prep_objects(noun, "with")
             support = args.support_verb(noun, lambda v, via=None: v.i in self._trigger_at and
                                         self._trigger_at[v.i].pattern.light)
-            if support is None and noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
-                support = noun.head.head  # "restored relations under a deal brokered by China"
+            held = noun  # ("agreed ..., at the end of four days of talks hosted by China": up to the verb)
+            while held.dep_ == "pobj" and held.head.head.pos_ == "NOUN" and held.head.head.i != held.i:
+                held = held.head.head
+            if support is None and held.dep_ == "pobj" and held.head.head.pos_ == "VERB":
+                support = held.head.head  # "restored relations under a deal brokered by China"
             if support is not None:
                 heads += args.subject_heads(support)
             parties = self._resolve_all(heads, date)

@@ -473,11 +473,16 @@ def talks_first_told_after(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SPANS:
         node = tok.head.head
     # a first mention has no "the", "their" or "these": "after an Oval Office meeting with Trump"
-    return node.dep_ == "pobj" and node.head.lower_ in ("after", "following") and not any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an")) for c in node.children)
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an")) for c in node.children):
+        return False
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in _ENDS and \
+            node.head.head.dep_ == "pobj" and node.head.head.head.lower_ == "at":
+        return True  # "agreed ..., at the end of four days of talks in Beijing"
+    return node.dep_ == "pobj" and node.head.lower_ in ("after", "following")
 
 
 _SPANS = frozenset({"day", "hour", "week", "month", "round", "year"})
+_ENDS = frozenset({"end", "close", "conclusion"})
 
 
 def is_time_reference(tok: Token) -> bool:
