@@ -435,6 +435,9 @@ class SentenceCoder:
             # modifier is this very trigger, whose agent is the source
             deep = not (slot == "dobj" and tok.dep_ == "acl" and heads == [tok.head]) and not (
                 slot == "dobj" and code in AROUND_EVENT_CODES)  # "mediated the deal with Egypt": co-mediators
+            if slot == "dobj" and code in AROUND_EVENT_CODES and all(h.lower_ in ("it", "this") for h in heads):
+                targets = _other_sides(self._pair_told(), sources)  # "Annan, who brokered it": the accord just told
+                break
             if slot == "dobj" and root == "11" and any(h.lower_ in ("it", "this") for h in heads) and (
                     trig.consumed or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)):
                 # "Kyiv called it an act of aggression": the deed just told, not the party last named
@@ -506,9 +509,7 @@ class SentenceCoder:
             where = [t for p in self.actors.sentence_places(tok.sent) for t in self.actors.phrase_tokens(p, False)]
             targets = self._other_country_in(where, sources)
         if not targets and sources and code == "074":  # "a deal ..., under which peacekeepers are to deploy":
-            sides = next(([ev.source, ev.target] for ev in self._so_far if ev.target is not None and  # between
-                          ev.source.country != ev.target.country), None) or self.last_pair  # the two sides
-            targets = _other_sides(list(sides), sources)[:1]
+            targets = _other_sides(self._pair_told(), sources)[:1]  # between the two sides
         if not targets and sources and root == "07" and self.last_appellant is not None:
             targets = _other_sides([self.last_appellant], sources)  # aid with no recipient answers the appeal
         guess = not pattern.targeted  # a targeted entry needs a target of its own, not one the story suggests
@@ -677,6 +678,11 @@ class SentenceCoder:
                     pairs.append((Actor.of(target.country), source, code, False))  # "freed two Americans in
                     # exchange for an Afghan held in the United States": a release each way
         return pairs
+
+    def _pair_told(self) -> list[Actor]:
+        """The two sides of the last exchange told: this sentence's first between two countries, else the story's."""
+        return next(([ev.source, ev.target] for ev in self._so_far if ev.target is not None and
+                     ev.source.country != ev.target.country), None) or list(self.last_pair or ())
 
     def _without_brokers(self, parties: list[Actor], sent: Span, date) -> list[Actor]:
         """"The leaders of Germany, France, Russia and Ukraine agreed on a ceasefire ..., brokered by Merkel and
