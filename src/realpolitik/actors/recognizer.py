@@ -30,6 +30,7 @@ _AIDE_NOUNS = frozenset({"adviser", "advisor", "aide", "assistant", "counsellor"
 _MEETING_VERBS = frozenset({"meet", "visit", "see", "receive", "greet", "hold", "talk", "confer"})
 #: A state's outposts abroad, which later role words of the story ("the de facto government") do not mean.
 _MISSIONS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
+_ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "consul", "attache", "chargé", "charge"})
 #: Prepositions whose object says where a sentence happens.
 _WHERE_PREPS = frozenset({"in", "at", "across", "throughout", "inside", "outside"})
 #: "The North" and "the South" of a story about the Koreas.
@@ -851,7 +852,10 @@ class DocActors:
     def _role_before(self, role: str, head: Token) -> Actor | None:
         """The last party named with its country in this role before ``head``, for "the rebels"."""
         named = self._roles_named.get(role, {})
-        before = max((i for i in named if i < head.i), default=None)
+        # an envoy abroad stands for "the envoy", not for "the Treasury" of the country that expelled him
+        envoy = head.lemma_.lower() in _ENVOYS
+        before = max((i for i in named if i < head.i and (envoy or self.doc[i].lemma_.lower() not in _ENVOYS)),
+                     default=None)
         return named[before] if before is not None else None
 
     def _body_before(self, head: Token) -> Actor | None:
