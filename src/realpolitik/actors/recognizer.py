@@ -495,7 +495,7 @@ class DocActors:
             leader = self._leader_in_sentence(head, date)
             if leader is not None:  # "As Netanyahu declared war, the army called up reservists": his army
                 countries, rule = [leader], "actor:role+leader-in-sentence"
-        if not countries and any(c.dep_ == "amod" and c.lower_ in ("foreign", "overseas", "international")
+        if not countries and any(c.dep_ == "amod" and c.lower_ in ("foreign", "international")
                                  for c in head.children) and role not in ("GOV", "MIL", "IGO"):
             return None  # "foreign aid agencies", "foreign journalists": of no country the story names
         if not countries and role == "IGO":  # "the international community", "donors": no one country's
