@@ -710,7 +710,7 @@ class DocActors:
                 # story is about
                 return earlier[-1:]
         found = self.countries_in(t for p in sorted(located, key=lambda t: abs(t.i - head.i))
-                                  for t in self._place_words(p))
+                                  for t in self.place_words(p))
         if not found and head.dep_ == "nsubj" and head.head.dep_ == "conj":
             # "China's vice foreign minister summoned the U.S. ambassador, and the military announced drills":
             # the side of the clause it is joined to
@@ -750,7 +750,7 @@ class DocActors:
         """The country of the place its sentence names before a phrase: where it happens first ("in Hiroshima"),
         else any place named ("the governor of the Chernihiv region said Russian forces shelled the city")."""
         before = sorted((t for t in self.sentence_places(head.sent) if t.i < head.i), key=lambda t: -t.i)
-        located = self.countries_in(t for p in before for t in self.phrase_tokens(p, with_preps=False))
+        located = self.countries_in(t for p in before for t in self.place_words(p))
         if located:
             return located[0]
         named = [t for t in reversed(head.doc[head.sent.start:head.i]) if (
@@ -766,7 +766,7 @@ class DocActors:
             located = self._located[sent.start] = [t for t in sent if t.dep == POBJ and self._says_where(t)]
         return located
 
-    def _place_words(self, pobj: Token) -> tuple[Token, ...]:
+    def place_words(self, pobj: Token) -> tuple[Token, ...]:
         """The words of a place phrase that may name its country: "in a Conakry stadium", but not "killed in a
         Russian missile attack" (who struck, not where)."""
         if pobj.lemma_.lower() in _FORCE_WORDS:
@@ -796,7 +796,7 @@ class DocActors:
 
     def note_sentence(self, sent) -> None:
         """Remember the last country where something happened, for role-only actors in later sentences."""
-        found = self.countries_in(t for p in self.sentence_places(sent) for t in self._place_words(p))
+        found = self.countries_in(t for p in self.sentence_places(sent) for t in self.place_words(p))
         if found:
             self._keep_place(found[-1])
 
@@ -807,7 +807,7 @@ class DocActors:
             return None
         visitor = {c for s in verb.children if s.dep_ == "nsubj" for c in self.countries_in(s.subtree)}
         where = [t for p in head.sent if p.dep_ == "pobj" and p.head.lower_ in ("in", "into", "to")
-                 and p.head.head.pos_ == "VERB" for t in self._place_words(p)]
+                 and p.head.head.pos_ == "VERB" for t in self.place_words(p)]
         host = next((c for c in self.countries_in(where) if c not in visitor), None)
         return self._office_holder(host, tokens, date) if host else None
 

@@ -506,7 +506,7 @@ class SentenceCoder:
             targets = self._adversary(sources)
         if not targets and sources and code == "042":  # "signed a declaration in Asmara, a day after Abiy arrived
             # for the first visit by an Ethiopian leader": a visit is to where the sentence happens
-            where = [t for p in self.actors.sentence_places(tok.sent) for t in self.actors.phrase_tokens(p, False)]
+            where = [t for p in self.actors.sentence_places(tok.sent) for t in self.actors.place_words(p)]
             targets = self._other_country_in(where, sources)
         if not targets and sources and code == "074":  # "a deal ..., under which peacekeepers are to deploy":
             targets = _other_sides(self._pair_told(), sources)[:1]  # between the two sides
