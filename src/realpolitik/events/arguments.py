@@ -334,6 +334,9 @@ def target_candidates(trigger: Token, pattern: Pattern,
         verb = occasion_verb(trigger) if trigger.head.lower_ in ("in", "during") else None
         if verb is not None:  # "told his counterpart in a phone call", "apologised to Aliyev in a phone call"
             out.append(("clause", direct_objects(verb) + prep_objects(verb, "to")))
+    for slot, heads in list(out):  # "lift curbs on exports to South Korea": the trade's other end
+        if slot in ("on", "against", "dobj"):
+            out.append((slot, [p for h in heads if h.lemma_.lower() in _TRADE for p in prep_objects(h, "to", "from")]))
     # "went into emergency session at Ankara's request": at whose bidding, not at whom; "reopen their embassies
     # ..., in a deal brokered by China": under what, not where or with whom
     out = [(slot, [h for h in heads if not (slot == "at" and h.lemma_.lower() in BIDDING_NOUNS) and not (
@@ -341,6 +344,8 @@ def target_candidates(trigger: Token, pattern: Pattern,
     return [(slot, heads) for slot, heads in out if heads]
 
 
+#: Flows of goods whose to- or from-phrase names the other party of a measure on them.
+_TRADE = frozenset({"export", "import", "shipment", "sale", "trade", "delivery", "supply"})
 #: Accords an act is done under ("in a deal brokered by China").
 _DEAL_WORDS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "arrangement", "framework", "truce"})
 #: Verbs of telling: whom they tell is no one's target of a deed.
