@@ -955,7 +955,7 @@ class SentenceCoder:
         if not framed:
             if family == "intent" and not addressees and len(sources) >= 2:  # "A and B agreed to ..."
                 return [SentenceEvent(tok, tok.i, trig.pattern.code, s, t, modality, trig.pattern.id, chain,
-                                      attribution) for s in sources for t in sources if s.code != t.code]
+                                      attribution) for s, t in _dyads(sources)]
             asked = self._asked_for(tok) if family in ("appeal", "demand") else None
             if not addressees and asked is not None:  # "called for a ceasefire in Gaza": to those fighting there
                 places = args.prep_objects(asked.token, "in", "on")
@@ -1016,8 +1016,9 @@ class SentenceCoder:
         if any(ev.target is not None for ev in events):  # one framing verb, one addressee where it has one
             events = [ev for ev in events if ev.target is not None]
         elif len(sources) >= 2:  # "the two sides agreed to swap prisoners": each toward the other
+            pairs = _dyads(sources)
             events = [SentenceEvent(tok, tok.i, ev.code, ev.source, other, modality, ev.rule, chain, attribution)
-                      for ev in events for other in sources if other.code != ev.source.code]
+                      for ev in events for source, other in pairs if source.code == ev.source.code]
         return events
 
     def _asked_for(self, verb: Token) -> Trigger | None:
