@@ -408,7 +408,8 @@ class DocActors:
                 entry = next((e for e in hit.entries if holds_on(e, date or self.default_date)), hit.entries[0])
                 role = self._role(tokens) if entry.kind == "organization" else None
                 code = entry.code + role if role and len(entry.code) == 3 and entry.country is None else entry.code
-                kind = "igo" if entry.kind == "organization" else "group"
+                # a state's own agency or company (the Pentagon, Gazprom) is an organ of that state, not a body above
+                kind = "group" if entry.kind == "group" else "igo" if entry.country is None else "sector"
                 return Actor(code=code, name=entry.name, country=entry.country or entry.code[:3], role=entry.role,
                              kind=kind), f"actor:{entry.id}"
         return None
