@@ -1745,6 +1745,8 @@ def actor_conventions(code: str, source: Actor, target: Actor | None) -> str:
         return "161"  # withdrawing from an international body reduces relations; it is no military retreat
     if code == "183" and (source.role == "MIL" or source.kind == "country"):
         return "195"  # a state's forces that bomb use aerial weapons; 183 is the bombing of insurgents and terrorists
+    if code.startswith("145") and source.role in _FORCE_ROLES:
+        return "170"  # police or troops forcing their way into an embassy coerce; they do not riot
     if code[:2] not in ("18", "19"):
         return code
     if source.role in _CIVIL_ROLES and code in ("180", "190") and source.kind != "country":
