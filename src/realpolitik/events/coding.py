@@ -149,6 +149,9 @@ class SentenceCoder:
                 out.extend(said)
         out.extend(self._followed(sent, out, date))
         out.extend(self._alleged(out))
+        # an armed group's claim of an attack is news of the attack (coded from the claim, above), not of a
+        # statement; a state's acknowledgement stays one ("Iran acknowledged shooting down the airliner")
+        out[:] = [ev for ev in out if not (ev.code == CLAIM_RESPONSIBILITY and ev.source.role in _ARMED_GROUP_ROLES)]
         out.extend(self._denied_acts(triggers, out, date))
         self._remember(sent, triggers, out, date)
         for ev in out:
@@ -1699,6 +1702,7 @@ _TIE_NOUNS = frozenset({"tie", "relation", "relationship", "partnership", "coope
 
 #: Roles of the state's forces and of the people they face at home.
 _FORCE_ROLES = frozenset({"COP", "MIL", "GOV", "SPY"})
+_ARMED_GROUP_ROLES = frozenset({"INS", "REB", "SEP", "UAF", "CRM"})
 _CIVIL_ROLES = frozenset({"OPP", "CVL", "EDU", "LAB", "REL", "MED", "HLH", "REF", "AGR", "BUS", "HRI", "NGO"})
 
 
