@@ -623,6 +623,12 @@ class SentenceCoder:
             return []  # "shield its economy from U.S. sanctions": a reference, not news of an event
         if pattern.targeted and not targets:
             return []
+        if pattern.pos == "noun" and root in VIOLENCE_ROOTS and not targets and not many and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and any(
+                _forceful(ev.code) and ev.modality == "asserted" and ev.source.country in {s.country for s in sources}
+                for ev in self._reported_so_far()):
+            return []  # "Trump had ordered the strike": the attack already told, by the same side (but "Israel had
+            # carried out the strike", after a strike with no doer named, tells who did it)
         self._targets_of[tok.i] = targets
         if pattern.swap:
             sources, targets = targets, sources
