@@ -1511,8 +1511,10 @@ class SentenceCoder:
                 self.last_target)
             if person is not None:
                 return person
-        if pron.dep_ == "poss" and pron.head.dep_ == "dobj" and self._turns_down(pron.head.head):
-            # "Kyiv said the Russian side had rejected its offer": no one turns down their own
+        if pron.dep_ == "poss" and pron.head.dep_ in ("dobj", "pobj") and self._turns_down(
+                pron.head.head if pron.head.dep_ == "dobj" else pron.head.head.head):
+            # "Kyiv said the Russian side had rejected its offer": no one turns down their own; "Taipei said
+            # Chinese aircraft entered its air defence zone": nor intrudes on it
             return self._nearest_before(pron, args.subject_heads(pron.head.head), date, other_side=True)
         if pron.dep_ == "poss":
             owner = self.actors.possessor(pron, date, object_first=True)
@@ -1531,9 +1533,11 @@ class SentenceCoder:
             other_side=pron.dep_ == "dobj")
 
     def _turns_down(self, verb: Token) -> bool:
-        """Whether a verb rejects or disapproves of its object ("rejected", "condemned")."""
+        """Whether a verb rejects, disapproves of or intrudes on its object ("rejected", "condemned", "entered
+        its waters"): what it acts on is someone else's."""
         trig = self._trigger_at.get(verb.i)
-        return trig is not None and trig.pattern.code is not None and trig.pattern.code[:2] in ("11", "12")
+        return trig is not None and trig.pattern.code is not None and (
+            trig.pattern.code[:2] in ("11", "12") or trig.pattern.id in _INTRUDING)
 
     def _nearest_before(self, pron: Token, excluded: list[Token], date, other_side: bool = False) -> Actor | None:
         """The nearest actor named before the pronoun in its sentence, outside the excluded phrases; with
@@ -1716,6 +1720,8 @@ _TIE_NOUNS = frozenset({"tie", "relation", "relationship", "partnership", "coope
 
 #: Roles of the state's forces and of the people they face at home.
 _FORCE_ROLES = frozenset({"COP", "MIL", "GOV", "SPY"})
+#: Entries for entering or violating a zone, which is never the intruder's own.
+_INTRUDING = frozenset({"v.enter.zone", "v.defy"})
 #: Where forces massed face a country rather than enter it.
 _FRONTIERS = frozenset({"border", "frontier", "coast", "waters", "line", "boundary", "front"})
 _ARMED_GROUP_ROLES = frozenset({"INS", "REB", "SEP", "UAF", "CRM"})
