@@ -469,14 +469,6 @@ class SentenceCoder:
                     self._resolve_all([p for h in events for p in args.prep_objects(h, "of")], date)
             if not targets and slot == "dobj" and code == "051":  # "praised the release": whoever made it
                 targets = [a for h in heads if _refers_to_event(h) for a in self._event_doer(h, sources, date)]
-            if targets and code.startswith("154") and slot == "to" and all(
-                    any(t.ent_type_ in ("GPE", "LOC") or self.actors.is_actor_token(t)
-                        for t in self.actors.phrase_tokens(h, False)) for h in heads) and not any(
-                    h.lemma_.lower() in _FRONTIERS for h in heads) and not any(
-                    o.lemma_.lower() in self.lexicon.classes.get("weapons", ()) for o in args.direct_objects(tok)):
-                # "sent 1,500 troops to Russia", "deploying police and soldiers to the Solomon Islands": forces
-                # sent into a country (not to its border) are sent to help it (missiles moved there show force)
-                code = "072"
             if targets:
                 break
         if not targets and tok.dep_ == "pcomp" and tok.head.lower_ == "for" and \
@@ -1722,8 +1714,6 @@ _TIE_NOUNS = frozenset({"tie", "relation", "relationship", "partnership", "coope
 _FORCE_ROLES = frozenset({"COP", "MIL", "GOV", "SPY"})
 #: Entries for entering or violating a zone, which is never the intruder's own.
 _INTRUDING = frozenset({"v.enter.zone", "v.defy"})
-#: Where forces massed face a country rather than enter it.
-_FRONTIERS = frozenset({"border", "frontier", "coast", "waters", "line", "boundary", "front"})
 _ARMED_GROUP_ROLES = frozenset({"INS", "REB", "SEP", "UAF", "CRM"})
 _CIVIL_ROLES = frozenset({"OPP", "CVL", "EDU", "LAB", "REL", "MED", "HLH", "REF", "AGR", "BUS", "HRI", "NGO"})
 
