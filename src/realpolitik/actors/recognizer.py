@@ -30,6 +30,7 @@ _AIDE_NOUNS = frozenset({"adviser", "advisor", "aide", "assistant", "counsellor"
 _MEETING_VERBS = frozenset({"meet", "visit", "see", "receive", "greet", "hold", "talk", "confer"})
 #: A state's outposts abroad, which later role words of the story ("the de facto government") do not mean.
 _MISSIONS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
+#: A state's envoys abroad, who stand for "the envoy" later, never for an organ at home ("the Treasury").
 _ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "consul", "attache", "chargé", "charge"})
 #: Prepositions whose object says where a sentence happens.
 _WHERE_PREPS = frozenset({"in", "at", "across", "throughout", "inside", "outside"})

@@ -104,7 +104,7 @@ def subject_heads(verb: Token) -> list[Token]:
         if host.pos_ == "VERB" and host.lemma_.lower() in ACCUSING:
             return direct_objects(host)
         return subject_heads(host) if host.pos_ == "VERB" else []
-    if verb.dep_ == "csubj" and verb.tag_ == "VBG" and verb.doc[verb.i - 1].text == "," and \
+    if verb.dep_ == "csubj" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == "," and \
             any(c.dep_ == "nsubj" for c in verb.head.children) and verb.head.head.i != verb.head.i:
         # "Ethiopia and Eritrea declared ..., signing a declaration in Asmara a day after Abiy arrived": a
         # participle of the clause above, which the parser took for a second subject of "arrived"

@@ -1663,7 +1663,6 @@ class SentenceCoder:
 
 #: Verbs by which one party orders another to act ("ordered Russia to close its consulate").
 _ORDERING = frozenset({"order", "instruct", "direct", "force", "compel", "require"})
-#: Verbs that judge someone for an act ("for sending ..."): an act that names no one else was done to the judge.
 #: Clause markers whose clause names the party a threat or protest answers: a condition or a cause.
 _CONDITIONS = frozenset({"if", "unless"})
 _ANSWERED_CLAUSES = _CONDITIONS | {"after", "because", "when", "since", "as"}
@@ -1714,6 +1713,7 @@ _TIE_NOUNS = frozenset({"tie", "relation", "relationship", "partnership", "coope
 _FORCE_ROLES = frozenset({"COP", "MIL", "GOV", "SPY"})
 #: Entries for entering or violating a zone, which is never the intruder's own.
 _INTRUDING = frozenset({"v.enter.zone", "v.defy"})
+#: Roles of armed groups that are no state's forces: their claims of attacks are the attacks.
 _ARMED_GROUP_ROLES = frozenset({"INS", "REB", "SEP", "UAF", "CRM"})
 _CIVIL_ROLES = frozenset({"OPP", "CVL", "EDU", "LAB", "REL", "MED", "HLH", "REF", "AGR", "BUS", "HRI", "NGO"})
 
