@@ -515,6 +515,10 @@ class SentenceCoder:
             targets = _other_sides(self._pair_told(), sources)[:1]  # between the two sides
         if not targets and sources and root == "07" and self.last_appellant is not None:
             targets = _other_sides([self.last_appellant], sources)  # aid with no recipient answers the appeal
+        if not targets and sources and root == "07" and pattern.pos == "verb":
+            # "the first aid flights reached Tonga, with New Zealand planes delivering water": to the country its
+            # sentence names
+            targets = self._other_country_in(list(tok.sent), sources)
         guess = not pattern.targeted  # a targeted entry needs a target of its own, not one the story suggests
         if not targets and sources and (guess and root in STORY_TARGET_ROOTS or root == "17") and \
                 tok.dep_ == "conj":  # ("shot down two Indian jets and captured a pilot": an Indian one)
