@@ -790,6 +790,10 @@ class SentenceCoder:
                 return [Actor.of(countries[0], name=verb.head.text)]
         holders = {verb.i} | {c.i for s in verb.children if s.dep_ == "nsubjpass"
                               for c in s.subtree if c.dep_ in ("acl", "appos")}  # "hostages held in Gaza were freed"
+        # "was detained when his flight was forced to land in Minsk": where the clause of its moment happened
+        holders |= {t.i for c in verb.children if c.dep_ == "advcl" and any(
+            m.dep_ == "advmod" and m.lower_ == "when" or m.dep_ == "mark" and m.lower_ in ("after", "as")
+            for m in c.children) for t in (c, *(x for x in c.children if x.dep_ == "xcomp"))}
         places = list(verb.subtree)
         if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             holders.add(verb.head.i)  # "Assad had arrived in Moscow and been granted asylum": there
