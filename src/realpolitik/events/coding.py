@@ -1511,11 +1511,12 @@ class SentenceCoder:
                 self.last_target)
             if person is not None:
                 return person
-        if pron.dep_ == "poss" and pron.head.dep_ in ("dobj", "pobj") and self._turns_down(
-                pron.head.head if pron.head.dep_ == "dobj" else pron.head.head.head):
+        acting = {"dobj": pron.head.head, "pobj": pron.head.head.head}.get(pron.head.dep_) \
+            if pron.dep_ == "poss" else None  # the verb its noun is the object of ("intruded into its waters")
+        if acting is not None and self._turns_down(acting):
             # "Kyiv said the Russian side had rejected its offer": no one turns down their own; "Taipei said
             # Chinese aircraft entered its air defence zone": nor intrudes on it
-            return self._nearest_before(pron, args.subject_heads(pron.head.head), date, other_side=True)
+            return self._nearest_before(pron, args.subject_heads(acting), date, other_side=True)
         if pron.dep_ == "poss":
             owner = self.actors.possessor(pron, date, object_first=True)
             if owner is not None:

@@ -257,7 +257,6 @@ class Gazetteer:
                     if alt_key and alt_key != key:
                         self._index[alt_key].append(_Candidate(_RANK_ALTERNATE, population, place))
 
-
     def _add_regions(self, country_population: dict[str, int]) -> None:
         """First-level subdivisions as regions without coordinates (ISO 3166-2 gives none), under their name and
         with their kind ("Shan", "Shan State"); a region weighs as much as its country's population."""
