@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .actors import ActorRecognizer
 from .events.attribution import ArticleAttribution
@@ -140,11 +140,15 @@ class Coder:
                 holder = root.head.head
                 if root.head.pos_ == "ADP" and holder.dep_ == "pobj" and holder.head.pos_ == "ADP":
                     anchors.add(holder.head.head.i)  # "apologised in a phone call on Saturday": the apology's day
-            nominal = root.dep_ in _NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN")
+            nominal = (root.dep_ in _NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN")) or \
+                _in_relative_clause(root)  # "Hasina, who has lived in India since fleeing in 2024, called ..."
             mark = doc[span.end - 1]
-            if mention.mirrored is not None and mark.dep_ == "mark":
-                # "..., a day after fighters stormed ...": the clause it introduces happened the day before
-                anchors, mention, nominal = {mark.head.i}, replace(mention, date=mention.mirrored), False
+            introduced = {mark.head.i} if mark.dep_ == "mark" else \
+                {c.i for c in mark.children if c.dep_ in ("pcomp", "pobj")} if mark.dep_ == "prep" else set()
+            if mention.mirrored is not None and introduced:
+                # "..., a day after fighters stormed ...", "two days after shooting down his jet", "a day after the
+                # bombing": what the phrase introduces happened on the other side of the anchor
+                anchors, mention, nominal = introduced, replace(mention, date=mention.mirrored), False
             out.append((anchors, mention, nominal))
         return out
 
@@ -160,7 +164,8 @@ class Coder:
             for anchors, mention, _ in dated:
                 if tok.i in anchors:
                     return mention.date
-        only = dated[0][1].date if len(dated) == 1 and not dated[0][2] else None
+        clause_dates = [mention.date for _, mention, of_noun in dated if not of_noun]  # ("last year's uprising")
+        only = clause_dates[0] if len(clause_dates) == 1 else None
         if only is not None and not (found.modality == "asserted" and only.value and resolver.published and
                                      only.value > resolver.published.isoformat()):
             return only  # (but a day still to come dates no deed done: "summoned the envoy, and announced drills
@@ -277,3 +282,14 @@ def code_articles(articles: Iterable[Article], *, settings: Settings | None = No
 def code_article(article: Article, *, settings: Settings | None = None) -> CodedArticle:
     """Code one article."""
     return next(code_articles([article], settings=settings))
+
+
+def _in_relative_clause(tok: Token) -> bool:
+    """Whether a word sits in a relative clause, which describes a thing named rather than telling the news."""
+    for _ in range(12):
+        if tok.dep_ == "relcl":
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False

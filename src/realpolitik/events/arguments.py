@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from ..knowledge.lexicon import Pattern
 from ..nlp import BIDDING_NOUNS, is_glued_name
-from .modality import PREVENTING_VERBS
+from .modality import PREVENTING_VERBS, past_after_modal
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Verbs whose "of/for"-clause names what their object allegedly did.
@@ -150,6 +150,10 @@ def subject_heads(verb: Token) -> list[Token]:
             verb.head.dep_ in ("xcomp", "advcl") and verb.head.head.pos_ == "VERB":
         # "ordered French troops to leave and revoked the agreements": a past tense cannot be coordinated with
         # the infinitive the parser hung it on; it shares the subject of the verb above
+        return subject_heads(verb.head.head)
+    if past_after_modal(verb):
+        # "said an interim government would be formed and urged the protesters to stop": a past tense cannot
+        # share the "would" of the reported clause; it is the speaker's second act
         return subject_heads(verb.head.head)
     node = verb
     for _ in range(8):

@@ -650,6 +650,9 @@ class SentenceCoder:
                 self.agentless = _Act(code, targets[0], pattern.id, self._chain(tok), list(self._place_hints))
                 self.agentless_at = tok.sent.start
             return []
+        if not targets and len({s.country for s in sources}) >= 3 and any(
+                c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in tok.children):
+            return []  # "the UAE, Bahrain and Egypt also signed": beside others, not with one another
         if not targets and len(sources) >= 2 and (pattern.reciprocal or root in ("05", "08") or any(
                 h.lower_ in ("other", "another") for _, heads in candidates for h in heads) or (  # "blamed each
                 pattern.pos == "verb" and any(c.lower_ == "each" for h in self._subjects(tok) for c in h.children))):
@@ -831,6 +834,9 @@ class SentenceCoder:
             return unique_actors(own)
         if noun.lemma_.lower() in _WORDS_NOUNS:  # "rejected the charge": whoever accused or spoke last
             return _other_sides([a for a in (self.last_accuser, self.last_speaker) if a is not None], sources)[:1]
+        if noun.lemma_.lower() in _RULING_NOUNS:  # "called the verdict biased": the court that gave it
+            return [ev.source for ev in reversed(self._reported_so_far()) if ev.source.role == "JUD" and
+                    all(_another_party(ev.source, s) for s in sources)][:1]
         if noun.lemma_.lower() in _DEAL_NOUNS:  # "hailed the deal": the parties to the last accord reported
             accord = next((ev for ev in reversed(self._reported_so_far()) if ev.code[:2] in ("03", "04", "05", "08")
                            and ev.target is not None), None)
@@ -986,6 +992,10 @@ class SentenceCoder:
                 # "vowed to respond at a time and place of its choosing": a threat to whoever acted
                 return [SentenceEvent(tok, tok.i, "130", s, t, modality, f"{trig.pattern.id}>respond", chain,
                                       attribution) for s in sources for t in (addressees or self._adversary(sources))]
+            if family == "intent" and addressees and _threatens([c for c in tok.children if c.dep_ == "ccomp"]):
+                # "vowed that Hamas would pay an unprecedented price": a threat, as when it is said
+                return [SentenceEvent(tok, tok.i, "130", s, t, modality, f"{trig.pattern.id}>threat", chain,
+                                      attribution) for s in sources for t in addressees]
             if not addressees and family == "threat" and any(
                     _names_deed(s) for c in tok.children if c.dep_ == "ccomp" for s in c.children
                     if s.dep_ in ("nsubj", "nsubjpass")):  # "warned that it would not go unanswered"
@@ -1882,6 +1892,9 @@ def _threatens(complement: list[Token]) -> bool:
         if future and (lemma == "regret" or (lemma in ("pay", "face", "suffer", "bear", "receive", "get", "meet") and
                                              any(o in _PENALTIES for o in objects))):
             return True  # ("Israel would receive its just punishment")
+        if lemma == "expect" and any(o in _PENALTIES for o in objects) and any(
+                a.dep_ == "aux" and a.lower_ in ("should", "will", "would", "can", "could") for a in clause.children):
+            return True  # "the Taliban should expect consequences"
         if future and lemma in ("come", "carry", "have") and any(
                 p.lemma_.lower() in _PENALTIES for c in clause.children for p in (c, *c.children)
                 if c.dep_ in ("dobj", "prep", "pobj")):
@@ -1984,10 +1997,14 @@ def _refers_to_event(head: Token) -> bool:
     return head.lemma_.lower() in EVENT_REFERENCES or head.lower_ in EVENT_REFERENCES
 
 
+#: What a court gives: its doer is the last court the story names acting.
+_RULING_NOUNS = frozenset({"verdict", "ruling", "sentence", "judgment", "judgement", "conviction"})
+
+
 #: Nouns for what someone said: their doer is the last speaker, not the last actor.
 _WORDS_NOUNS = frozenset({"claim", "statement", "accusation", "allegation", "remark", "comment", "assertion",
                           "charge", "report", "assessment", "suggestion", "words", "finding", "conclusion",
-                          "account", "version", "findings", "verdict", "explanation", "narrative"})
+                          "account", "version", "findings", "explanation", "narrative"})
 
 
 #: What something is said in: "warned in a statement that ...".

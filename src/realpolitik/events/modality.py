@@ -161,10 +161,24 @@ def _cause(below: Token, tok: Token) -> bool:
         below.dep_ == "pobj"
 
 
+def past_after_modal(verb: Token) -> bool:
+    """A past form the parser coordinated with a reported clause's modal verb ("would continue and called")."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBN") or head.dep_ != "ccomp" or \
+            head.head.pos_ != "VERB" or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        return False
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if not any(a.tag_ == "MD" for a in auxes) or any(a.lemma_ == "have" for a in auxes):
+        return False  # "would have continued and called" shares its auxiliaries
+    # "would be formed and approved by parliament": two passives share "would be"; an object makes it active
+    return head.tag_ != "VBN" or verb.tag_ == "VBD" or any(c.dep_ == "dobj" for c in verb.children)
+
+
 def tensed_conjunct(tok: Token) -> bool:
     """A coordinated verb in a tense of its own ("... and accused"), not a bare one sharing an auxiliary."""
     own_aux = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "did", "does", "do") for c in tok.children)
-    return tok.dep_ == "conj" and (tok.tag_ in ("VBD", "VBZ", "VBP") or own_aux) and tok.head.pos_ in ("VERB", "AUX")
+    return tok.dep_ == "conj" and (tok.tag_ in ("VBD", "VBZ", "VBP") or own_aux or past_after_modal(tok)) and \
+        tok.head.pos_ in ("VERB", "AUX")
 
 
 def modality_of(chain: list[Token], denied: bool = False) -> str:

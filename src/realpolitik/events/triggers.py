@@ -61,6 +61,8 @@ def object_words(tok: Token) -> dict[str, Token]:
                 for p in c.children:  # ("described the decision as regrettable", hung on the object)
                     if p.dep_ == "pobj" or (c.lower_ == "as" and p.dep_ in ("amod", "acomp")):
                         add(p, depth + 1)
+                        if c.lower_ == "of":  # "a state of siege" is not a siege
+                            words.setdefault(f"{t.lemma_.lower()} of {p.lemma_.lower()}", t)
             elif c.dep_ in ("conj", "appos") and depth < 2:  # "designated X an undesirable organisation"
                 add(c, depth + 1)
 
@@ -244,7 +246,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     return [t for t in found if t.token.i not in consumed and not is_time_reference(t.token)
             and not _restates(t, _governing_trigger(t.token, at))
             and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head))  # "clashes that killed 30"
-            and not _is_motive(t.token) and not _is_aim(t.token) and not _is_breached(t.token)
+            and not _is_motive(t.token) and not _is_aim(t.token) and not _is_breached(t.token) and not _legal_state(t.token)
             and not _heads_free_relative(t.token) and not _lasting_state(t.token) and not _names_people(t.token)
             and not _sent_to_attack(t, at) and not _stance(t) and not _record_clause(t.token)
             and not (t.pattern.pos == "noun" and _framing(t.token)) and not _posted(t.token)
@@ -266,6 +268,11 @@ def _is_breached(tok: Token) -> bool:
     """"shipping oil in breach of EU sanctions", "in violation of the truce": the rule an act broke, not news."""
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in (
         "breach", "violation", "defiance", "contravention", "circumvention", "evasion")
+
+
+def _legal_state(tok: Token) -> bool:
+    """"declared a state of siege": the name of a legal regime, not a siege."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "state"
 
 
 def _heads_free_relative(tok: Token) -> bool:
