@@ -430,6 +430,11 @@ class SentenceCoder:
             if not sources and args.is_passive(tok) and self.last_event_source is not None and any(
                     c.dep_ == "advmod" and c.lower_ in ("also", "too", "likewise") for c in tok.children):
                 sources = [self.last_event_source]  # "... were also set free": by whoever freed the others
+            if not sources and args.is_passive(tok) and root in ("18", "19") and any(
+                    self.actors.role_of(c) in _ARMED_GROUP_ROLES or c.lemma_.lower() in _ASSAILANTS | {"suspect"}
+                    for c in tok.children if c.dep_ == "nsubjpass"):
+                # "the army said 12 militants were killed": the forces that report it killed them
+                sources = [a for a in self._speakers(self._chain(tok), date) if a.role in ("MIL", "COP")][:1]
         targets: list[Actor] = self._judged_actor(trig, sources, date) if root == "11" else list(against)
         candidates = args.target_candidates(tok, pattern, support)
         for slot, heads in candidates if not targets else ():
@@ -568,6 +573,8 @@ class SentenceCoder:
         if not targets and sources and root in VIOLENCE_ROOTS and not args.prep_objects(tok, "into") and not any(
                 heads for _, heads in candidates):  # (not "fired into the sea", nor "hit a rebel depot")
             targets = _other_sides(self._reporting_forces(tok, date), sources)
+        if not targets and sources and code == "0256":  # "the Pope called for an end to the violence": to those
+            targets = self._conflict_parties(sources)  # the story last told using force
         if not targets and sources and root == "20" and not self._place_hints and not args.prep_objects(
                 tok, "in", "against") and sources[0].country and sources[0].kind != "igo":
             targets = [Actor.of(sources[0].country, "CVL", kind="sector")]  # "denied committing genocide": its people
@@ -950,6 +957,18 @@ class SentenceCoder:
         """Whoever says, in the first speech verb above the event, that it happened or will."""
         speech = next((t for t in chain[1:] if self._wrapper_kind(t) == "speech"), None)
         return self._resolve_all(self._subjects(speech), date) if speech is not None else []
+
+    def _conflict_parties(self, sources: list[Actor]) -> list[Actor]:
+        """The countries of the last use of force told, each side (at home, the one country): whom an appeal for
+        calm, restraint or a ceasefire that names no one addresses."""
+        last = next((ev for ev in reversed(self._reported_so_far()) if _forceful(ev.code) and
+                     ev.modality == "asserted"), None)
+        if last is None:  # "the president was shot dead at his residence": where a deed with no doer happened
+            sides = [Actor.of(self.agentless.target.country)] if self.agentless and self.agentless.target.country \
+                and _forceful(self.agentless.code) else []
+        else:
+            sides = [Actor.of(a.country) for a in (last.source, last.target) if a is not None and a.country]
+        return [a for a in unique_actors(sides) if all(a.code != s.code for s in sources)]
 
     def _reporting_forces(self, tok: Token, date) -> list[Actor]:
         """A country whose armed forces or police report an attack that names no target: the one attacked
@@ -1876,6 +1895,10 @@ _PENALTIES = frozenset({"price", "consequence", "response", "retaliation", "puni
                         "sanction", "reprisal", "countermeasure", "repercussion"})
 
 
+#: What a side "will give" the one it threatens: "a befitting reply".
+_REPLIES = frozenset({"reply", "response", "answer", "rebuff", "lesson", "blow"})
+
+
 #: What a party "will respond with" when the speaker threatens it: "mirror measures".
 _MEASURES = frozenset({"measure", "step", "countermeasure", "action", "sanction"})
 
@@ -1899,6 +1922,8 @@ def _threatens(complement: list[Token]) -> bool:
                 p.lemma_.lower() in _PENALTIES for c in clause.children for p in (c, *c.children)
                 if c.dep_ in ("dobj", "prep", "pobj")):
             return True  # "the decision would come with consequences", "will have consequences"
+        if future and lemma in ("give", "deliver") and any(o in _REPLIES for o in objects):
+            return True  # "would give a befitting reply if provoked"
         if future and lemma == "pay" and any(c.lower_ in ("dearly", "heavily", "for") for c in clause.children):
             return True  # "Seoul would pay dearly", "Iran will pay for it"
         if future and (lemma == "make" and any(c.lemma_.lower() == "pay" for c in clause.children) or (

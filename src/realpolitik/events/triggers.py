@@ -65,6 +65,8 @@ def object_words(tok: Token) -> dict[str, Token]:
                             words.setdefault(f"{t.lemma_.lower()} of {p.lemma_.lower()}", t)
             elif c.dep_ in ("conj", "appos") and depth < 2:  # "designated X an undesirable organisation"
                 add(c, depth + 1)
+            elif c.dep_ == "prt" and t.pos_ == "VERB":  # "urged Delhi to hand her over": a phrasal complement
+                words.setdefault(f"{t.lemma_.lower()} {c.lower_}", t)
 
     for obj in (c for c in tok.children if c.dep_ == "dobj"):  # "send aircraft carrying water": the load
         for load in (d for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING
