@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from ..knowledge.lexicon import Pattern
 from ..nlp import BIDDING_NOUNS, is_glued_name
 from .modality import PREVENTING_VERBS, past_after_modal
+from .triggers import QUANTITIES
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Verbs whose "of/for"-clause names what their object allegedly did.
@@ -503,3 +504,9 @@ def support_verb(noun: Token, supports) -> Token | None:
             return head.head.head
         break
     return None
+
+
+def counted(heads: list[Token]) -> list[Token]:
+    """The heads, with what a count among them counts ("dozens of rioters": the rioters too)."""
+    return heads + [p for h in heads if h.lemma_.lower() in QUANTITIES for c in h.children
+                    if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]

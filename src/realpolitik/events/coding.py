@@ -431,13 +431,15 @@ class SentenceCoder:
                     c.dep_ == "advmod" and c.lower_ in ("also", "too", "likewise") for c in tok.children):
                 sources = [self.last_event_source]  # "... were also set free": by whoever freed the others
             if not sources and args.is_passive(tok) and root in ("18", "19") and any(
-                    self.actors.role_of(c) in _ARMED_GROUP_ROLES or c.lemma_.lower() in _ASSAILANTS | {"suspect"}
-                    for c in tok.children if c.dep_ == "nsubjpass"):
+                    self.actors.role_of(c) in _ARMED_GROUP_ROLES or c.lemma_.lower() in _ASSAILANTS | _LAWBREAKERS
+                    for c in args.counted([c for c in tok.children if c.dep_ == "nsubjpass"])):
                 # "the army said 12 militants were killed": the forces that report it killed them
                 sources = [a for a in self._speakers(self._chain(tok), date) if a.role in ("MIL", "COP")][:1]
         targets: list[Actor] = self._judged_actor(trig, sources, date) if root == "11" else list(against)
         candidates = args.target_candidates(tok, pattern, support)
-        for slot, heads in candidates if not targets else ():
+        each_other = len(sources) >= 2 and any(o.lower_ in ("other", "another") for o in args.direct_objects(tok))
+        # ("blamed each other": each side toward the other, below, whatever slots the entry looks in)
+        for slot, heads in candidates if not targets and not each_other else ():
             # a target named by a locative phrase is also where the event happened
             # the noun a participle modifies ("the deal, brokered by the US") is looked into no deeper: its
             # modifier is this very trigger, whose agent is the source
@@ -504,7 +506,8 @@ class SentenceCoder:
         if not targets and sources and root in ("15", "16", "19") and _in_response(support or tok):
             # "dispatched naval, air and ground forces in response": to whoever acted last
             targets = self._answered_actors(tok, sources, date) or self._adversary(sources)
-        mutual = len(sources) >= 2 and any(h.lower_ in ("other", "another") for _, heads in candidates for h in heads)
+        mutual = each_other or len(sources) >= 2 and any(h.lower_ in ("other", "another") for _, heads in candidates
+                                                         for h in heads)
         if not targets and sources and (root in ANSWERING_ROOTS or code == "055") and not mutual:  # (an apology
             # answers too; "each side accused the other" faces the other side, below)
             # "warned of consequences if Western troops were sent": the party the condition names; "Moscow
@@ -591,10 +594,13 @@ class SentenceCoder:
             targets = [Actor.of(t.country) if t.role in ("INS", "REB") and t.country else t for t in targets]  # group
         if root in ("07", "15"):  # "sent warships around Taiwan", "put its army on alert": its own forces are
             targets = _other_sides(targets, sources)  # the means, not the party aided or shown force
-            if not targets and sources and root == "07":  # "sent troops to support the M23": whom they help
-                helped = [o for i in trig.consumed if tok.doc[i].dep_ == "advcl"
-                          for o in args.direct_objects(tok.doc[i])]
-                targets = _other_sides(self._resolve_all(helped, date), sources)
+            if sources and root == "07":  # "sent troops to support the M23", "to help Russia fight its war in
+                helped = [o for i in trig.consumed if tok.doc[i].dep_ == "advcl"  # Ukraine": whom they help
+                          for o in args.direct_objects(tok.doc[i]) + [
+                              s for c in tok.doc[i].children if c.dep_ in ("ccomp", "xcomp")
+                              for s in c.children if s.dep_ == "nsubj"]]
+                helped = [h for h in helped if self.actors.names_party(h)]  # (not "to support its war")
+                targets = _other_sides(self._resolve_all(helped, date), sources) or targets
                 named = named or targets
             if root == "15":
                 named = targets  # a show of force stands without a target; aid to nobody does not
@@ -660,7 +666,7 @@ class SentenceCoder:
         if not targets and len({s.country for s in sources}) >= 3 and any(
                 c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in tok.children):
             return []  # "the UAE, Bahrain and Egypt also signed": beside others, not with one another
-        if not targets and len(sources) >= 2 and (pattern.reciprocal or root in ("05", "08") or any(
+        if not targets and len(sources) >= 2 and (pattern.reciprocal or root in ("05", "08") or each_other or any(
                 h.lower_ in ("other", "another") for _, heads in candidates for h in heads) or (  # "blamed each
                 pattern.pos == "verb" and any(c.lower_ == "each" for h in self._subjects(tok) for c in h.children))):
             # other", "each side denied breaking the truce"
@@ -1707,6 +1713,8 @@ _ANSWERED_CLAUSES = _CONDITIONS | {"after", "because", "when", "since", "as"}
 #: Fights that have two sides, the one named after "with" being the other: "a clash with Chinese troops".
 _CLASHES = frozenset({"clash", "skirmish", "firefight", "battle", "fight", "fighting", "confrontation", "exchange",
                       "brawl", "scuffle"})
+#: Those the police or army say they killed, besides armed groups: "dozens of rioters had been killed".
+_LAWBREAKERS = frozenset({"suspect", "rioter", "looter", "smuggler", "kidnapper", "bandit", "hijacker"})
 #: Those who did the last attack told, when named only so: "the attackers", "the gunmen".
 _ASSAILANTS = frozenset({"attacker", "assailant", "raider", "gunman", "perpetrator"})
 #: Support verbs of receiving: the event noun's doer is who it came "from" ("received a threat from Hamas").

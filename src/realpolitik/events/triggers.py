@@ -161,7 +161,7 @@ def noun_object_words(tok: Token) -> dict[str, Token]:
     names = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
     for prep in (c for h in (tok, *names) for c in h.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
         for obj in (p for p in prep.children if p.dep_ == "pobj"):
-            if obj.lemma_.lower() in _QUANTITIES:  # "the expulsion of dozens of Russian diplomats"
+            if obj.lemma_.lower() in QUANTITIES:  # "the expulsion of dozens of Russian diplomats"
                 obj = next((q for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                             for q in c.children if q.dep_ == "pobj"), obj)
             for t in (obj, *obj.conjuncts, *(c for c in obj.children if c.dep_ in ("compound", "amod"))):
@@ -171,7 +171,7 @@ def noun_object_words(tok: Token) -> dict[str, Token]:
 
 
 #: Words that count what follows them: "dozens of diplomats" is about diplomats.
-_QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
+QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
                          "number", "group", "batch", "couple", "handful", "series", "wave"})
 
 
@@ -248,7 +248,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     return [t for t in found if t.token.i not in consumed and not is_time_reference(t.token)
             and not _restates(t, _governing_trigger(t.token, at))
             and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head))  # "clashes that killed 30"
-            and not _is_motive(t.token) and not _is_aim(t.token) and not _is_breached(t.token) and not _legal_state(t.token)
+            and not _is_motive(t.token) and not _is_aim(t.token) and not _helped_to(t.token) and not _is_breached(t.token) and not _legal_state(t.token) and not _lie_of_land(t.token)
             and not _heads_free_relative(t.token) and not _lasting_state(t.token) and not _names_people(t.token)
             and not _sent_to_attack(t, at) and not _stance(t) and not _record_clause(t.token)
             and not (t.pattern.pos == "noun" and _framing(t.token)) and not _posted(t.token)
@@ -275,6 +275,15 @@ def _is_breached(tok: Token) -> bool:
 def _legal_state(tok: Token) -> bool:
     """"declared a state of siege": the name of a legal regime, not a siege."""
     return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() == "state"
+
+
+#: Places a participle can describe the lie of: "six zones encircling Taiwan", "the waters surrounding the island".
+_AREAS = frozenset({"zone", "area", "region", "water", "waters", "line", "ring", "arc", "sea", "airspace"})
+
+
+def _lie_of_land(tok: Token) -> bool:
+    """"drills in six zones encircling Taiwan": where the zones lie, not a blockade."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _AREAS
 
 
 def _heads_free_relative(tok: Token) -> bool:
@@ -435,6 +444,12 @@ def _is_aim(tok: Token) -> bool:
     """"imposed sanctions on Belarus, targeting its potash exports", "strikes targeting power plants": a
     participle of aiming says at what the act it hangs on was aimed; it is not a second act."""
     return tok.lemma_.lower() == "target" and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl")
+
+
+def _helped_to(tok: Token) -> bool:
+    """"sent troops to help Russia fight its war": what the help is for is the aim of the sending, not news."""
+    return tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in ("help", "assist", "enable") and \
+        tok.head.dep_ == "advcl"
 
 
 def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token], bases: list[str]) -> Trigger | None:
