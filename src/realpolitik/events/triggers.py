@@ -246,7 +246,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     consumed = {i for t in found for i in t.consumed}
     at = {t.token.i: t for t in found}
     return [t for t in found if t.token.i not in consumed and not is_time_reference(t.token)
-            and not _restates(t, _governing_trigger(t.token, at))
+            and not _restates(t, _governing_trigger(t.token, at)) and not _toll(t, at)
             and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head))  # "clashes that killed 30"
             and not _is_motive(t.token) and not _is_aim(t.token) and not _helped_to(t.token) and not _is_breached(t.token) and not _legal_state(t.token) and not _lie_of_land(t.token)
             and not _heads_free_relative(t.token) and not _lasting_state(t.token) and not _names_people(t.token)
@@ -399,9 +399,10 @@ def _restates(trigger: Trigger, governor: Trigger | None) -> bool:
         if governor.pattern.code[:2] == "17" and tok.lemma_.lower() in ("raid", "operation", "sweep", "swoop"):
             return True
         return any(code is not None and code[:2] == governor.pattern.code[:2] for code in _codes(trigger))
-    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and governor.pattern.code[:2] in ("18", "19", "20") and any(
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and (governor.pattern.code[:2] in ("18", "19", "20") or
+                                                      governor.pattern.code[:3] in ("145", "175")) and any(
             code is not None and code[:2] == "18" and code != "181" for code in _codes(trigger)):
-        return True  # "shelled the island, killing two marines": one attack, with its toll
+        return True  # "shelled the island, killing two marines", "fired on the crowd, killing 19": one attack
     if tok.dep_ in ("advcl", "acl") and tok.tag_ == "VB" and governor.pattern.code[:2] == "05" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True  # "signed agreements with Turkey to reopen Ukraine's ports": what the accord provides for
@@ -413,6 +414,18 @@ def _restates(trigger: Trigger, governor: Trigger | None) -> bool:
 
 
 _RETALIATING = frozenset({"retaliate", "respond", "reciprocate", "avenge"})
+
+
+def _toll(trigger: Trigger, at: dict[int, Trigger]) -> bool:
+    """"resigned, a day after police fired on demonstrators, killing 19": a killing participle the parser hung on
+    the main verb tells the toll of the attack told just before it, not a second act."""
+    tok = trigger.token
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or not any(
+            code is not None and code[:2] == "18" and code != "181" for code in _codes(trigger)):
+        return False
+    return any(at[i].pattern.code and (at[i].pattern.code[:2] in ("18", "19", "20") or
+                                       at[i].pattern.code[:3] in ("145", "175"))
+               for i in range(tok.head.i + 1, tok.i) if i in at)
 
 
 def patterns_of(trigger: Trigger | None) -> list[Pattern]:
