@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -90,12 +90,15 @@ class Coder:
                 continue
             mentions = resolver.dates_in(text, sent.start_char)
             dated = self._anchored_dates(sent, mentions)
-            nominal = {id(m) for _, m, of_noun in dated if of_noun}
+            # a date of a thing named, or one in a relative clause ("Hasina, who fled in August 2024, called the
+            # verdict a farce"), does not make the sentence history
+            relative = _relative_clause_dates(sent, mentions)
+            nominal = {id(m) for _, m, of_noun in dated if of_noun} | relative
             background = is_background(text, article.published, [m for m in mentions if id(m) not in nominal],
                                        offset=sent.start_char)
             dated_here: list[tuple[int, EventDate]] = []  # (depth of the trigger's clause, its day)
             for found in sentences.code(sent, article.published):
-                date = self._date_for(found, dated, resolver, background, story_date)
+                date = self._date_for(found, dated, resolver, background, story_date, relative)
                 if date.historical and not self.settings.emit_historical:
                     continue
                 if date.basis in ("text", "text-relative") and date.precision == "day":
@@ -140,8 +143,7 @@ class Coder:
                 holder = root.head.head
                 if root.head.pos_ == "ADP" and holder.dep_ == "pobj" and holder.head.pos_ == "ADP":
                     anchors.add(holder.head.head.i)  # "apologised in a phone call on Saturday": the apology's day
-            nominal = (root.dep_ in _NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN")) or \
-                _in_relative_clause(root)  # "Hasina, who has lived in India since fleeing in 2024, called ..."
+            nominal = root.dep_ in _NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN")
             mark = doc[span.end - 1]
             introduced = {mark.head.i} if mark.dep_ == "mark" else \
                 {c.i for c in mark.children if c.dep_ in ("pcomp", "pobj")} if mark.dep_ == "prep" else set()
@@ -154,7 +156,7 @@ class Coder:
 
     @staticmethod
     def _date_for(found: SentenceEvent, dated: list[tuple[set[int], DateMention, bool]], resolver: DateResolver,
-                  background: bool, story_date: EventDate | None) -> EventDate:
+                  background: bool, story_date: EventDate | None, relative: Collection[int] = ()) -> EventDate:
         """The date phrase that governs the trigger: the first one attached along its chain of governors.
 
         A sentence that names no date continues the story of the sentence before: it takes the last date the
@@ -164,7 +166,9 @@ class Coder:
             for anchors, mention, _ in dated:
                 if tok.i in anchors:
                     return mention.date
-        clause_dates = [mention.date for _, mention, of_noun in dated if not of_noun]  # ("last year's uprising")
+        # (not "last year's uprising", nor the past of someone named: "Hasina, who fled in 2024, called ...")
+        clause_dates = [mention.date for _, mention, of_noun in dated
+                        if not of_noun and not (mention.date.historical and id(mention) in relative)]
         only = clause_dates[0] if len(clause_dates) == 1 else None
         if only is not None and not (found.modality == "asserted" and only.value and resolver.published and
                                      only.value > resolver.published.isoformat()):
@@ -282,6 +286,16 @@ def code_articles(articles: Iterable[Article], *, settings: Settings | None = No
 def code_article(article: Article, *, settings: Settings | None = None) -> CodedArticle:
     """Code one article."""
     return next(code_articles([article], settings=settings))
+
+
+def _relative_clause_dates(sent: Span, mentions: list[DateMention]) -> set[int]:
+    """The date phrases (by id) that sit in a relative clause of the sentence."""
+    out = set()
+    for mention in mentions:
+        span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and _in_relative_clause(span.root):
+            out.add(id(mention))
+    return out
 
 
 def _in_relative_clause(tok: Token) -> bool:
