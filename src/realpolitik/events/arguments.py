@@ -123,6 +123,9 @@ def subject_heads(verb: Token) -> list[Token]:
             return with_conjuncts(members[0])
     if verb.dep_ == "relcl" and verb.head.dep_ == "attr" and _to_infinitive(verb):
         return subject_heads(verb.head.head)  # "Obama became the first U.S. president to visit Hiroshima": Obama
+    if verb.dep_ == "relcl" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "among" and \
+            _to_infinitive(verb) and verb.head.head.head.pos_ in ("AUX", "VERB"):
+        return subject_heads(verb.head.head.head)  # "rescue teams from Azerbaijan were among the first to arrive"
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS
                 and c.i < verb.i and not _is_time(c)]
     if len(subjects) >= 2 and subjects[-1].ent_type_ == "PERSON" and any(

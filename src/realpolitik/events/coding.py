@@ -527,6 +527,10 @@ class SentenceCoder:
             # "the first aid flights reached Tonga, with New Zealand planes delivering water": to the country its
             # sentence names
             targets = self._other_country_in(list(tok.sent), sources)
+        if not targets and sources and code[:3] in ("073", "074") and self.actors.last_place_country:
+            # "an earthquake struck southern Turkey ... Rescue teams from Spain were among the first to arrive":
+            # humanitarian help goes where the story's disaster is
+            targets = _other_sides([Actor.of(self.actors.last_place_country)], sources)
         guess = not pattern.targeted  # a targeted entry needs a target of its own, not one the story suggests
         if not targets and sources and (guess and root in STORY_TARGET_ROOTS or root == "17") and \
                 tok.dep_ == "conj":  # ("shot down two Indian jets and captured a pilot": an Indian one)

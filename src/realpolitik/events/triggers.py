@@ -136,8 +136,11 @@ def _add_subject_words(verb: Token, words: dict[str, Token]) -> None:
     "peacekeepers deployed to Karabakh" is peacekeeping, "rescue teams arrived in Turkey" is aid; so is "a
     brigade of Cuban doctors and nurses" or "police officers of a multinational security mission", and what
     the subject carries: "planes carrying medics and equipment"."""
+    holder = verb.head.head.head if verb.dep_ == "relcl" and verb.head.dep_ == "pobj" and \
+        verb.head.head.lower_ == "among" else verb.head  # "were among the first to arrive"
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] or (
-        [c for c in verb.head.children if c.dep_ == "nsubj"] if verb.dep_ == "xcomp" else [])  # "began arriving"
+        [c for c in holder.children if c.dep_ == "nsubj"] if verb.dep_ == "xcomp" or holder.i != verb.head.i
+        else [])  # "began arriving"
     for subj in subjects:
         parts = [subj, *subj.conjuncts, *(p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
                                           for p in c.children if p.dep_ == "pobj")]
