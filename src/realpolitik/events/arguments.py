@@ -424,7 +424,9 @@ def companions(verb: Token) -> list[Token]:
 def _accompanying(verb: Token) -> list[Token]:
     """Whoever an along-with, together-with or alongside phrase of the verb or its object names."""
     out = []
-    for prep in [c for c in verb.children if c.dep_ in ("prep", "advmod")] + [
+    manner = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and not any(
+        s.dep_ in SUBJECT_DEPS for s in c.children)]  # "dropped meals over Gaza, flying alongside Jordanian aircraft"
+    for prep in [c for h in (verb, *manner) for c in h.children if c.dep_ in ("prep", "advmod")] + [
             c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"]:
         if prep.lower_ == "with" and any(c.lower_ == "together" for c in prep.children):
             out += [p for p in prep.children if p.dep_ == "pobj"]
