@@ -531,6 +531,10 @@ class SentenceCoder:
             # "an earthquake struck southern Turkey ... Rescue teams from Spain were among the first to arrive":
             # humanitarian help goes where the story's disaster is
             targets = _other_sides([Actor.of(self.actors.last_place_country)], sources)
+        if not targets and sources and tok.dep_ == "conj" and any(
+                o.lower_ in ("other", "others") and not any(c.lower_ == "each" for c in o.children)
+                for o in args.direct_objects(tok)):
+            targets = list(self._targets_of.get(tok.head.i, []))  # "killed three soldiers and seized two others"
         guess = not pattern.targeted  # a targeted entry needs a target of its own, not one the story suggests
         if not targets and sources and (guess and root in STORY_TARGET_ROOTS or root == "17") and \
                 tok.dep_ == "conj":  # ("shot down two Indian jets and captured a pilot": an Indian one)
@@ -606,6 +610,11 @@ class SentenceCoder:
                 helped = [h for h in helped if self.actors.names_party(h)]  # (not "to support its war")
                 targets = _other_sides(self._resolve_all(helped, date), sources) or targets
                 named = named or targets
+            if code[:3] in ("150", "151", "152") and not targets and sources:  # "South Korea's military raised its
+                # alert level" after the North's nuclear test: an alert faces whoever last used or showed force, if
+                # another side (a mobilisation or a deployment may stand on its own: "ordered a mobilisation")
+                targets = _other_sides([ev.source for ev in reversed(self._reported_so_far())
+                                        if _forceful(ev.code) or ev.code[:2] == "15"], sources)[:1]
             if root == "15":
                 named = targets  # a show of force stands without a target; aid to nobody does not
         if not targets and sources and pattern.id == "v.recall.envoy":  # "its ambassador, who was recalled by
@@ -1106,6 +1115,11 @@ class SentenceCoder:
         # what follows the verb first: "X landed ... ; Ankara demanded that Athens send them back" (the parser may
         # hang the clause before the semicolon on the verb too)
         for comp in sorted(said, key=lambda c: c.i < tok.i):
+            if trig.pattern.wrapper in ("demand", "appeal") and args.is_passive(comp) and \
+                    comp.lemma_.lower() in _FREEING and not any(c.dep_ == "agent" for c in comp.children):
+                # "demanded that the two soldiers be freed": of whoever holds them, not of the soldiers
+                held = [ev.source for ev in self._reported_so_far() if ev.code[:3] in ("173", "181")]
+                return [a for a in held[-1:] if a.country not in own]
             found = self._resolve_all([s for c in comp.children if c.dep_ in args.SUBJECT_DEPS or c.dep_ == "nsubjpass"
                                        for s in args.with_conjuncts(c)], date)  # "warned that Taiwan's forces would
             # be crushed", "that Washington and London would pay a heavy price": each
@@ -2032,6 +2046,10 @@ def _names_deed(head: Token) -> bool:
 def _refers_to_event(head: Token) -> bool:
     """"the move", "the downing": a noun that refers back to something done."""
     return head.lemma_.lower() in EVENT_REFERENCES or head.lower_ in EVENT_REFERENCES
+
+
+#: Verbs of setting captives free: "demanded that the soldiers be freed" asks it of their captors.
+_FREEING = frozenset({"free", "release", "return", "repatriate"})
 
 
 #: What a court gives: its doer is the last court the story names acting.
