@@ -478,6 +478,8 @@ class SentenceCoder:
                 targets = [a for h in heads if _refers_to_event(h) for a in self._event_doer(h, sources, date)]
             if targets:
                 break
+        if not targets and sources and (root == "14" or root in VIOLENCE_ROOTS and sources[0].role in _CIVIL_ROLES):
+            targets = self._mission_country(tok, sources)  # "marched past the Chinese embassy": at China
         if not targets and tok.dep_ == "pcomp" and tok.head.lower_ == "for" and \
                 tok.head.head.lemma_.lower() in JUDGING_VERBS:  # "thanked the Netherlands for sending F-16s",
             targets = self._resolve_all(self._subjects(tok.head.head), date)  # "rebuked Canada for sending ..."
@@ -756,6 +758,14 @@ class SentenceCoder:
         where = [t for p in tok.subtree if p.dep_ == "pobj" and p.head.lower_ in preps and p.i not in why
                  for t in self.actors.phrase_tokens(p, with_preps=False)]
         return self._other_country_in(where, sources)
+
+    def _mission_country(self, tok: Token, sources: list[Actor]) -> list[Actor]:
+        """The foreign country whose embassy or consulate a crowd's act names, wherever the phrase sits ("set fire to
+        barriers outside the French embassy", "tried to force their way into the building housing the Japanese
+        embassy"): a protest at a mission is aimed at the state it represents."""
+        clause = tok.head if tok.dep_ == "xcomp" else tok  # ("tried to storm ...": the attempt's words too)
+        missions = [t for t in clause.subtree if t.lemma_.lower() in _MISSIONS]
+        return self._other_country_in([m for t in missions for m in self.actors.phrase_tokens(t, False)], sources)
 
     def _noun_doers(self, noun: Token) -> list[Token]:
         """Who did what a noun names: "military drills" name no doer, "Israeli strikes" do, and "the Minsk
@@ -1758,6 +1768,8 @@ EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "
                               "treatment", "conduct", "takeover", "escalation", "decree", "order", "mutiny",
                               "rebellion", "revolt", "insurrection",
                               "behaviour", "behavior", "rhetoric", "conviction", "occupation"})
+#: A state's missions abroad, where crowds protest against it.
+_MISSIONS = frozenset({"embassy", "consulate", "legation"})
 _PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "area", "region", "province",
                           "office", "district", "border", "coast", "port", "centre", "center", "part", "north", "south",
                           "east", "west", "capital", "camp", "neighbourhood", "neighborhood", "territory",
