@@ -999,6 +999,17 @@ class SentenceCoder:
             sides = [Actor.of(a.country) for a in (last.source, last.target) if a is not None and a.country]
         return [a for a in unique_actors(sides) if all(a.code != s.code for s in sources)]
 
+    def _sides_in_view(self, sources: list[Actor]) -> list[Actor]:
+        """Whom "all sides" or "all parties" are, to a party outside the fight: the sides of the last use of force
+        told, else the country of the last act done at home ("the military seized power ... China urged all sides
+        to settle their differences": Myanmar)."""
+        sides = self._conflict_parties(sources)
+        if not sides:
+            home = next((ev.source.country for ev in reversed(self._reported_so_far()) if ev.target is not None and
+                         ev.modality == "asserted" and ev.source.country == ev.target.country), None)
+            sides = [Actor.of(home)] if home else []
+        return _other_sides(sides, sources)
+
     def _reporting_forces(self, tok: Token, date) -> list[Actor]:
         """A country whose armed forces or police report an attack that names no target: the one attacked
         ("Ukraine's air force said Russia launched 40 drones overnight")."""
@@ -1052,8 +1063,9 @@ class SentenceCoder:
                 # "demanded a full apology": from whoever did the deed; "reserved the right to respond": to them
                 addressees = self._adversary(sources)
             if not addressees and family == "appeal" and _everyone(tok):  # "urged all parties to exercise
-                return [SentenceEvent(tok, tok.i, trig.pattern.code, s, None, modality, trig.pattern.id, chain,
-                                      attribution) for s in sources]  # restraint": to no one in particular
+                # restraint": to each side of the conflict in view, else to no one in particular
+                return [SentenceEvent(tok, tok.i, trig.pattern.code, s, t, modality, trig.pattern.id, chain,
+                                      attribution) for s in sources for t in self._sides_in_view(sources) or [None]]
             if family == "reject" or not addressees:
                 return []
             framed_none = [(s, t, trig.pattern.code, trig.pattern.id) for s in sources for t in addressees]
