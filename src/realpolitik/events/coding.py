@@ -990,8 +990,9 @@ class SentenceCoder:
     def _conflict_parties(self, sources: list[Actor]) -> list[Actor]:
         """The countries of the last use of force told, each side (at home, the one country): whom an appeal for
         calm, restraint or a ceasefire that names no one addresses."""
-        last = next((ev for ev in reversed(self._reported_so_far()) if _forceful(ev.code) and
-                     ev.modality == "asserted"), None)
+        told = [ev for ev in reversed(self._reported_so_far()) if _forceful(ev.code) and ev.modality == "asserted"]
+        last = next((ev for ev in told if ev.target is not None), None) or next(iter(told), None)  # (a fight
+        # with both its sides named, rather than "launched an attack" after it)
         if last is None:  # "the president was shot dead at his residence": where a deed with no doer happened
             sides = [Actor.of(self.agentless.target.country)] if self.agentless and self.agentless.target.country \
                 and _forceful(self.agentless.code) else []
@@ -1034,6 +1035,9 @@ class SentenceCoder:
         codes = {s.code for s in sources}
         countries = {s.country for s in sources}
         addressees = [a for a in self._addressees(trig, date, countries) if a.code not in codes]
+        if family == "appeal" and _everyone(tok, both=True):  # "urged both sides to cease fire": the two who fight,
+            fighting = self._conflict_parties(sources)  # not the last two named ("Turkey stood by Azerbaijan")
+            addressees = fighting if len(fighting) == 2 else addressees
         if not framed:
             if family == "intent" and not addressees and len(sources) >= 2:  # "A and B agreed to ..."
                 return [SentenceEvent(tok, tok.i, trig.pattern.code, s, t, modality, trig.pattern.id, chain,
@@ -2020,10 +2024,12 @@ def _phrase_of(tok: Token, holders: set[int]) -> bool:
     return tok.i in holders
 
 
-def _everyone(verb: Token) -> bool:
-    """"urged all parties", "called on all sides": an appeal to no one in particular."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in ("party", "side", "actor", "country", "nation") and any(
-        d.lower_ == "all" for d in c.children) for c in verb.children)
+def _everyone(verb: Token, both: bool = False) -> bool:
+    """"urged all parties", "called on all sides" (or, with ``both``, "both sides"): an appeal to every side,
+    named by none."""
+    addressed = [c for c in verb.children if c.dep_ == "dobj"] + args.prep_objects(verb, "on", "to")
+    return any(c.lemma_.lower() in ("party", "side", "actor", "country", "nation") and any(
+        d.lower_ == ("both" if both else "all") for d in c.children) for c in addressed)
 
 
 _ANSWERING = frozenset({"respond", "react", "answer", "reply"})
