@@ -878,6 +878,12 @@ class SentenceCoder:
                            and ev.target is not None), None)
             if accord is not None:
                 return _other_sides(unique_actors([accord.source, accord.target]), sources)
+        if noun.lemma_.lower() in _UPRISINGS:  # "Putin denounced the mutiny as treason": the country risen against
+            home = next((ev.source.country for ev in reversed(self._story) if ev.target is not None and
+                         ev.source.country == ev.target.country and ev.source.role in _ARMED_GROUP_ROLES | {"MIL"}),
+                        None)  # (told before it is judged: not "troops fighting jihadists" in the same breath)
+            if home:
+                return [Actor.of(home)]
         last = self.last_event_source
         if last is not None and all(_another_party(last, s) for s in sources):
             # "condemned the move": whoever did the last thing reported; at home only another branch of the
@@ -1784,6 +1790,8 @@ EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "
                               "treatment", "conduct", "takeover", "escalation", "decree", "order", "mutiny",
                               "rebellion", "revolt", "insurrection",
                               "behaviour", "behavior", "rhetoric", "conviction", "occupation"})
+#: Risings of a state's own forces or people against it, whose doers are of the state they rise against.
+_UPRISINGS = frozenset({"mutiny", "rebellion", "revolt", "insurrection", "uprising", "insurgency"})
 #: A state's missions abroad, where crowds protest against it.
 _MISSIONS = frozenset({"embassy", "consulate", "legation"})
 _PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "area", "region", "province",
