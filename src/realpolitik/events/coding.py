@@ -918,6 +918,11 @@ class SentenceCoder:
         # deeds of force first: "A U.S. drone strike killed Soleimani ... Khamenei warned of revenge, while Iraq's
         # prime minister called the attack a breach": the threat faces the striker, not the one who spoke
         own = {s.country for s in sources}
+        codes = {s.code for s in sources}
+        judged = next((ev.target for ev in reversed(self._so_far) if ev.source.code in codes and
+                       ev.code[:2] in ("11", "12") and ev.target is not None), None)
+        if judged is not None and judged.country in own:  # "condemned the mutiny as treason and promised severe
+            return [judged]  # punishment": those just judged, at home too
         here = [ev.source for ev in reversed(self._reported_so_far()) if ev.code[:2] in ("18", "19", "20")
                 and ev.modality == "asserted"] + [
             # "Seoul called the move regrettable, and Tokyo lodged a protest": with Seoul, at the move's doer
