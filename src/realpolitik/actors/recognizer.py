@@ -23,6 +23,9 @@ _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "case", "
                           "punct", "prep", "pobj", "quantmod", "advmod", "flat", "nn"})
 #: Prepositions whose object still describes the actor ("officials in Ankara", "head of the ministry").
 _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
+#: Words of a state's national organs, which speak for a state wherever the story is told ("a foreign ministry
+#: spokesman"), unlike local officials or police.
+_NATIONAL_ORGANS = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson"})
 #: People who serve the one their to-phrase names: "a military adviser to the supreme leader" (an envoy "to the
 #: UN" serves the sender, not the UN).
 _AIDE_NOUNS = frozenset({"adviser", "advisor", "aide", "assistant", "counsellor", "counselor"})
@@ -725,6 +728,11 @@ class DocActors:
                 acted_on |= {t.i for t in sent if t.dep_ in ("amod", "compound", "poss") and
                              t.head.lemma_.lower() in _FORCE_WORDS}
             found = self.countries_in(sorted((t for t in sent if t.i not in acted_on), key=lambda t: abs(t.i - head.i)))
+        if not found and any(t.lemma_.lower() in _NATIONAL_ORGANS for t in self.phrase_tokens(head, with_preps=False)):
+            # "EU ministers agreed in Brussels to ban Iranian oil ... Iran responded ... A foreign ministry
+            # spokesman called the sanctions unfair": a state's organ speaks for the side the story is about, not
+            # for the place last named (but "regional officials" are the place's)
+            found = [c for start, c in self._subject_countries.items() if start < sent.start][-1:]
         if not found and self.last_place_country:
             found = [self.last_place_country]
         if not found and head.dep_ == "nsubj" and self._role(self.phrase_tokens(head, with_preps=False)) in (
