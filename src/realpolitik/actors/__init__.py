@@ -9,6 +9,6 @@ same article.
 
 from __future__ import annotations
 
-from .recognizer import ActorRecognizer, DocActors, PRONOUNS
+from .recognizer import MISSIONS, PRONOUNS, ActorRecognizer, DocActors
 
-__all__ = ["ActorRecognizer", "DocActors", "PRONOUNS"]
+__all__ = ["ActorRecognizer", "DocActors", "MISSIONS", "PRONOUNS"]

@@ -32,7 +32,7 @@ _AIDE_NOUNS = frozenset({"adviser", "advisor", "aide", "assistant", "counsellor"
 #: Verbs by which a visitor meets the office holders of the country visited.
 _MEETING_VERBS = frozenset({"meet", "visit", "see", "receive", "greet", "hold", "talk", "confer"})
 #: A state's outposts abroad, which later role words of the story ("the de facto government") do not mean.
-_MISSIONS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
+MISSIONS = frozenset({"embassy", "consulate", "mission", "legation", "chancery"})
 #: A state's envoys abroad, who stand for "the envoy" later, never for an organ at home ("the Treasury").
 _ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "consul", "attache", "chargé", "charge"})
 #: Prepositions whose object says where a sentence happens.
@@ -781,7 +781,7 @@ class DocActors:
         Russian missile attack" (who struck, not where)."""
         if pobj.lemma_.lower() in _FORCE_WORDS:
             return (pobj,)
-        if pobj.lemma_.lower() in _MISSIONS or any(c.dep_ == "prep" and c.lower_ == "in" for c in pobj.children):
+        if pobj.lemma_.lower() in MISSIONS or any(c.dep_ == "prep" and c.lower_ == "in" for c in pobj.children):
             # "outside the U.S. embassy in Cairo", "at a US base in Syria": where its own "in" phrase says (or, for
             # a mission, in its host country), not its owner's
             return ()
@@ -848,7 +848,7 @@ class DocActors:
             self._keep(self.titles, title, actor)
 
     def _note_role(self, head: Token, actor: Actor) -> None:
-        if actor.role and head.lemma_.lower() not in _MISSIONS:  # (a foreign embassy is not "the government")
+        if actor.role and head.lemma_.lower() not in MISSIONS:  # (a foreign embassy is not "the government")
             self._keep(self._roles_named.setdefault(actor.role, {}), head.i, actor)
 
     def _keep(self, memory: dict, key, actor: Actor) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ..actors import PRONOUNS, DocActors
+from ..actors import MISSIONS, PRONOUNS, DocActors
 from ..knowledge.lexicon import Lexicon
 from ..model import Actor, Attribution, unique_actors
 from . import arguments as args
@@ -764,7 +764,7 @@ class SentenceCoder:
         barriers outside the French embassy", "tried to force their way into the building housing the Japanese
         embassy"): a protest at a mission is aimed at the state it represents."""
         clause = tok.head if tok.dep_ == "xcomp" else tok  # ("tried to storm ...": the attempt's words too)
-        missions = [t for t in clause.subtree if t.lemma_.lower() in _MISSIONS]
+        missions = [t for t in clause.subtree if t.lemma_.lower() in MISSIONS]
         return self._other_country_in([m for t in missions for m in self.actors.phrase_tokens(t, False)], sources)
 
     def _noun_doers(self, noun: Token) -> list[Token]:
@@ -1797,8 +1797,6 @@ EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "
                               "behaviour", "behavior", "rhetoric", "conviction", "occupation"})
 #: Risings of a state's own forces or people against it, whose doers are of the state they rise against.
 _UPRISINGS = frozenset({"mutiny", "rebellion", "revolt", "insurrection", "uprising", "insurgency"})
-#: A state's missions abroad, where crowds protest against it.
-_MISSIONS = frozenset({"embassy", "consulate", "legation"})
 _PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "area", "region", "province",
                           "office", "district", "border", "coast", "port", "centre", "center", "part", "north", "south",
                           "east", "west", "capital", "camp", "neighbourhood", "neighborhood", "territory",
