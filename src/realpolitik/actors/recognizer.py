@@ -571,9 +571,10 @@ class DocActors:
                 longer = _with_particles(ent)
                 gazetteer = self.recognizer.gazetteer
                 return (longer != ent.text and gazetteer.country_of(longer)) or gazetteer.country_of(ent.text)
-        if tok.pos_ == "PROPN" and tok.ent_iob_ != "I" and _in_place_slot(tok):
+        if tok.pos_ == "PROPN" and tok.ent_iob_ != "I" and tok.ent_type_ not in ("DATE", "TIME") and \
+                _in_place_slot(tok):
             # a place the entity recogniser missed or took for a person, where only a place can stand: "the city
-            # of Goma", "in Rafah"
+            # of Goma", "in Rafah" (but "in March" is a month, not the English town)
             words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
             return self.recognizer.gazetteer.country_of(" ".join(t.text for t in words))
         return None
