@@ -454,6 +454,13 @@ class SentenceCoder:
                 targets = self._deed_doer(sources)
                 if targets:
                     break
+            if root in ("05", "11", "12") and heads and all(h.lower_ == "it" for h in heads):
+                deed = self._deed_named_before(tok)  # "Iran condemned the strike. Britain voiced support for it."
+                if deed is not None:
+                    targets = _other_sides(self._resolve_all(self._noun_doers(deed), date) or
+                                           self._doers_of_kind(deed), sources)
+                    if targets:
+                        break
             targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
             if not targets and sources and root in VIOLENCE_ROOTS and slot in ("toward", "towards", "at", "on"):
                 # "a missile fired towards Riyadh's airport": the country of the place aimed at
@@ -930,6 +937,19 @@ class SentenceCoder:
             else ev.source for ev in reversed(self._so_far) if ev.code[:2] != "01"]
         doers = [*faced, *here, self.last_event_source, *self.last_sources, self.last_subject]
         return self._with_partners(_other_sides([a for a in doers if a is not None], sources)[:1])
+
+    def _deed_named_before(self, tok: Token) -> Token | None:
+        """The act "it" stands for when the sentence before ended on one as its object ("Iran condemned the
+        strike"): the noun naming it, if the lexicon reads it only as an act."""
+        sent = tok.sent
+        if sent.start == 0:
+            return None
+        before = tok.doc[sent.start - 1].sent
+        objects = [t for t in before if t.dep_ in ("dobj", "pobj") and t.pos_ == "NOUN"]
+        last = objects[-1] if objects else None
+        if last is None or ("noun", last.lemma_.lower()) not in self.lexicon.by_head:
+            return None
+        return last
 
     def _deed_doer(self, sources: list[Actor]) -> list[Actor]:
         """Whoever did the last deed told (not a word said), when "it" or "the move" stands for that deed."""
