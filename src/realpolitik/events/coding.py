@@ -159,17 +159,20 @@ class SentenceCoder:
         return out
 
     def _followed(self, sent: Span, out: list[SentenceEvent], date) -> list[SentenceEvent]:
-        """"Trump recognised Guaido ... Brazil, Colombia and Canada quickly followed", "the EU followed with a
-        package of sanctions": the new doers do what the last sentence with an event reported, to the same
-        party, unless this sentence already says what they did."""
+        """"Trump recognised Guaido ... Brazil, Colombia and Canada quickly followed" (or "did the same"), "the EU
+        followed with a package of sanctions": the new doers do what the last sentence with an event reported, to
+        the same party, unless this sentence already says what they did."""
         found: list[SentenceEvent] = []
-        follow = sent.doc.vocab.strings["follow"]
+        follow, do = sent.doc.vocab.strings["follow"], sent.doc.vocab.strings["do"]
         for tok in sent:
-            if tok.lemma != follow:  # (an integer test: most sentences have no such verb)
+            if tok.lemma != follow and tok.lemma != do:  # (an integer test: most sentences have no such verb)
                 continue
             objects = [c for c in tok.children if c.dep_ == "dobj"]
-            if tok.pos_ != "VERB" or args.is_passive(tok) or any(
-                    o.lemma_.lower() not in ("suit", "lead", "example") for o in objects):
+            if tok.lemma == do and [t.lower_ for t in sent.doc[tok.i + 1:tok.i + 3]] != ["the", "same"] and not any(
+                    c.dep_ == "advmod" and c.lower_ == "likewise" for c in tok.children):
+                continue  # "Canada, Brazil and Colombia quickly did the same", "Britain did likewise"
+            if tok.pos_ != "VERB" or args.is_passive(tok) or (tok.lemma == follow and any(
+                    o.lemma_.lower() not in ("suit", "lead", "example") for o in objects)):
                 continue
             done = [ev for ev in self._story if ev.modality == "asserted" and ev.target is not None
                     and ev.code[:2] != "01"]
