@@ -1060,6 +1060,8 @@ class SentenceCoder:
         code, with its family's general code when it names whom it addresses)."""
         family = trig.pattern.wrapper
         tok = trig.token
+        if family == "intent" and _states_terms(tok):
+            return []
         chain = self._chain(tok)
         modality = modality_of(self._clause(chain, by_token), denied=self._denied(chain, by_token))
         attribution = self._attribution(chain, by_token, date)
@@ -2070,6 +2072,23 @@ _ANSWERING = frozenset({"respond", "react", "answer", "reply"})
 #: Nouns for an accord between parties: "hailed the deal" is about its parties.
 _DEAL_NOUNS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "truce", "ceasefire", "declaration",
                          "settlement", "rapprochement"})
+
+
+def _states_terms(verb: Token) -> bool:
+    """"signed a treaty under which each side pledges to help the other", "signed a peace deal, pledging to end
+    the fighting", "in a joint declaration, the leaders pledged ...": a pledge that states an accord's terms is
+    the accord, coded once (from its signing), not a second intent ("pledged to work toward ... and to seek" too)."""
+    while verb.dep_ in ("xcomp", "conj") and verb.head.pos_ == "VERB":
+        verb = verb.head
+    if verb.dep_ in ("relcl", "acl") and verb.head.lemma_.lower() in _DEAL_NOUNS:
+        return True
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _DEAL_NOUNS for c in verb.head.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(p.lemma_.lower() in _DEAL_NOUNS for p in c.children)
+               for c in verb.children)
+
+
 #: Verbs whose for-phrase names a deed already done: "apologise for accusing", "punished for protesting".
 _GROUNDS_VERBS = frozenset({"apologise", "apologize", "punish", "blame", "thank", "praise", "criticise",
                             "criticize", "condemn", "sanction", "fine", "jail", "sentence", "arrest", "reward"})
