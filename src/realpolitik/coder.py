@@ -73,7 +73,7 @@ class Coder:
         the story starts."""
         actors = self.recognizer.annotate(doc, article.published)
         actors.last_place_country = dateline
-        events = tuple(self._events(doc, article, actors))
+        events = _without_restated_charges(tuple(self._events(doc, article, actors)))
         return CodedArticle(article, events, tuple(extract_claims(doc, article, events, actors)))
 
     def _events(self, doc: Doc, article: Article, actors) -> Iterator[Event]:
@@ -273,6 +273,22 @@ def _named_where_it_struck(trigger) -> bool:
 
 
 @functools.lru_cache(maxsize=2)
+def _without_restated_charges(events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """"Beijing accused Indian troops of attacking Chinese personnel", in a story that reports the attack as
+    fact: the charge restates an act already coded, it does not make an unconfirmed second one."""
+    done = {_dyad_root(e) for e in events if e.asserted}
+    return tuple(e for e in events if e.modality != "unconfirmed" or _dyad_root(e) not in done)
+
+
+def _dyad_root(event: Event) -> tuple:
+    """Who did what kind of thing to whom, country to country."""
+    return (_country(event.source), _country(event.target), event.root)
+
+
+def _country(actor: Actor | None) -> str | None:
+    return (actor.country or actor.code[:3]) if actor is not None else None
+
+
 def get_coder(settings: Settings) -> Coder:
     """The process's coder for these settings: the pipeline and knowledge are loaded once."""
     return Coder(settings)
