@@ -409,6 +409,9 @@ def _restates(trigger: Trigger, governor: Trigger | None) -> bool:
     if tok.dep_ in ("advcl", "acl") and tok.tag_ == "VB" and governor.pattern.code[:2] == "05" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return True  # "signed agreements with Turkey to reopen Ukraine's ports": what the accord provides for
+    if tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VB" and governor.pattern.code.startswith("114") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True  # "summoned Pakistan's envoy to demand an explanation": the summons is the complaint
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.lemma_.lower() in _RETALIATING:
         return True  # "expelled 12 diplomats, retaliating for ...": the expulsion was the retaliation
     if tok.dep_ not in ("advcl", "xcomp") or governor.pattern.code not in _codes(trigger):
