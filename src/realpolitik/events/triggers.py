@@ -255,7 +255,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             and not _heads_free_relative(t.token) and not _lasting_state(t.token) and not _names_people(t.token)
             and not _sent_to_attack(t, at) and not _stance(t) and not _record_clause(t.token)
             and not (t.pattern.pos == "noun" and _framing(t.token)) and not _posted(t.token)
-            and not _standing_accord(t)
+            and not _standing_accord(t) and not _killed_in(t, at)
             and not _speech_venue(t, at)]
 
 
@@ -432,6 +432,17 @@ def _toll(trigger: Trigger, at: dict[int, Trigger]) -> bool:
     return any(at[i].pattern.code and (at[i].pattern.code[:2] in ("18", "19", "20") or
                                        at[i].pattern.code[:3] in ("145", "175"))
                for i in range(tok.head.i + 1, tok.i) if i in at)
+
+
+def _killed_in(trigger: Trigger, at: dict[int, Trigger]) -> bool:
+    """"Twenty soldiers were killed in a clash with Chinese troops": the clash is the act of force, each side's
+    against the other; the deaths are its toll, not a third act."""
+    tok = trigger.token
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    if not passive or not any(code is not None and code[:2] == "18" and code != "181" for code in _codes(trigger)):
+        return False
+    return any(p.i in at and at[p.i].pattern.reciprocal and (at[p.i].pattern.code or "")[:2] in ("18", "19", "20")
+               for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj")
 
 
 def patterns_of(trigger: Trigger | None) -> list[Pattern]:
