@@ -255,7 +255,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             and not _heads_free_relative(t.token) and not _lasting_state(t.token) and not _names_people(t.token)
             and not _sent_to_attack(t, at) and not _stance(t) and not _record_clause(t.token)
             and not (t.pattern.pos == "noun" and _framing(t.token)) and not _posted(t.token)
-            and not _standing_accord(t) and not _killed_in(t, at)
+            and not _standing_accord(t) and not _killed_in(t, at) and not _into_exile(t)
             and not _speech_venue(t, at)]
 
 
@@ -443,6 +443,20 @@ def _killed_in(trigger: Trigger, at: dict[int, Trigger]) -> bool:
         return False
     return any(p.i in at and at[p.i].pattern.reciprocal and (at[p.i].pattern.code or "")[:2] in ("18", "19", "20")
                for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj")
+
+
+#: Words of a journey away from danger, not to a host: "arrived in Moscow and was granted asylum".
+_REFUGE = frozenset({"asylum", "exile", "refuge", "sanctuary"})
+
+
+def _into_exile(trigger: Trigger) -> bool:
+    """"Assad and his family arrived in Moscow and were granted asylum", "flew to Costa Rica into exile": a
+    journey to refuge is no visit to the country that shelters the traveller (the asylum is the event)."""
+    tok = trigger.token
+    if trigger.pattern.pos != "verb" or not (trigger.pattern.code or "").startswith("042"):
+        return False
+    clause = [tok, *tok.conjuncts]
+    return any(t.lemma_.lower() in _REFUGE for verb in clause for t in verb.subtree)
 
 
 def patterns_of(trigger: Trigger | None) -> list[Pattern]:
