@@ -650,8 +650,8 @@ class SentenceCoder:
             # announced ("announced his resignation in a speech from Riyadh")
         if not targets and sources and code == "0874":  # "Ukraine withdrew its troops from Avdiivka":
             targets = named = self._adversary(sources)  # its own town, yielded to the other side
-        if code.startswith("042") and pattern.pos == "verb" and sources and all(
-                s.role in _PRIVATE_ROLES for s in sources):
+        if code.startswith("042") and pattern.pos == "verb" and sources and (all(
+                s.role in _PRIVATE_ROLES for s in sources) or all(_counted_nationals(h) for h in self._subjects(tok))):
             return []  # "five Americans freed in Iran landed in Doha": private people travel; states visit
         if named and not targets and sources and root != "14":  # (a protest at home is one: "Israelis
             # demonstrated outside the prime minister's residence")
@@ -2152,6 +2152,11 @@ _SAYING_NOUNS = _WORDS_NOUNS | {"letter", "speech"}
 def _bare_definite_subject(head: Token) -> bool:
     """A subject that is "the" and a noun and nothing else: it refers to someone already in view."""
     return head.dep_ in ("nsubj", "nsubjpass") and [c.lower_ for c in head.children] == ["the"]
+
+
+def _counted_nationals(head: Token) -> bool:
+    """"Five Americans", "two Britons": people of a nationality, counted; not their state."""
+    return head.ent_type_ == "NORP" and any(c.dep_ == "nummod" for c in head.children)
 
 
 def _is_the_people(head: Token) -> bool:
