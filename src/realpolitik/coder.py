@@ -272,7 +272,6 @@ def _named_where_it_struck(trigger) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=2)
 def _without_restated_charges(events: tuple[Event, ...]) -> tuple[Event, ...]:
     """"Beijing accused Indian troops of attacking Chinese personnel", in a story that reports the attack as
     fact: the charge restates an act already coded, it does not make an unconfirmed second one."""
@@ -282,13 +281,10 @@ def _without_restated_charges(events: tuple[Event, ...]) -> tuple[Event, ...]:
 
 def _dyad_root(event: Event) -> tuple:
     """Who did what kind of thing to whom, country to country."""
-    return (_country(event.source), _country(event.target), event.root)
+    return (event.source.country, event.target.country if event.target else None, event.root)
 
 
-def _country(actor: Actor | None) -> str | None:
-    return (actor.country or actor.code[:3]) if actor is not None else None
-
-
+@functools.lru_cache(maxsize=2)
 def get_coder(settings: Settings) -> Coder:
     """The process's coder for these settings: the pipeline and knowledge are loaded once."""
     return Coder(settings)
