@@ -465,6 +465,8 @@ class SentenceCoder:
                     if targets:
                         break
             targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
+            if slot == "dobj" and root in ("11", "12"):  # "called his removal a coup": at his own state
+                targets = [a for h in heads for a in self._sufferer_home(h, date)] or targets
             if not targets and sources and root in VIOLENCE_ROOTS and slot in ("toward", "towards", "at", "on"):
                 # "a missile fired towards Riyadh's airport": the country of the place aimed at
                 targets = self._other_country_in([t for h in heads for t in self.actors.phrase_tokens(h, False)],
@@ -900,6 +902,19 @@ class SentenceCoder:
             # state ("Trump dismissed the move" of Congress), not the speaker's own side (France, French minister)
             return self._with_partners([last])
         return []
+
+    def _sufferer_home(self, noun: Token, date) -> list[Actor]:
+        """"Morales called his removal a coup": a person's removal or arrest with no doer named was done by the
+        state of the one who suffered it, not by whoever acted last."""
+        if noun.lemma_.lower() not in _SUFFERED_NOUNS or args.prep_objects(noun, "of"):
+            return []  # ("Russia's arrest of the journalist": the owner did it)
+        owners = [c for c in noun.children
+                  if c.dep_ == "poss" and (c.lower_ in ("his", "her") or c.ent_type_ == "PERSON")]
+        if owners and owners[0].lower_ in ("his", "her"):  # "Morales called his removal ...": the speaker's own
+            owners = [h for h in args.subject_heads(noun.head) if h.ent_type_ == "PERSON"] \
+                if noun.dep_ == "dobj" else []
+        found = self._resolve_all(owners[:1], date)
+        return [Actor.of(found[0].country)] if found and found[0].country else []
 
     def _code_accusation(self, trig: Trigger, chain: list[Token], date) -> list[SentenceEvent]:
         """A charge named in someone's words ("a threat from Ukrainian aggression"): the speaker accuses."""
@@ -2137,6 +2152,9 @@ _FREEING = frozenset({"free", "release", "return", "repatriate"})
 
 #: What a court gives: its doer is the last court the story names acting.
 _RULING_NOUNS = frozenset({"verdict", "ruling", "sentence", "judgment", "judgement", "conviction"})
+#: What a state does to a person, whose "his"/"Navalny's" names the one it was done to: "his arrest".
+_SUFFERED_NOUNS = frozenset({"arrest", "detention", "removal", "ouster", "overthrow", "dismissal", "impeachment",
+                             "jailing", "imprisonment", "conviction", "sacking"})
 
 
 #: Nouns for what someone said: their doer is the last speaker, not the last actor.
