@@ -305,6 +305,8 @@ def target_candidates(trigger: Token, pattern: Pattern,
     dobjs = [_counted(o) for o in direct_objects(trigger)] if pattern.pos == "verb" else []
     hosts = [trigger] + ([support] if support is not None else []) + [
         c for c in trigger.children if c.dep_ == "acomp"]  # "is concerned about X", "ready for talks with X"
+    roles = [c for c in trigger.children if c.dep_ == "attr"] if pattern.pos == "verb" else []
+    hosts += roles  # "became the 31st member of NATO"
     out: list[tuple[str, list[Token]]] = []
     for slot in slots:
         if slot == "dobj":  # "attacked several foreign embassies, including Rwanda's": the one named first
@@ -316,7 +318,7 @@ def target_candidates(trigger: Token, pattern: Pattern,
                 datives = [c for c in trigger.children if c.dep_ == "nsubjpass"]
             out.append((slot, datives))
         elif slot == "poss":  # "Israel's aggression", "ratified Sweden's application"
-            for owner in [trigger, *dobjs]:
+            for owner in [trigger, *dobjs, *roles]:  # ("became NATO's 32nd member")
                 out.append((slot, [c for c in owner.children if c.dep_ == "poss"] + [
                     c for c in owner.children if c.dep_ in ("amod", "compound")]))
         elif slot not in ("between", "involving"):  # those are participants, handled as pairs
