@@ -407,6 +407,8 @@ def participants(trigger: Token, support: Token | None = None) -> list[Token]:
 
 
 #: Nouns of leaving, whose of-phrase names who leaves.
+#: Journeys one is "on": the one who is on it makes it.
+_JOURNEYS = frozenset({"visit", "trip", "tour"})
 _DEPARTURES = frozenset({"withdrawal", "pullout", "pull-out", "departure", "retreat", "resignation", "exit"})
 
 
@@ -509,6 +511,9 @@ def support_verb(noun: Token, supports) -> Token | None:
         if node.dep_ == "pobj" and head.pos_ == "ADP" and head.head.dep_ == "acomp" and \
                 supports(head.head.head, "acomp"):  # "open to negotiations", "ready for talks"
             return head.head.head
+        if node.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ == "be" and \
+                node.lemma_.lower() in _JOURNEYS:  # "Rahmon was on a state visit to Kyrgyzstan": his visit
+            return head.head
         break
     return None
 
