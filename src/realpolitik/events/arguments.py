@@ -406,9 +406,9 @@ def participants(trigger: Token, support: Token | None = None) -> list[Token]:
     return heads
 
 
-#: Nouns of leaving, whose of-phrase names who leaves.
 #: Journeys one is "on": the one who is on it makes it.
 _JOURNEYS = frozenset({"visit", "trip", "tour"})
+#: Nouns of leaving, whose of-phrase names who leaves.
 _DEPARTURES = frozenset({"withdrawal", "pullout", "pull-out", "departure", "retreat", "resignation", "exit"})
 
 
