@@ -153,6 +153,9 @@ class SentenceCoder:
         # statement; a state's acknowledgement stays one ("Iran acknowledged shooting down the airliner")
         out[:] = [ev for ev in out if not (ev.code == CLAIM_RESPONSIBILITY and ev.source.role in _ARMED_GROUP_ROLES)]
         out.extend(self._denied_acts(triggers, out, date))
+        for ev in out:
+            if _insistent_appeal(ev):  # "urged India to hand her over immediately": CAMEO's demand of the same kind
+                ev.code = "10" + ev.code[2:]
         self._remember(sent, triggers, out, date)
         for ev in out:
             ev.actor_tokens = self._actor_tokens
@@ -2081,6 +2084,37 @@ def _everyone(verb: Token, both: bool = False) -> bool:
     addressed = [c for c in verb.children if c.dep_ == "dobj"] + args.prep_objects(verb, "on", "to")
     return any(c.lemma_.lower() in ("party", "side", "actor", "country", "nation") and any(
         d.lower_ == ("both" if both else "all") for d in c.children) for c in addressed)
+
+
+#: Words that brook no delay or condition: an appeal made with them is a demand.
+_INSISTENT = frozenset({"immediately", "immediate", "forthwith", "unconditionally", "unconditional"})
+#: Clauses of their own below an appeal, whose words do not press it ("urged calm, warning that ...").
+_OWN_CLAUSES = frozenset({"conj", "advcl", "relcl", "parataxis"})
+
+
+def _insistent_appeal(ev: SentenceEvent) -> bool:
+    """An appeal pressed as a demand. A call for an "immediate ceasefire" is the set wording of an appeal for
+    calm (0256), not one."""
+    return ev.code[:2] == "02" and ev.code != "0256" and _insistent(ev.trigger)
+
+
+def _insistent(verb: Token) -> bool:
+    """"urged London to begin the exit process without delay", "called for his immediate release": an appeal
+    to one party that allows no delay or condition is a demand (CAMEO 10), not a plea (02). A call on both or
+    all sides of a fight ("urged both sides to cease fire immediately") stays an appeal for calm."""
+    if _everyone(verb) or _everyone(verb, both=True):
+        return False
+    todo = list(verb.children)
+    while todo:
+        tok = todo.pop()
+        if tok.dep_ in _OWN_CLAUSES:
+            continue
+        word = tok.lower_
+        if word in _INSISTENT or (word == "delay" and tok.head.lower_ == "without") or (
+                word == "once" and tok.head.lower_ == "at"):
+            return True
+        todo.extend(tok.children)
+    return False
 
 
 _ANSWERING = frozenset({"respond", "react", "answer", "reply"})
