@@ -15,7 +15,7 @@ from ..knowledge.lexicon import Lexicon
 from ..model import Actor, Attribution, unique_actors
 from . import arguments as args
 from .attribution import describe, sentence_attribution, speaker_attribution
-from .modality import JUDGING_VERBS, modality_of, tensed_conjunct
+from .modality import JUDGING_VERBS, PLANNING_VERBS, modality_of, strongest, tensed_conjunct
 from .triggers import (
     GATHERINGS,
     TEMPORAL_PREPS,
@@ -24,7 +24,7 @@ from .triggers import (
     patterns_of,
     talks_first_told_after,
 )
-from .wrappers import ABSORBING, framed_code
+from .wrappers import ABSORBING, CONFLICT_ROOTS, framed_code
 
 #: Verbs whose object, a nominal event, is the subject's own act made public: "announced an inquiry into X".
 ANNOUNCING = frozenset({"announce", "unveil", "declare", "proclaim"})
@@ -1140,6 +1140,9 @@ class SentenceCoder:
                 code = framed_code("intent", "*")
             elif family == "intent" and tok.lemma_.lower() == "agree" and inner.code[:2] == "16":
                 code = inner.code  # "EU leaders agreed to bar Belarusian airlines": a measure decided, not a threat
+            mood = modality
+            if _prepares_harm(trig, inner):
+                code, mood = inner.code, strongest([modality, "planned"])
             if inner.target is not None and inner.source.code in codes:
                 inner_side = [inner.target]
             else:  # "demanded that Lukashenko step down": the one asked to act is the addressee (at home too:
@@ -1156,11 +1159,13 @@ class SentenceCoder:
                     if key in seen or (t is not None and t.code == s.code):
                         continue
                     seen.add(key)
-                    events.append(SentenceEvent(tok, tok.i, code, s, t, modality,
+                    events.append(SentenceEvent(tok, tok.i, code, s, t, mood,
                                                 f"{trig.pattern.id}>{inner.rule}", chain, attribution))
         if any(ev.target is not None for ev in events):  # one framing verb, one addressee where it has one
             events = [ev for ev in events if ev.target is not None]
-        elif len(sources) >= 2:  # "the two sides agreed to swap prisoners": each toward the other
+        elif len(sources) >= 2 and not any(ev.code[:2] in CONFLICT_ROOTS for ev in events):
+            # "the two sides agreed to swap prisoners": each toward the other (but allies "preparing to deploy
+            # warplanes" do not prepare it against each other)
             pairs = _dyads(sources)
             events = [SentenceEvent(tok, tok.i, ev.code, ev.source, other, modality, ev.rule, chain, attribution)
                       for ev in events for source, other in pairs if source.code == ev.source.code]
@@ -2090,6 +2095,14 @@ def _everyone(verb: Token, both: bool = False) -> bool:
 _INSISTENT = frozenset({"immediately", "immediate", "forthwith", "unconditionally", "unconditional"})
 #: Clauses of their own below an appeal, whose words do not press it ("urged calm, warning that ...").
 _OWN_CLAUSES = frozenset({"conj", "advcl", "relcl", "parataxis"})
+
+
+def _prepares_harm(trig: Trigger, ev: SentenceEvent) -> bool:
+    """"Washington said it was preparing further sanctions", "were preparing to deploy warplanes": a hostile act
+    being planned or prepared is that act, still to come (planned), not a threat; vowing it is one ("vowed to
+    retaliate")."""
+    return trig.pattern.wrapper == "intent" and trig.token.lemma_.lower() in PLANNING_VERBS and \
+        ev.code[:2] in CONFLICT_ROOTS
 
 
 def _insistent_appeal(ev: SentenceEvent) -> bool:

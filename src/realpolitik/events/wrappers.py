@@ -17,13 +17,14 @@ _FAMILIES: dict[str, dict[str, str]] = {
     "ultimatum": {"*": "139"},  # "gave Hamas until Saturday to free the hostages": do this, or else
     "reject": {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "*": "120"},
 }
-#: Intent to do harm is a threat, whichever verb voiced it ("vowed to retaliate").
-_CONFLICT_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
+#: Intent to do harm is a threat, whichever verb voiced it ("vowed to retaliate"); the coder keeps harm being
+#: prepared ("preparing sanctions") as the planned act itself.
+CONFLICT_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
 
 
 def framed_code(family: str, framed_root: str) -> str:
     """The code of a framing event from the root of the event it frames."""
-    if family == "intent" and framed_root in _CONFLICT_ROOTS:
+    if family == "intent" and framed_root in CONFLICT_ROOTS:
         family = "threat"
     table = _FAMILIES[family]
     return table.get(framed_root, table["*"])
