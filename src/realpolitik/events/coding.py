@@ -154,6 +154,8 @@ class SentenceCoder:
         out[:] = [ev for ev in out if not (ev.code == CLAIM_RESPONSIBILITY and ev.source.role in _ARMED_GROUP_ROLES)]
         out.extend(self._denied_acts(triggers, out, date))
         for ev in out:
+            if ev.code == "154" and self._answers_call_for_help(ev):  # "deploying troops ... after X asked for help"
+                ev.code = "074"
             if _insistent_appeal(ev):  # "urged India to hand her over immediately": CAMEO's demand of the same kind
                 ev.code = "10" + ev.code[2:]
         self._remember(sent, triggers, out, date)
@@ -192,6 +194,16 @@ class SentenceCoder:
                 found.append(SentenceEvent(tok, tok.i, model.code, source, model.target, modality,
                                            f"v.follow>{model.rule}", chain))
         return found
+
+    def _answers_call_for_help(self, ev: SentenceEvent) -> bool:
+        """Troops sent to a country whose side has asked them for help, or asked for it in the same sentence
+        ("deploying soldiers to the Solomon Islands after its prime minister asked for help"): military assistance
+        (074), not a show of force against it."""
+        if ev.target is None or not ev.target.country or ev.target.country == ev.source.country:
+            return False
+        return any(asked.code.startswith("023") and asked.source.country == ev.target.country and (
+            asked.target.country == ev.source.country if asked.target is not None else
+            asked.trigger.sent == ev.trigger.sent) for asked in self._reported_so_far())
 
     def _reported_so_far(self) -> list[SentenceEvent]:
         """Every event of the article coded so far, this sentence's last."""
