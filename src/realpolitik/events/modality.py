@@ -47,6 +47,8 @@ TEXT_NOUNS = frozenset({"resolution", "motion", "bill", "draft", "text", "amendm
 PREVENTING_VERBS = frozenset({"prevent", "stop", "bar", "block", "keep", "prohibit", "ban", "forbid", "deter"})
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "halt", "cancel", "postpone", "abandon"})
 ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "blame", "indict"})
+#: Verbs that carry on an act already under way: its future ("will keep protesting") is no plan.
+CONTINUING_VERBS = frozenset({"keep", "continue"})
 #: Verbs that report an announcement: the "would" of what they report is a plan (a warning's is a threat).
 ANNOUNCING_VERBS = frozenset({"say", "announce", "tell", "state", "add", "confirm", "declare", "promise", "pledge",
                               "vow", "insist", "reiterate", "write"})
@@ -201,6 +203,8 @@ def modality_of(chain: list[Token], denied: bool = False) -> str:
             # modal from the verb it is coordinated with; a condition ("if X attacks and seizes") still holds
             own &= {"hypothetical"} if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
                                            for c in tok.children) else set()
+        if k and chain[k - 1].dep_ == "xcomp" and tok.lemma_.lower() in CONTINUING_VERBS:
+            own -= {"planned"}  # "will keep protesting until ...": the protests are under way
         cues |= own
         if "unconfirmed" in own and tok.dep_ == "pobj":
             break  # "refusing to confirm reports of a meeting": what governs the reports is about them
