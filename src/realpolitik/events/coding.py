@@ -2103,8 +2103,8 @@ def _everyone(verb: Token, both: bool = False) -> bool:
         d.lower_ == ("both" if both else "all") for d in c.children) for c in addressed)
 
 
-#: Words that brook no delay or condition: an appeal made with them is a demand.
-_INSISTENT = frozenset({"immediately", "immediate", "forthwith", "unconditionally", "unconditional"})
+#: Words that brook no delay or condition, or press hard: an appeal made with them is a demand.
+_INSISTENT = frozenset({"immediately", "immediate", "forthwith", "unconditionally", "unconditional", "strongly"})
 #: Clauses of their own below an appeal, whose words do not press it ("urged calm, warning that ...").
 _OWN_CLAUSES = frozenset({"conj", "advcl", "relcl", "parataxis"})
 
@@ -2124,19 +2124,21 @@ def _insistent_appeal(ev: SentenceEvent) -> bool:
 
 
 def _insistent(verb: Token) -> bool:
-    """"urged London to begin the exit process without delay", "called for his immediate release": an appeal
-    to one party that allows no delay or condition is a demand (CAMEO 10), not a plea (02). A call on both or
-    all sides of a fight ("urged both sides to cease fire immediately") stays an appeal for calm."""
+    """"urged London to begin the exit process without delay", "called for his immediate release", "strongly
+    urged", "asked India to withdraw its troops by March 15": an appeal to one party that is pressed hard or
+    allows no delay is a demand (CAMEO 10), not a plea (02). A call on both or all sides of a fight ("urged
+    both sides to cease fire immediately") stays an appeal for calm."""
     if _everyone(verb) or _everyone(verb, both=True):
         return False
     todo = list(verb.children)
     while todo:
         tok = todo.pop()
-        if tok.dep_ in _OWN_CLAUSES:
-            continue
+        if tok.dep_ in _OWN_CLAUSES and not args.is_infinitive(tok):
+            continue  # (but "urged India, where she lives, to hand her over immediately": the parser's advcl)
         word = tok.lower_
         if word in _INSISTENT or (word == "delay" and tok.head.lower_ == "without") or (
-                word == "once" and tok.head.lower_ == "at"):
+                word == "once" and tok.head.lower_ == "at") or (
+                word == "by" and any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in tok.children)):
             return True
         todo.extend(tok.children)
     return False
