@@ -197,7 +197,8 @@ class Coder:
         home = self._country_place(_state_of(source), "actor")
         if found.code[:3] == "043":  # a host receives at home: "Putin hosted Kim at a cosmodrome"
             return home
-        if found.code[:3] == "042" and target is not None:  # a visit is made to the host's country
+        if (found.code[:3] == "042" or _given_away(found.code)) and target is not None:
+            # a visit is made to the host's country; aid and arms are given where they arrive
             return self._country_place(_state_of(target), "target")
         if target is not None and found.code[:2] in FORCE_ROOTS and target.country != source.country:
             struck = self._country_place(_state_of(target), "target")
@@ -218,6 +219,9 @@ class Coder:
     def _freeze(self, found: SentenceEvent, article: Article, sent: Span, date: EventDate,
                 story_place: Place | None = None) -> Event:
         place = self._place_for(found)
+        if place is not None and _given_away(found.code) and found.target is not None and \
+                place.country == found.source.country != found.target.country:
+            place = None  # "rescue teams from Azerbaijan arrived": where the help came from, not where it went
         target = found.target
         if target is None and found.needs_place_target and place is not None and place.country \
                 and _named_where_it_struck(found.trigger) and not (
@@ -238,6 +242,12 @@ class Coder:
                      root=info.root, quad_class=info.quad_class, goldstein=info.goldstein, plover=info.plover,
                      label=info.name, date=date, place=place, modality=found.modality, evidence=evidence,
                      rule=found.rule, attribution=found.attribution)
+
+
+def _given_away(code: str) -> bool:
+    """Material cooperation and aid, which happen where what is given arrives (but asylum, 075, is granted at
+    home: "arrived in Moscow and was granted asylum")."""
+    return code[:2] in ("06", "07") and code[:3] != "075"
 
 
 def _state_of(actor: Actor) -> str | None:
