@@ -366,9 +366,14 @@ _DEAL_WORDS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "arran
 _TELLING = frozenset({"say", "tell", "announce", "state", "add", "report", "claim", "write", "inform"})
 
 
+#: Words for a part of what their of-phrase names: "most of the sanctions".
+_PORTIONS = frozenset({"most", "some", "all", "many", "part", "half", "much", "several", "rest"})
+
+
 def _counted(obj: Token) -> Token:
-    """"most of the sanctions the bloc had imposed on Belarus": the sanctions, whose phrases say on whom."""
-    if obj.lemma_.lower() in ("most", "some", "all", "many", "part", "half", "much", "several", "rest"):
+    """"most of the sanctions the bloc had imposed on Belarus", "dozens of rioters": the sanctions, the rioters,
+    whose phrases say who they are."""
+    if obj.lemma_.lower() in _PORTIONS or obj.lemma_.lower() in QUANTITIES:
         return next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                      for p in c.children if p.dep_ == "pobj" and p.pos_ != "PRON"), obj)
     return obj
@@ -519,6 +524,5 @@ def support_verb(noun: Token, supports) -> Token | None:
 
 
 def counted(heads: list[Token]) -> list[Token]:
-    """The heads, with what a count among them counts ("dozens of rioters": the rioters too)."""
-    return heads + [p for h in heads if h.lemma_.lower() in QUANTITIES for c in h.children
-                    if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    """The heads, with what a count or a part among them counts ("dozens of rioters": the rioters too)."""
+    return heads + [c for c in map(_counted, heads) if all(c.i != h.i for h in heads)]
