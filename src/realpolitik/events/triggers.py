@@ -175,7 +175,7 @@ def noun_object_words(tok: Token) -> dict[str, Token]:
 
 #: Words that count what follows them: "dozens of diplomats" is about diplomats.
 QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
-                         "number", "group", "batch", "couple", "handful", "series", "wave"})
+                        "number", "group", "batch", "couple", "handful", "series", "wave"})
 
 
 def _form_matches(tok: Token, form: tuple[str, ...], pos: str, context: dict[str, Token]) -> list[int] | None:
@@ -251,7 +251,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     return [t for t in found if t.token.i not in consumed and not is_time_reference(t.token)
             and not _restates(t, _governing_trigger(t.token, at)) and not _toll(t, at)
             and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head))  # "clashes that killed 30"
-            and not _is_motive(t.token) and not _is_aim(t.token) and not _helped_to(t.token) and not _is_breached(t.token) and not _legal_state(t.token) and not _lie_of_land(t.token)
+            and not _is_motive(t.token) and not _is_aim(t.token) and not _helped_to(t.token)
+            and not _is_breached(t.token) and not _legal_state(t.token) and not _lie_of_land(t.token)
             and not _heads_free_relative(t.token) and not _lasting_state(t.token) and not _names_people(t.token)
             and not _sent_to_attack(t, at) and not _stance(t) and not _record_clause(t.token)
             and not (t.pattern.pos == "noun" and _framing(t.token)) and not _posted(t.token)
