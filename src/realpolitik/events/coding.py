@@ -15,7 +15,13 @@ from ..knowledge.lexicon import Lexicon
 from ..model import Actor, Attribution, unique_actors
 from . import arguments as args
 from .attribution import describe, sentence_attribution, speaker_attribution
-from .modality import JUDGING_VERBS, PLANNING_VERBS, modality_of, strongest, tensed_conjunct
+from .modality import (
+    JUDGING_VERBS,
+    PLANNING_VERBS,
+    modality_of,
+    strongest,
+    tensed_conjunct,
+)
 from .triggers import (
     GATHERINGS,
     TEMPORAL_PREPS,
