@@ -230,6 +230,15 @@ class SentenceCoder:
             _forceful(ev.code) if forceful else ev.code[:3] in codes)]
         return [done[-1].source] if done else []
 
+    def _deed_doers(self, noun: Token, sources: list[Actor], date) -> list[Actor]:
+        """Who did the act a noun names: its own doer ("Israeli strikes"), else whoever last did an act of its
+        kind, if another side ("IS claimed the attacks" names its own deeds, not another party)."""
+        return self._resolve_all(self._noun_doers(noun), date) or _other_sides(self._doers_of_kind(noun), sources)
+
+    def _captor(self) -> list[Actor]:
+        """Whoever last arrested or abducted someone: whom a call for a release addresses."""
+        return [ev.source for ev in self._reported_so_far() if ev.code[:3] in ("173", "181")][-1:]
+
     def _remember(self, sent: Span, triggers: list[Trigger], out: list[SentenceEvent], date) -> None:
         """Update the article's story memory that later sentences refer back to."""
         self._story.extend(out)
@@ -481,8 +490,7 @@ class SentenceCoder:
             if root in ("05", "11", "12") and heads and all(h.lower_ == "it" for h in heads):
                 deed = self._deed_named_before(tok)  # "Iran condemned the strike. Britain voiced support for it."
                 if deed is not None:
-                    targets = _other_sides(self._resolve_all(self._noun_doers(deed), date) or
-                                           self._doers_of_kind(deed), sources)
+                    targets = _other_sides(self._deed_doers(deed, sources, date), sources)
                     if targets:
                         break
             targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
@@ -497,9 +505,8 @@ class SentenceCoder:
             if not targets and (slot != "dobj" or root in ("01", "11", "12", "16")):
                 # "a complaint against China's tariffs", "rejected Canada's allegations", "cancelled a visit by
                 # the German minister": whoever made them
-                targets = [a for h in heads if self._is_event(h) or h.lemma_.lower() in _WORDS_NOUNS for a in
-                           self._resolve_all(self._noun_doers(h), date) or _other_sides(self._doers_of_kind(h), sources)]
-                # (but "IS claimed the attacks" names its own deeds, not another party)
+                targets = [a for h in heads if self._is_event(h) or h.lemma_.lower() in _WORDS_NOUNS
+                           for a in self._deed_doers(h, sources, date)]
                 if not targets and root in ("01", "11"):  # "welcomed the vote", "disappointed by the decision":
                     # whoever just did it
                     targets = [a for h in heads if _refers_to_event(h) for a in self._event_doer(h, sources, date)]
@@ -580,8 +587,7 @@ class SentenceCoder:
             addressed = args.prep_objects(tok.head, "to") + args.direct_objects(tok.head)
             targets = _other_sides(self._resolve_all(addressed, date), sources)[:1]
         if not targets and sources and code == "0253":  # "called for his release": to whoever holds him
-            held = [ev.source for ev in self._reported_so_far() if ev.code[:3] in ("173", "181")]
-            targets = _other_sides(held[-1:], sources)
+            targets = _other_sides(self._captor(), sources)
         if not targets and sources and root == "02":  # "appealed for a ceasefire in Gaza": to those fighting there
             where = [p for h in args.object_heads(tok) for p in args.prep_objects(h, "in")]
             targets = self._other_country_in(where, sources)
@@ -1221,8 +1227,7 @@ class SentenceCoder:
             if trig.pattern.wrapper in ("demand", "appeal") and args.is_passive(comp) and \
                     comp.lemma_.lower() in _FREEING and not any(c.dep_ == "agent" for c in comp.children):
                 # "demanded that the two soldiers be freed": of whoever holds them, not of the soldiers
-                held = [ev.source for ev in self._reported_so_far() if ev.code[:3] in ("173", "181")]
-                return [a for a in held[-1:] if a.country not in own]
+                return [a for a in self._captor() if a.country not in own]
             found = self._resolve_all([s for c in comp.children if c.dep_ in args.SUBJECT_DEPS or c.dep_ == "nsubjpass"
                                        for s in args.with_conjuncts(c)], date)  # "warned that Taiwan's forces would
             # be crushed", "that Washington and London would pay a heavy price": each
