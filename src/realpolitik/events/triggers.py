@@ -49,7 +49,8 @@ def object_words(tok: Token) -> dict[str, Token]:
         words.setdefault(t.lower_, t)
         for c in t.children:
             if c.dep_ in ("compound", "amod", "nmod") and depth < 2:
-                words.setdefault(c.lemma_.lower(), t)
+                # a participle keeps its form: "the rebel-held town" holds no "hold"
+                words.setdefault(c.lower_ if c.tag_ == "VBN" else c.lemma_.lower(), t)
                 words.setdefault(f"{c.lemma_.lower()} {t.lemma_.lower()}", t)
                 for m in c.children:  # "lifted martial law hours after": the parser's compound of a compound
                     if m.dep_ in ("compound", "amod"):
