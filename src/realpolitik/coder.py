@@ -73,7 +73,7 @@ class Coder:
         the story starts."""
         actors = self.recognizer.annotate(doc, article.published)
         actors.last_place_country = dateline
-        events = _without_restated_charges(tuple(self._events(doc, article, actors)))
+        events = _without_repeats(_without_restated_charges(tuple(self._events(doc, article, actors))))
         return CodedArticle(article, events, tuple(extract_claims(doc, article, events, actors)))
 
     def _events(self, doc: Doc, article: Article, actors) -> Iterator[Event]:
@@ -287,6 +287,30 @@ def _without_restated_charges(events: tuple[Event, ...]) -> tuple[Event, ...]:
     fact: the charge restates an act already coded, it does not make an unconfirmed second one."""
     done = {_dyad_root(e) for e in events if e.asserted}
     return tuple(e for e in events if e.modality != "unconfirmed" or _dyad_root(e) not in done)
+
+
+def _without_repeats(events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """"Obama held talks with Castro ... At the meeting, the U.S. president ...": one event told again in the same
+    story, between the same sides (named as precisely, or one side only by its country), with the same CAMEO
+    code, certainty and day, is one event (its first telling, with that evidence); an analyst counting events
+    must not count the retelling. Different groups of one country ("tens of thousands rallied ... students
+    tried to march") stay apart."""
+    kept: dict[tuple, list[Event]] = {}
+    out = []
+    for event in events:
+        told = kept.setdefault((*_dyad_root(event), event.code, event.modality, event.date.value), [])
+        if not any(_same_side(event.source, other.source) and _same_side(event.target, other.target)
+                   for other in told):
+            told.append(event)
+            out.append(event)
+    return tuple(out)
+
+
+def _same_side(a: Actor | None, b: Actor | None) -> bool:
+    """The same actor, or one of them named only by the country both belong to (USA and USAGOV)."""
+    if a is None or b is None:
+        return a is b
+    return a.code == b.code or (a.country == b.country and (a.code == a.country or b.code == b.country))
 
 
 def _dyad_root(event: Event) -> tuple:

@@ -54,7 +54,13 @@ class Prediction:
 
     @property
     def key(self) -> tuple:
-        return self.source, self.target, self.root, self.asserted
+        """What makes two predictions identical, as the shared score.py reads them: the full actor codes (USAGOV
+        and USA are two predictions), the root and the asserted flag."""
+        event = self.event
+        if event is None:
+            return self.source, self.target, self.root, self.asserted
+        return (event.source.code if event.source else "", event.target.code if event.target else "", self.root,
+                self.asserted)
 
 
 def _accepts(codes: list[str], predicted: str) -> bool:

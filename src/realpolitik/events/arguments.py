@@ -36,9 +36,18 @@ DEFAULT_NOUN_SLOTS = ("with", "on", "against", "between", "involving", "to")
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.tag_ == "VBN" and (
         verb.dep_ == "acl" or any(c.dep_ == "agent" for c in verb.children))  # "..., hosted by Turkey"
-        and not any(c.dep_ == "nsubj" for c in verb.children)) or (  # "reports that Russia had moved ...": active
+        and (not any(c.dep_ == "nsubj" for c in verb.children) or reduced_relative(verb))) or (
+        # ("reports that Russia had moved ..." is active)
         verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_.lower() in ("remain", "stay"))
     # ("Whelan, who remains jailed in Russia")
+
+
+def reduced_relative(verb: Token) -> bool:
+    """"after talks mediated by Qatar": a participle with an agent and no auxiliary that the parser read as a
+    clause whose subject is the noun it modifies."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "agent" for c in verb.children) and \
+        not any(c.dep_ == "aux" for c in verb.children) and \
+        any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in verb.children)
 
 
 _TIME_NOUNS = frozenset({"minute", "hour", "day", "week", "month", "year", "time", "moment", "night", "morning"})

@@ -279,8 +279,8 @@ class SentenceCoder:
         nouns = {t.token.i for t in contents if t.pattern.pos == "noun"}
         out = set()
         for t in contents:  # (but "the offensive forced 100,000 people to flee" is also a mass expulsion)
-            if t.pattern.pos == "verb" and (t.pattern.code or "")[:2] != "20" and any(
-                    c.dep_ == "nsubj" and c.i in nouns for c in t.token.children):
+            if t.pattern.pos == "verb" and (t.pattern.code or "")[:2] != "20" and not args.is_passive(t.token) \
+                    and any(c.dep_ == "nsubj" and c.i in nouns for c in t.token.children):  # ("talks mediated by")
                 out.add(t.token.i)
         return out
 
@@ -422,11 +422,11 @@ class SentenceCoder:
                 sources = [Actor.of(c, "CVL", kind="sector") for c in self.actors.countries_in(where)[:1]]
             if not sources and not many and pattern.reciprocal and talks_first_told_after(tok):
                 # "agreed on Saturday ..., after nearly twelve hours of talks in Ohrid": talks between those who agreed
-                verb = tok
+                verb = tok.head.head if tok.dep_ == "nsubj" and args.reduced_relative(tok.head) else tok
                 while verb.pos_ != "VERB" and verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
                     verb = verb.head
                 agreed = unique_actors(self._resolve_all(self._subjects(verb), date)) if verb.pos_ == "VERB" else []
-                if len({a.country for a in agreed}) >= 2:
+                if len({a.code for a in agreed}) >= 2:  # (the rebels and the government of one country too)
                     many = agreed
             if not sources and pattern.reciprocal and self.last_subject is not None and tok.lemma_.lower() in \
                     GATHERINGS and args.prep_objects(tok, "with"):  # "The decision followed a telephone call with
@@ -834,6 +834,8 @@ class SentenceCoder:
         brokered = [h for _, heads in candidates for h in heads] + ([verb.head] if verb.dep_ == "acl" else [])
         if verb.dep_ == "advcl" and args.is_passive(verb):  # "held talks in Antalya, hosted by Turkey"
             brokered += args.direct_objects(verb.head)
+        if args.reduced_relative(verb):  # "agreed ... after talks mediated by Qatar", read as a clause
+            brokered += [c for c in verb.children if c.dep_ == "nsubj"]
         brokered = [n for n in brokered if n.pos_ == "NOUN"]
         for noun in brokered:
             between = args.participants(noun)
@@ -845,6 +847,8 @@ class SentenceCoder:
                 held = held.head.head
             if support is None and held.dep_ == "pobj" and held.head.head.pos_ == "VERB":
                 support = held.head.head  # "restored relations under a deal brokered by China"
+            if support is None and held.dep_ == "nsubj" and args.reduced_relative(held.head):
+                support = held.head.head  # "agreed ... after talks mediated by Qatar": those who agreed
             if support is not None:
                 heads += args.subject_heads(support)
             parties = self._resolve_all(heads, date)

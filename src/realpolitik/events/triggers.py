@@ -546,11 +546,15 @@ def talks_first_told_after(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SPANS:
         node = tok.head.head
     # a first mention has no "the", "their" or "these": "after an Oval Office meeting with Trump"
-    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an")) for c in node.children):
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an", "some", "several"))
+           for c in node.children):  # ("after some 16 hours of talks" is a first mention too)
         return False
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in _ENDS and \
             node.head.head.dep_ == "pobj" and node.head.head.head.lower_ == "at":
         return True  # "agreed ..., at the end of four days of talks in Beijing"
+    if node.dep_ == "nsubj" and node.head.tag_ == "VBN" and any(  # "after talks mediated by Qatar", read as a
+            c.dep_ == "mark" and c.lower_ == "after" for c in node.head.children):  # clause
+        return True
     return node.dep_ == "pobj" and node.head.lower_ in ("after", "following")
 
 
