@@ -6,7 +6,7 @@ date and place (later stages) and freezes them into ``model.Event``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -154,6 +154,7 @@ class SentenceCoder:
                     out[:] = [ev for ev in out if ev.trigger.i not in demanded]
                 out.extend(said)
         out.extend(self._followed(sent, out, date))
+        out.extend(self._done_likewise(sent, out, date))
         out.extend(self._alleged(out))
         # an armed group's claim of an attack is news of the attack (coded from the claim, above), not of a
         # statement; a state's acknowledgement stays one ("Iran acknowledged shooting down the airliner")
@@ -178,13 +179,8 @@ class SentenceCoder:
         for tok in sent:
             if tok.lemma != follow and tok.lemma != do:  # (an integer test: most sentences have no such verb)
                 continue
-            objects = [c for c in tok.children if c.dep_ == "dobj"]
-            if tok.lemma == do and [t.lower_ for t in sent.doc[tok.i + 1:tok.i + 3]] != ["the", "same"] and not any(
-                    c.dep_ == "advmod" and c.lower_ == "likewise" for c in tok.children):
-                continue  # "Canada, Brazil and Colombia quickly did the same", "Britain did likewise"
-            if tok.pos_ != "VERB" or args.is_passive(tok) or (tok.lemma == follow and any(
-                    o.lemma_.lower() not in ("suit", "lead", "example") for o in objects)):
-                continue
+            if not _says_likewise(tok) or any(ev.trigger.i == tok.head.i for ev in out):
+                continue  # (what this sentence told first is the model: "_done_likewise")
             done = [ev for ev in self._story if ev.modality == "asserted" and ev.target is not None
                     and ev.code[:2] != "01"]
             if not done:
@@ -200,6 +196,26 @@ class SentenceCoder:
                 found.append(SentenceEvent(tok, tok.i, model.code, source, model.target, modality,
                                            f"v.follow>{model.rule}", chain))
         return found
+
+    def _done_likewise(self, sent: Span, out: list[SentenceEvent], date) -> list[SentenceEvent]:
+        """"Washington recognised the opposition leader, as did Ottawa and Brasilia", "..., and so did Britain",
+        "..., and the UAE quickly followed suit": the elided clause repeats the act it hangs on, by the others it
+        names."""
+        extra = []
+        for tok in sent:
+            if tok.dep_ not in ("advcl", "conj") or not (_says_likewise(tok) or (
+                    tok.lemma_.lower() == "do" and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "neg")
+                                                           for c in tok.children) and
+                    any((c.dep_ == "mark" and c.lower_ == "as") or (c.dep_ == "advmod" and c.lower_ == "so")
+                        for c in tok.children))):
+                continue
+            others = self._resolve_all(self._subjects(tok), date, record=True)
+            for ev in [ev for ev in out if ev.trigger.i == tok.head.i]:
+                for other in others:
+                    if other.country != ev.source.country and (ev.target is None or
+                                                               other.country != ev.target.country):
+                        extra.append(replace(ev, source=other, rule=f"{ev.rule}>likewise"))
+        return extra
 
     def _answers_call_for_help(self, ev: SentenceEvent) -> bool:
         """Troops sent to a country whose side has asked them for help, or asked for it in the same sentence
@@ -725,7 +741,7 @@ class SentenceCoder:
                 pattern.pos == "verb" and any(c.lower_ == "each" for h in self._subjects(tok) for c in h.children))):
             # other", "each side denied breaking the truce"
             # "Hamas and Israel reached a ceasefire", "A and B signed": each side toward the other
-            return [(a, b, code, False) for a, b in _dyads(sources, _among_all(tok))]
+            return [(a, b, code, False) for a, b in _dyads(sources, _among_all(tok) or root == "04")]
         if not targets and (pattern.reciprocal or root in NEEDS_TARGET_ROOTS) and not code.startswith(("163", "1663")):
             # (an export ban or an embargo may face the whole world: "China banned exports of ...", and aid agencies
             # expelled are of no one state)
@@ -2312,6 +2328,18 @@ def _inner_heads(head: Token) -> list[Token]:
 def _forceful(code: str) -> bool:
     """Force of any kind: military (18-20), a violent protest (145) or a violent crackdown (175)."""
     return code[:2] in VIOLENCE_ROOTS or code[:3] in ("145", "175")
+
+
+def _says_likewise(tok: Token) -> bool:
+    """"followed suit", "did the same", "did likewise" (also bare "quickly followed"): a clause that repeats an
+    act told before it."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or args.is_passive(tok) or lemma not in ("follow", "do"):
+        return False
+    if lemma == "do":  # "Canada, Brazil and Colombia quickly did the same", "Britain did likewise"
+        return [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3]] == ["the", "same"] or any(
+            c.dep_ == "advmod" and c.lower_ == "likewise" for c in tok.children)
+    return all(c.lemma_.lower() in ("suit", "lead", "example") for c in tok.children if c.dep_ == "dobj")
 
 
 def _dyads(parties: list[Actor], every: bool = False) -> list[tuple[Actor, Actor]]:
