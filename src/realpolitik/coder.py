@@ -73,7 +73,8 @@ class Coder:
         the story starts."""
         actors = self.recognizer.annotate(doc, article.published)
         actors.last_place_country = dateline
-        events = _without_repeats(_without_restated_charges(tuple(self._events(doc, article, actors))))
+        events = _without_repeats(_without_denied(_without_restated_charges(tuple(self._events(doc, article,
+                                                                                               actors)))))
         return CodedArticle(article, events, tuple(extract_claims(doc, article, events, actors)))
 
     def _events(self, doc: Doc, article: Article, actors) -> Iterator[Event]:
@@ -287,6 +288,13 @@ def _without_restated_charges(events: tuple[Event, ...]) -> tuple[Event, ...]:
     fact: the charge restates an act already coded, it does not make an unconfirmed second one."""
     done = {_dyad_root(e) for e in events if e.asserted}
     return tuple(e for e in events if e.modality != "unconfirmed" or _dyad_root(e) not in done)
+
+
+def _without_denied(events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """"Israeli troops killed a teenager, Palestinian officials said. The Israeli army denied the report": an act
+    its alleged doer denies is told as denied, not also as fact; the denial says how sure the story is."""
+    denied = {_dyad_root(e) for e in events if e.modality == "denied"}
+    return tuple(e for e in events if e.modality != "asserted" or _dyad_root(e) not in denied)
 
 
 def _without_repeats(events: tuple[Event, ...]) -> tuple[Event, ...]:

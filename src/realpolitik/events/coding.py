@@ -1802,7 +1802,7 @@ class SentenceCoder:
         denier is said (by the story) to have done, coded as denied. A charge of that act against the denier,
         coded from this sentence, is taken out of ``out``: the denial says how sure it is."""
         found = []
-        for trig in (t for t in triggers if t.pattern.code == DENY_RESPONSIBILITY):
+        for trig in (t for t in triggers if t.pattern.code == DENY_RESPONSIBILITY or _dismisses_charge(t)):
             act = self._reported_act(material=True)
             if act is None or act.target is None:
                 continue
@@ -1810,7 +1810,8 @@ class SentenceCoder:
                 # "Russia blamed Ukraine, which denied any involvement": the denial, not the charge, says how sure
                 out[:] = [ev for ev in out if not (ev.source.code == denier.code and ev.code == act.code and
                                                    ">alleged:" in ev.rule)]
-                if denier.country == act.target.country or any(
+                if denier.country == act.target.country or (_dismisses_charge(trig) and act.doer is not None and
+                                                             act.doer.country != denier.country) or any(
                         ev.source.code == denier.code and ev.code == act.code for ev in out):
                     continue
                 found.append(SentenceEvent(trig.token, trig.token.i, act.code, denier, act.target, "denied",
@@ -1825,7 +1826,7 @@ class SentenceCoder:
             return self.agentless
         last = self.last_material
         if material and last is not None:
-            return _Act(last.code, last.target, last.rule, last.chain, last.place_hints)
+            return _Act(last.code, last.target, last.rule, last.chain, last.place_hints, last.source)
         return None
 
     def _remember_speaker(self, triggers: list[Trigger], date) -> None:
@@ -1922,6 +1923,7 @@ class _Act:
     rule: str
     chain: list[Token]  # its trigger and governors: where and when it was done
     where: list[Token]
+    doer: Actor | None = None  # who the story says did it, where it says
 
 
 def _set_off(participle: Token) -> bool:
@@ -2328,6 +2330,17 @@ def _inner_heads(head: Token) -> list[Token]:
 def _forceful(code: str) -> bool:
     """Force of any kind: military (18-20), a violent protest (145) or a violent crackdown (175)."""
     return code[:2] in VIOLENCE_ROOTS or code[:3] in ("145", "175")
+
+
+#: What is said about someone's deed: dismissing it as false denies the deed.
+_CHARGES = frozenset({"report", "allegation", "accusation", "claim", "charge", "suggestion"})
+
+
+def _dismisses_charge(trig: Trigger) -> bool:
+    """"Kigali rejected the accusation", after troops of its own were reported fighting: a rejection of what is
+    said about one's own deed is a denial of that deed (not of a deed the story gives to someone else)."""
+    return (trig.pattern.code or "")[:2] == "12" and any(
+        o.lemma_.lower() in _CHARGES for o in args.direct_objects(trig.token))
 
 
 def _says_likewise(tok: Token) -> bool:
