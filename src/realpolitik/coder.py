@@ -85,6 +85,7 @@ class Coder:
         seen: set[str] = set()
         story_date: EventDate | None = None  # the last day the text itself gave an event
         story_place: Place | None = None  # the last place the text itself gave an event
+        day_of: dict[int, EventDate] = {}  # the date of each act coded, by the first token of its chain
         for sent in doc.sents:
             text = article.text[sent.start_char:sent.end_char]  # the doc was parsed from it; slicing is cheap
             if not text.strip():
@@ -100,6 +101,10 @@ class Coder:
             dated_here: list[tuple[int, EventDate]] = []  # (depth of the trigger's clause, its day)
             for found in sentences.code(sent, article.published):
                 date = self._date_for(found, dated, resolver, background, story_date, relative)
+                if found.chain and found.chain[0].i < sent.start:  # "... The army denied the report": a deed
+                    date = day_of.get(found.chain[0].i, date)  # told before keeps the day it was told with
+                elif found.chain:
+                    day_of.setdefault(found.chain[0].i, date)
                 if date.historical and not self.settings.emit_historical:
                     continue
                 if date.basis in ("text", "text-relative") and date.precision == "day":
