@@ -279,6 +279,10 @@ def direct_objects(verb: Token) -> list[Token]:
             return [verb.head]  # "Al-Shabaab, which the president blamed for the carnage": al-Shabaab
         if child.dep_ == "dobj":
             return with_conjuncts(child) + fellow_objects(verb, child)
+    named = [c for c in verb.children if c.dep_ in ("oprd", "attr")]
+    if len(named) >= 2 and named[0].pos_ in ("PROPN", "NOUN", "PRON"):
+        # "labelled Ruritania the main danger", read as two complements: the first is whom the words name
+        return with_conjuncts(named[0])
     for child in verb.children:
         small = child.pos_ in ("ADJ", "NOUN") or _to_infinitive(child) or child.lower_ == "persona"  # ("declared
         if child.dep_ in ("ccomp", "oprd", "xcomp") and small:  # X persona non grata")
