@@ -696,7 +696,8 @@ class DocActors:
         # not from what the subject acts on: "the ministry accused Washington" is not American
         acted_on = _acted_on_tokens(head, organ)
         if home:  # "Yoon accused the opposition of sympathising with North Korea": his country's opposition
-            found = self.countries_in(head.doc[i] for i in sorted(_acting_on_tokens(head)))
+            found = self.countries_in(head.doc[i] for i in sorted(_acting_on_tokens(head))) or \
+                self._acting_person_countries(head)
             if found:
                 return found[:1]
         # "Foreign Minister X handed ... in Brussels": not the host's minister; but one who "was arrested in
@@ -741,6 +742,12 @@ class DocActors:
             found = self.countries_in(t for o in head.head.children if o.dep_ == "dobj" and any(  # a coup at home
                 t.ent_type_ == "PERSON" for t in o.subtree) for t in o.subtree)
         return found[:1]
+
+    def _acting_person_countries(self, head: Token) -> list[str]:
+        """"she accused the opposition of ...": the country of the person "he" or "she" stands for, whose
+        country's opposition it is (not a country named later in the charge)."""
+        pron = next((s for s in _acting_subjects(head) if s.lower_ in ("he", "she")), None)
+        return [a.country for a in self._person_before(pron, self.default_date) if a.country] if pron else []
 
     def _country_named_before(self, head: Token) -> str | None:
         """The last country the text names before a phrase, other than that of its clause's subject; one named
@@ -968,12 +975,17 @@ def _acted_on_tokens(head: Token, organ: bool = False) -> set[int]:
 def _acting_on_tokens(head: Token) -> set[int]:
     """The words of the named party whose verb acts on this object ("condemned the bloodshed and urged the
     junta": the shared subject); empty when the phrase is no object."""
+    return {t.i for c in _acting_subjects(head) if c.ent_type_ in _NAMED_PARTIES for t in c.subtree}
+
+
+def _acting_subjects(head: Token) -> list[Token]:
+    """The subject of the verb that acts on this object; empty when the phrase is no object."""
     if not _is_object(head):
-        return set()
+        return []
     verb = head.head if head.dep_ != "pobj" else head.head.head
     while verb.dep_ in ("conj", "advcl", "xcomp") and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head  # ("declared martial law, accusing the opposition ...")
-    return {t.i for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ in _NAMED_PARTIES for t in c.subtree}
+    return [c for c in verb.children if c.dep_ == "nsubj"]
 
 
 def _same_kind(relative: Token, pron: Token) -> bool:
