@@ -233,6 +233,13 @@ class SentenceCoder:
 
     def _doers_of_kind(self, noun: Token) -> list[Actor]:
         """"condemned the annexations": whoever the story last reported doing an act of that kind."""
+        done = self._deeds_of_kind(noun)
+        return [done[-1].source] if done else []
+
+    def _deeds_of_kind(self, noun: Token) -> list[SentenceEvent]:
+        """The acts of the kind a noun names that the story reported done, in order; for a word of force with
+        no force told, acts of coercion ("police stormed the consulate and seized a dissident ... condemned the
+        raid": a raid by police is coercion, not war)."""
         # any reading of the noun ("the expulsions" of diplomats or of migrants), whether or not it was taken for
         # a trigger itself ("called the expulsions a provocation")
         codes = {p.code[:3] for p in self.lexicon.by_head.get(("noun", noun.lemma_.lower()), ()) if p.code}
@@ -242,14 +249,24 @@ class SentenceCoder:
         # "fired 59 missiles ... condemned the strikes": force is force, whichever violent root it was coded in
         # (and a mob's storming of an embassy is "the attack" too)
         forceful = any(code[:2] in VIOLENCE_ROOTS for code in codes)
-        done = [ev for ev in self._reported_so_far() if ev.trigger.i != noun.i and ev.modality == "asserted" and (
-            _forceful(ev.code) if forceful else ev.code[:3] in codes)]
-        return [done[-1].source] if done else []
+        told = [ev for ev in self._reported_so_far() if ev.trigger.i != noun.i and ev.modality == "asserted"]
+        done = [ev for ev in told if (_forceful(ev.code) if forceful else ev.code[:3] in codes)]
+        return done or [ev for ev in told if forceful and ev.code[:2] == "17"]
 
-    def _deed_doers(self, noun: Token, sources: list[Actor], date) -> list[Actor]:
+    def _deed_doers(self, noun: Token, sources: list[Actor], date, judged: bool = False) -> list[Actor]:
         """Who did the act a noun names: its own doer ("Israeli strikes"), else whoever last did an act of its
-        kind, if another side ("IS claimed the attacks" names its own deeds, not another party)."""
-        return self._resolve_all(self._noun_doers(noun), date) or _other_sides(self._doers_of_kind(noun), sources)
+        kind, if another side ("IS claimed the attacks" names its own deeds, not another party). A side that
+        ``judged`` a deed of force its own side last did judges what that force answered: "jets downed the
+        drones ... the premier called the incursion reckless" (the drones' side, not the jets')."""
+        own = self._resolve_all(self._noun_doers(noun), date)
+        done = self._deeds_of_kind(noun) if not own else []
+        if own or not done:
+            return own
+        last = done[-1]
+        doers = _other_sides([last.source], sources)
+        if not doers and judged and last.target is not None and _forceful(last.code):
+            return _other_sides([last.target], sources)
+        return doers
 
     def _captor(self) -> list[Actor]:
         """Whoever last arrested or abducted someone: whom a call for a release addresses."""
@@ -506,7 +523,7 @@ class SentenceCoder:
             if root in ("05", "11", "12") and heads and all(h.lower_ == "it" for h in heads):
                 deed = self._deed_named_before(tok)  # "Iran condemned the strike. Britain voiced support for it."
                 if deed is not None:
-                    targets = _other_sides(self._deed_doers(deed, sources, date), sources)
+                    targets = _other_sides(self._deed_doers(deed, sources, date, root in ("11", "12")), sources)
                     if targets:
                         break
             targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
@@ -522,7 +539,7 @@ class SentenceCoder:
                 # "a complaint against China's tariffs", "rejected Canada's allegations", "cancelled a visit by
                 # the German minister": whoever made them
                 targets = [a for h in heads if self._is_event(h) or h.lemma_.lower() in _WORDS_NOUNS
-                           for a in self._deed_doers(h, sources, date)]
+                           for a in self._deed_doers(h, sources, date, root in ("11", "12"))]
                 if not targets and root in ("01", "11"):  # "welcomed the vote", "disappointed by the decision":
                     # whoever just did it
                     targets = [a for h in heads if _refers_to_event(h) for a in self._event_doer(h, sources, date)]
