@@ -96,8 +96,8 @@ class Coder:
             # verdict a farce"), does not make the sentence history
             relative = _relative_clause_dates(sent, mentions)
             nominal = {id(m) for _, m, of_noun in dated if of_noun} | relative
-            background = is_background(text, article.published, [m for m in mentions if id(m) not in nominal],
-                                       offset=sent.start_char)
+            background = is_background(_without_relative_clauses(sent, text), article.published,
+                                       [m for m in mentions if id(m) not in nominal], offset=sent.start_char)
             dated_here: list[tuple[int, EventDate]] = []  # (depth of the trigger's clause, its day)
             for found in sentences.code(sent, article.published):
                 date = self._date_for(found, dated, resolver, background, story_date, relative)
@@ -355,6 +355,17 @@ def _relative_clause_dates(sent: Span, mentions: list[DateMention]) -> set[int]:
         if span is not None and _in_relative_clause(span.root):
             out.add(id(mention))
     return out
+
+
+def _without_relative_clauses(sent: Span, text: str) -> str:
+    """The sentence's text with its relative clauses blanked (same length): a history cue there dates the thing
+    described, not the news ("... and review curbs that were eased over the past decade")."""
+    chars = list(text)
+    for tok in sent:
+        if tok.dep_ == "relcl":
+            start, end = tok.left_edge.idx - sent.start_char, tok.right_edge.idx + len(tok.right_edge) - sent.start_char
+            chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _in_relative_clause(tok: Token) -> bool:
