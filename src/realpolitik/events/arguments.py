@@ -366,6 +366,9 @@ def target_candidates(trigger: Token, pattern: Pattern,
     # ..., in a deal brokered by China": under what, not where or with whom
     out = [(slot, [h for h in heads if not (slot == "at" and h.lemma_.lower() in BIDDING_NOUNS) and not (
         slot in ("in", "under") and h.lemma_.lower() in _DEAL_WORDS)]) for slot, heads in out]
+    # "pressed on with its offensive against X": the support verb's phrase holds the event's own word, which is
+    # never its own target
+    out = [(slot, [h for h in heads if h.i != trigger.i]) for slot, heads in out]
     return [(slot, heads) for slot, heads in out if heads]
 
 
