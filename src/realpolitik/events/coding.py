@@ -985,6 +985,9 @@ class SentenceCoder:
         speaker = next((t for t in chain[1:] if self._wrapper_kind(t) == "speech"), None)
         if speaker is None:
             return []
+        named = self._atrocity_named(trig, speaker, date)
+        if named:
+            return named
         sources = unique_actors(self._resolve_all(self._subjects(speaker), date))
         targets = unique_actors(self._resolve_all(self._noun_doers(trig.token), date))
         events = []
@@ -995,6 +998,23 @@ class SentenceCoder:
                                                 modality_of(self._chain(speaker)), trig.pattern.id, chain,
                                                 self._speaker_attribution(speaker, date)))
         return events
+
+    def _atrocity_named(self, trig: Trigger, speaker: Token, date) -> list[SentenceEvent]:
+        """"said the army's campaign against the Rohingya seemed a textbook example of ethnic cleansing", "said the
+        killings of Yazidis by the militants amounted to genocide": a deed the speaker calls a mass atrocity is
+        reported as that atrocity, by the deed's doer against its victims (at home if none are named)."""
+        code = next((p.code for p in self.lexicon.by_head.get(("noun", trig.token.lemma_.lower()), ())
+                     if p.code and p.code[:2] == "20"), None)
+        deed = _predicated_deed(trig.token)
+        if code is None or deed is None or not self._is_event(deed):
+            return []
+        doers = unique_actors(self._resolve_all(self._noun_doers(deed), date))
+        victims = unique_actors(self._resolve_all(args.prep_objects(deed, "against", "of", "on"), date))
+        chain = self._chain(speaker)
+        return [SentenceEvent(trig.token, trig.first, code, doer, target, modality_of(chain),
+                              f"{trig.pattern.id}>named", [deed, *chain], self._speaker_attribution(speaker, date))
+                for doer in doers for target in (victims or [Actor.of(doer.country)] if doer.country else [])
+                if doer.kind != "igo"]
 
     def _adversary(self, sources: list[Actor]) -> list[Actor]:
         """Whom a threat with no named target faces: whoever did the last thing reported, else the last
@@ -2358,6 +2378,27 @@ def _dismisses_charge(trig: Trigger) -> bool:
     said about one's own deed is a denial of that deed (not of a deed the story gives to someone else)."""
     return (trig.pattern.code or "")[:2] == "12" and any(
         o.lemma_.lower() in _CHARGES for o in args.direct_objects(trig.token))
+
+
+#: Verbs that say what a deed amounts to: "the campaign seems a textbook example of ethnic cleansing".
+_AMOUNTING = frozenset({"be", "seem", "amount", "constitute", "represent", "appear", "look"})
+
+
+def _predicated_deed(noun: Token) -> Token | None:
+    """The subject of a clause that says it is, or amounts to, what ``noun`` names ("the killings amounted to
+    genocide", "the campaign was a textbook example of ethnic cleansing")."""
+    node = noun
+    for _ in range(3):  # up through "to", "example of", "case of", "act of"
+        if node.dep_ in ("attr", "acomp", "oprd") or (node.dep_ == "pobj" and node.head.lower_ == "to"):
+            break
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+            node = node.head.head
+            continue
+        return None
+    verb = node.head.head if node.dep_ == "pobj" else node.head
+    if verb.lemma_.lower() not in _AMOUNTING:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
 
 
 def _says_likewise(tok: Token) -> bool:
