@@ -1205,6 +1205,13 @@ class SentenceCoder:
                 # restraint": to each side of the conflict in view, else to no one in particular
                 return [SentenceEvent(tok, tok.i, trig.pattern.code, s, t, modality, trig.pattern.id, chain,
                                       attribution) for s in sources for t in self._sides_in_view(sources) or [None]]
+            if family == "intent" and not addressees and _offers_to_act(tok):
+                # "was ready to accept a U.S. proposal": to the other party the offered act names, else ("offered to
+                # dismantle the reactor", "was willing to extend the grain deal") to no one named
+                acts = [t for c in tok.subtree if c.dep_ == "xcomp" for t in c.subtree]
+                named = self._other_country_in(acts, sources)[:1]
+                return [SentenceEvent(tok, tok.i, trig.pattern.code, s, t, modality, f"{trig.pattern.id}>offer",
+                                      chain, attribution) for s in sources for t in named or [None]]
             if family == "reject" or not addressees:
                 return []
             framed_none = [(s, t, trig.pattern.code, trig.pattern.id) for s in sources for t in addressees]
@@ -2399,6 +2406,14 @@ def _predicated_deed(noun: Token) -> Token | None:
     if verb.lemma_.lower() not in _AMOUNTING:
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+
+
+def _offers_to_act(verb: Token) -> bool:
+    """"offered to dismantle ...", "proposed to hold ...", "was willing to extend ...": an offer of an act."""
+    if verb.lemma_.lower() in ("offer", "propose", "volunteer"):
+        return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children)
+    return verb.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lower_ in ("willing", "ready", "prepared")
+                                               and any(x.dep_ == "xcomp" for x in c.children) for c in verb.children)
 
 
 def _says_likewise(tok: Token) -> bool:
