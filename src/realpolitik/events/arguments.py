@@ -339,6 +339,8 @@ def target_candidates(trigger: Token, pattern: Pattern,
                 out.append((slot, prep_objects(host, slot)))
             for obj in dobjs:  # "appointed an ambassador to Syria", "a batch of tanks from the US"
                 out.append((slot, prep_objects(obj, slot)))
+                for word in _misread_conjuncts(obj, trigger):
+                    out.append((slot, prep_objects(word, slot)))
                 for clause in (c for c in obj.children if c.dep_ in ("relcl", "acl")):
                     out.append((slot, prep_objects(clause, slot)))  # "lift the sanctions it imposed on Turkey"
                     # "an aid package that includes $61 billion for Ukraine, $26 billion for Israel": each share's
@@ -370,6 +372,16 @@ def target_candidates(trigger: Token, pattern: Pattern,
     # never its own target
     out = [(slot, [h for h in heads if h.i != trigger.i]) for slot, heads in out]
     return [(slot, heads) for slot, heads in out if heads]
+
+
+def _misread_conjuncts(obj: Token, verb: Token) -> list[Token]:
+    """"imposed arms embargoes and travel bans on the junta": the parser may read the modifier of the second
+    object as a verb ("travel"), conjoined with the object or with the verb, and hang the shared phrase on it or
+    on its object ("bans")."""
+    misread = [c for c in (*obj.conjuncts, *verb.conjuncts) if c.i > obj.i and c.pos_ == "VERB"
+               and c.tag_ in ("VB", "VBP") and not any(d.dep_ in SUBJECT_DEPS or d.dep_ == "aux" for d in c.children)]
+    return [w for c in misread for d in c.children if d.dep_ == "dobj" and d.i == c.i + 1 and d.pos_ == "NOUN"
+            for w in (c, d)]
 
 
 #: Flows of goods whose to- or from-phrase names the other party of a measure on them.
