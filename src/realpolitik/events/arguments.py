@@ -319,7 +319,7 @@ def target_candidates(trigger: Token, pattern: Pattern,
     hosts = [trigger] + ([support] if support is not None else []) + [
         c for c in trigger.children if c.dep_ == "acomp"]  # "is concerned about X", "ready for talks with X"
     roles = [c for c in trigger.children if c.dep_ == "attr"] if pattern.pos == "verb" else []
-    hosts += roles  # "became the 31st member of NATO"
+    hosts += roles + (_restatement(trigger) if pattern.pos == "noun" else [])  # "became the 31st member of NATO"
     out: list[tuple[str, list[Token]]] = []
     for slot in slots:
         if slot == "dobj":  # "attacked several foreign embassies, including Rwanda's": the one named first
@@ -384,6 +384,15 @@ def _misread_conjuncts(obj: Token, verb: Token) -> list[Token]:
             for w in (c, d)]
 
 
+def _restatement(noun: Token) -> list[Token]:
+    """"the visit was the first by a Kenyan leader to Somalia": the predicate of a copula restates its subject
+    event, so its phrases, and those of its by-agent, are the event's."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_.lower() != "be":
+        return []
+    attrs = [c for c in noun.head.children if c.dep_ == "attr"]
+    return attrs + prep_objects(*attrs[:1], "by") if attrs else []
+
+
 #: Flows of goods whose to- or from-phrase names the other party of a measure on them.
 _TRADE = frozenset({"export", "import", "shipment", "sale", "trade", "delivery", "supply"})
 #: Lines between two countries, whose with-phrase names the other one.
@@ -407,12 +416,19 @@ def _counted(obj: Token) -> Token:
     return obj
 
 
+#: Parts of an occasion that an act happens at: "at the close of the summit", "on the sidelines of talks".
+_PHASES = frozenset({"end", "close", "conclusion", "start", "beginning", "outset", "sideline", "sidelines",
+                     "margin", "margins", "course"})
+
+
 def occasion_verb(noun: Token) -> Token | None:
     """The verb a prepositional noun tells the occasion of: "told Blinken in a phone call", and through the
     nouns between, "told Blinken of the decision in a phone call"."""
     if noun.dep_ != "pobj":
         return None
     host = noun.head.head
+    if noun.head.lower_ == "of" and host.dep_ == "pobj" and host.lemma_.lower() in _PHASES:
+        host = host.head.head  # "left Kabul at the end of a visit": the visit is the leaving's occasion
     while host.pos_ == "NOUN" and (host.dep_ == "dobj" or host.dep_ == "pobj" and host.head.lower_ in ("of", "about")):
         host = host.head if host.dep_ == "dobj" else host.head.head  # "told his counterpart of the decision in a
         # phone call"; but in "recalled its envoy in protest at a pact" the pact is not the recall's occasion

@@ -592,7 +592,8 @@ class SentenceCoder:
             targets = self._adversary(sources)
         if not targets and sources and code == "042":  # "signed a declaration in Asmara, a day after Abiy arrived
             # for the first visit by an Ethiopian leader": a visit is to where the sentence happens
-            where = [t for p in self.actors.sentence_places(tok.sent) for t in self.actors.place_words(p)]
+            where = [t for p in self.actors.sentence_places(tok.sent) + _places_left(tok)
+                     for t in self.actors.place_words(p)]
             targets = self._other_country_in(where, sources)
         if not targets and sources and code == "074":  # "a deal ..., under which peacekeepers are to deploy":
             targets = _other_sides(self._pair_told(), sources)[:1]  # between the two sides
@@ -2480,6 +2481,19 @@ def _other_sides(actors: list[Actor], sources: list[Actor]) -> list[Actor]:
     return [a for a in actors if all(a.country != s.country for s in sources)]
 
 
+
+
+#: Verbs of going away from a place: "left Kabul", "departed from Hanoi".
+_LEAVING = frozenset({"leave", "depart", "quit", "exit"})
+
+
+def _places_left(visit: Token) -> list[Token]:
+    """"flew out of Hanoi after a visit", "left Nairobi at the end of a visit": the visit was where its maker
+    left."""
+    verb = args.occasion_verb(visit)
+    if verb is None or verb.lemma_.lower() not in _LEAVING:
+        return []
+    return [c for c in verb.children if c.dep_ == "dobj"] + args.prep_objects(verb, "from")
 
 
 def _is_occasion(tok: Token) -> bool:
