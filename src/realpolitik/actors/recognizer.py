@@ -421,7 +421,8 @@ class DocActors:
     def _compose(self, head: Token, tokens: list[Token], date: str | None) -> tuple[Actor, str] | None:
         # "Iranian-backed militias in Syria", "Turkish-backed Syrian fighters": a sponsor is not the party's state
         sponsors = {t.i for t in tokens if t.head.tag_ == "VBN" and t.head.lemma_.lower() in _SPONSORING and
-                    t.dep_ in ("npadvmod", "compound", "nmod", "amod") and t.head.i != head.i}
+                    t.dep_ in ("npadvmod", "compound", "nmod", "amod") and head.i not in (t.i, t.head.i)}
+        # (but the sponsor named on its own is itself: "US-sponsored talks", asked who sponsored them)
         named_after = head.lemma_.lower() in _NAMED_AFTER_PLACES  # "the Doha agreement", "the Minsk format"
         countries = self.countries_in([t for t in tokens if t.i not in sponsors and not (
             named_after and t.dep_ in ("compound", "nmod") and self._is_place_word(t))])

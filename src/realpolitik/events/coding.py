@@ -473,6 +473,8 @@ class SentenceCoder:
             if not sources and args.is_passive(tok) and (root in AUTHORITY_ROOTS or root == "15" or code in (
                     "114", "075")):  # (and "fled to Moscow, where he was granted asylum")
                 sources = self._authority(tok, date)
+            if not sources and code in AROUND_EVENT_CODES:  # "UN-sponsored talks": the UN mediated them
+                sources = self._resolve_all(args.hyphen_agent(tok), date, record=True)
             if not sources and args.is_passive(tok) and root in ("06", "07"):
                 # "the first parts of Russia's S-400 system were delivered to ...": the maker's country supplies them
                 made = [t for c in tok.children if c.dep_ == "nsubjpass" for t in self.actors.phrase_tokens(c)]
@@ -865,7 +867,8 @@ class SentenceCoder:
     def _brokered_parties(self, verb: Token, candidates, date) -> list[Actor]:
         """"Oman brokered a ceasefire between the US and the Houthis", "the agreement, brokered by the US":
         the mediator consults each party of what it brokered, named there or just before."""
-        brokered = [h for _, heads in candidates for h in heads] + ([verb.head] if verb.dep_ == "acl" else [])
+        brokered = [h for _, heads in candidates for h in heads] + (
+            [verb.head] if verb.dep_ == "acl" or args.hyphen_agent(verb) else [])  # ("US-brokered talks")
         if verb.dep_ == "advcl" and args.is_passive(verb):  # "held talks in Antalya, hosted by Turkey"
             brokered += args.direct_objects(verb.head)
         if args.reduced_relative(verb):  # "agreed ... after talks mediated by Qatar", read as a clause

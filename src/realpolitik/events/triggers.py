@@ -79,8 +79,8 @@ def object_words(tok: Token) -> dict[str, Token]:
         add(tok.head)
         if tok.head.dep_ == "appos":
             add(tok.head.head)
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the sanctions imposed by the US": the noun is the object
-        add(tok.head)
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" or hyphen_agent(tok):  # "the sanctions imposed by the US",
+        add(tok.head)  # "US-brokered talks": the noun is the object
         if tok.head.dep_ == "pobj" and tok.head.head.head.pos_ == "NOUN":  # "a price cap on Russian oil imposed
             add(tok.head.head.head)  # by the EU", the participle hung on the nearer noun
     if not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
@@ -157,6 +157,14 @@ def _add_subject_words(verb: Token, words: dict[str, Token]) -> None:
                 words.setdefault(f"subj:{mod.lemma_.lower()} {part.lemma_.lower()}", subj)
 
 
+def hyphen_agent(verb: Token) -> list[Token]:
+    """"UN-sponsored talks", "a Qatari-mediated truce": a participle glued by a hyphen to a name before the noun
+    it modifies names who did it."""
+    if verb.dep_ != "amod" or verb.tag_ != "VBN" or verb.i == 0 or verb.doc[verb.i - 1].text != "-":
+        return []
+    return [c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i == verb.i - 2]
+
+
 def noun_object_words(tok: Token) -> dict[str, Token]:
     """The object of an event noun is its of-phrase: "deliveries of artillery shells", also where the parser hung
     it on a name before it ("the sale to Taiwan of 108 tanks"); what an appeal asks for is its for-phrase ("an
@@ -215,6 +223,10 @@ def _particle(verb: Token, word: Token) -> bool:
     the offensive", not "pressed Israel on Monday")."""
     return word.dep_ != "prep" or word.i == verb.i + 1 or (  # "pulled its troops out of Gaza"
         word.lower_ in ("out", "away", "back") and any(c.dep_ == "prep" for c in word.children))
+
+
+#: Mediation (CAMEO 045), whose object talks are the parties' own event.
+MEDIATION = "045"
 
 
 #: Part-of-speech ids (an int comparison is what a scan over every token of an article can afford).
@@ -516,8 +528,11 @@ def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token], ba
             if not hits:
                 continue
             hit = min(hits, key=lambda t: t.i)  # the first object word in the text, whatever the set order
-            consumed += (hit.i,) + tuple(c.i for c in hit.conjuncts if c.tag_ not in ("VBD", "VBZ", "VBP"))
-            if hit.dep_ == "nsubj" and hit.head.i != tok.i:  # "allowed inspectors to return": one event
+            if pattern.code == MEDIATION:  # "sponsored talks between them": the sides still talk, a second event
+                hit = None
+            consumed += () if hit is None else (hit.i,) + tuple(c.i for c in hit.conjuncts
+                                                                 if c.tag_ not in ("VBD", "VBZ", "VBP"))
+            if hit is not None and hit.dep_ == "nsubj" and hit.head.i != tok.i:  # "allowed inspectors to return": one event
                 consumed += (hit.head.i,)
         first = min([tok.i, *used]) if pos == "noun" else tok.i
         return Trigger(tok, pattern, first, consumed)
