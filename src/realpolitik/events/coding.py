@@ -437,6 +437,8 @@ class SentenceCoder:
                     sources, against = givers, self._resolve_all(self._subjects(support), date)
             if not sources and support is not None:
                 sources = self._resolve_all(self._subjects(support), date, record=True)
+            if not sources and not many:  # "the summit broke up without a deal": its parties made none
+                many = self._resolve_all([p for m in _failed_meetings(tok) for p in args.participants(m)], date)
             occasion = args.occasion_verb(tok) if not sources and (tok.head.lower_ == "in" or _is_occasion(tok)) \
                 else None
             if occasion is not None:
@@ -2484,6 +2486,13 @@ def _other_sides(actors: list[Actor], sources: list[Actor]) -> list[Actor]:
     return [a for a in actors if all(a.country != s.country for s in sources)]
 
 
+
+
+def _failed_meetings(noun: Token) -> list[Token]:
+    """"talks in Geneva ended without agreement": the meetings whose end came without what ``noun`` names."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "without" or noun.head.head.pos_ != "VERB":
+        return []
+    return [s for s in noun.head.head.children if s.dep_ in ("nsubj", "nsubjpass") and s.lemma_.lower() in GATHERINGS]
 
 
 #: Verbs of going away from a place: "left Kabul", "departed from Hanoi".
