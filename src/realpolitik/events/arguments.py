@@ -522,6 +522,7 @@ def noun_source_heads(noun: Token) -> list[Token]:
     heads = [c for c in noun.children if c.dep_ == "poss"]
     heads += [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN")
               and not is_anti(c)]
+    heads += [m for c in noun.children if c.dep_ == "amod" for m in leaders_of(c)]
     heads += prep_objects(noun, "by")
     if noun.lemma_.lower() in _DEPARTURES:  # "the withdrawal of Russian troops": those who leave
         heads += prep_objects(noun, "of")
@@ -531,6 +532,14 @@ def noun_source_heads(noun: Token) -> list[Token]:
             noun.head.head.lemma_.lower() not in _VERDICT_NOUNS:  # "Russia's wave of strikes" (but not "its
         return noun_source_heads(noun.head.head)  # condemnation of the attack": the attack is someone else's
     return heads
+
+
+def leaders_of(modifier: Token) -> list[Token]:
+    """The party an "X-led" modifier names: "a French-led raid" is France's, whoever else took part (the leader
+    answers for a coalition's act)."""
+    if modifier.lemma_.lower() != "lead" or modifier.tag_ != "VBN":
+        return []
+    return [c for c in modifier.children if c.dep_ in ("npadvmod", "compound", "amod", "nmod")]
 
 
 def support_verb(noun: Token, supports) -> Token | None:

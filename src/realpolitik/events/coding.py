@@ -659,7 +659,8 @@ class SentenceCoder:
                 targets = _other_sides(self._targets_of.get(node.i, []), sources)
         if not targets and sources and root in VIOLENCE_ROOTS:
             # "bombed what New Delhi described as a training camp near Balakot in Pakistan": where it struck
-            targets = self._other_country_where(tok, sources, ("in", "inside", "at", "across", "throughout"))
+            targets = self._other_country_where(_struck_clause(tok), sources, ("in", "inside", "at", "across",
+                                                                               "throughout"))
         if not targets and sources and root in VIOLENCE_ROOTS and not args.prep_objects(tok, "into") and not any(
                 heads for _, heads in candidates):  # (not "fired into the sea", nor "hit a rebel depot")
             targets = _other_sides(self._reporting_forces(tok, date), sources)
@@ -1981,6 +1982,14 @@ def _set_off(participle: Token) -> bool:
     "Sweden and Finland joining NATO" is what the object does."""
     start = participle.left_edge.i
     return start > 0 and participle.doc[start - 1].text == ","
+
+
+def _struck_clause(tok: Token) -> Token:
+    """The words that say where an act of force landed: a noun's own, or, for a noun that is the subject of an
+    active verb, that verb's ("a drone strike hit a convoy in Somalia": the strike landed in Somalia)."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and not args.is_passive(tok.head):
+        return tok.head
+    return tok
 
 
 def _kills_thousands(verb: Token) -> bool:
