@@ -555,6 +555,10 @@ class SentenceCoder:
                 targets = [a for h in heads if _refers_to_event(h) for a in self._event_doer(h, sources, date)]
             if targets:
                 break
+        if not targets and sources and root in VIOLENCE_ROOTS and _intercepted(tok):
+            # "air defences shot down a drone launched by the militia": it was launched at the side that downed it
+            targets = [Actor.of(a.country) for a in _other_sides(
+                self._resolve_all(self._subjects(tok.head.head), date), sources) if a.country][:1]
         if not targets and sources and (root == "14" or root in VIOLENCE_ROOTS and sources[0].role in _CIVIL_ROLES):
             targets = self._mission_country(tok, sources)  # "marched past the Chinese embassy": at China
         if not targets and tok.dep_ == "pcomp" and tok.head.lower_ == "for" and \
@@ -1984,6 +1988,19 @@ def _set_off(participle: Token) -> bool:
     return start > 0 and participle.doc[start - 1].text == ","
 
 
+#: Verbs of stopping a missile or drone in flight: "intercepted", "shot down", "downed".
+_INTERCEPTING = frozenset({"intercept", "down", "destroy", "neutralise", "neutralize"})
+
+
+def _intercepted(participle: Token) -> bool:
+    """"shot down a missile fired by the rebels": a weapon's launch named as the object of its interception."""
+    if participle.dep_ != "acl" or participle.tag_ != "VBN" or participle.head.dep_ != "dobj":
+        return False
+    verb = participle.head.head
+    return verb.lemma_.lower() in _INTERCEPTING or verb.lemma_.lower() == "shoot" and any(
+        c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+
+
 def _struck_clause(tok: Token) -> Token:
     """The words that say where an act of force landed: a noun's own, or, for a noun that is the subject of an
     active verb, that verb's ("a drone strike hit a convoy in Somalia": the strike landed in Somalia)."""
@@ -2373,8 +2390,9 @@ def _inner_heads(head: Token) -> list[Token]:
                     for p in a.children if p.dep_ == "pobj"]
             if child.lemma_.lower() in ("carry", "transport", "ship"):  # "a tanker carrying Iranian oil"
                 out += [o for o in child.children if o.dep_ == "dobj"]
-        elif child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN" and head.lemma_.lower() in _PLACE_NOUNS:
-            out.append(child)  # "the Jenin refugee camp"
+        elif child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN" and head.lemma_.lower() in _PLACE_NOUNS \
+                and not _same_name(child, head):
+            out.append(child)  # "the Jenin refugee camp" (but "King Fahd Airport" is named after no party)
         elif child.dep_ == "prep" and child.lower_ in ("with", "between") and head.lemma_.lower() in _TIE_NOUNS:
             out += [p for pobj in child.children if pobj.dep_ == "pobj" for p in args.with_conjuncts(pobj)]
         elif child.dep_ == "prep" and child.lower_ in ("of", "in", "near", "with", "across", "throughout") and \
@@ -2384,6 +2402,13 @@ def _inner_heads(head: Token) -> list[Token]:
                     out += args.with_conjuncts(pobj)
                     out += _inner_heads(pobj)
     return out
+
+
+def _same_name(part: Token, head: Token) -> bool:
+    """Whether two words are of one proper name ("Queen Alia International Airport"): a word of a place's own
+    name stands for no party there."""
+    return part.ent_iob_ != "" and head.ent_iob_ == "I" and part.ent_type_ == head.ent_type_ and all(
+        t.ent_iob_ == "I" for t in head.doc[part.i + 1:head.i + 1])
 
 
 def _forceful(code: str) -> bool:
