@@ -720,8 +720,10 @@ class SentenceCoder:
                 targets or pattern.pos == "verb" or support is not None):
             targets = named = [Actor.of(sources[0].country)]  # a resignation is tendered at home, wherever it is
             # announced ("announced his resignation in a speech from Riyadh")
-        if not targets and sources and code == "0874":  # "Ukraine withdrew its troops from Avdiivka":
-            targets = named = self._adversary(sources)  # its own town, yielded to the other side
+        if not targets and sources and code == "0874":  # "pulled out of the town near Kherson": the country left,
+            # if another's; "Ukraine withdrew its troops from Avdiivka": its own town, yielded to the other side
+            left = [t for p in _places_left(tok) for t in self.actors.phrase_tokens(p, with_preps=False)]
+            targets = named = self._other_country_in(left, sources) or self._adversary(sources)
         if code.startswith("042") and pattern.pos == "verb" and sources and (all(
                 s.role in _PRIVATE_ROLES for s in sources) or all(_counted_nationals(h) for h in self._subjects(tok))):
             return []  # "five Americans freed in Iran landed in Doha": private people travel; states visit
@@ -1986,6 +1988,23 @@ def _set_off(participle: Token) -> bool:
     "Sweden and Finland joining NATO" is what the object does."""
     start = participle.left_edge.i
     return start > 0 and participle.doc[start - 1].text == ","
+
+
+#: Prepositions of the place a force withdraws from: "out of the town", "from positions near the river".
+_LEFT_PREPS = ("from", "of", "near", "in", "around", "outside", "across")
+def _places_left(tok: Token) -> list[Token]:
+    """The places a withdrawal leaves, by a chain of place phrases from its word ("pulled out of the town near
+    Kherson"), not those of its occasion ("at the close of talks in Geneva")."""
+    out, todo = [], [tok]
+    while todo:
+        node = todo.pop()
+        for c in node.children:
+            if c.dep_ in ("prep", "prt") and c.lower_ in _LEFT_PREPS + ("out",):
+                todo.append(c)
+            elif c.dep_ == "pobj" and node.dep_ in ("prep", "prt"):
+                out.append(c)
+                todo.append(c)
+    return out
 
 
 #: Verbs of stopping a missile or drone in flight: "intercepted", "shot down", "downed".
