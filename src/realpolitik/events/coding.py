@@ -1686,6 +1686,8 @@ class SentenceCoder:
                                 kind="sector")
         if deep:
             for inner in _inner_heads(head):
+                if inner.dep_ == "poss" and inner.lower_ in PRONOUNS:  # "shelled their positions": whose
+                    return self._pronoun(inner, date)
                 found = self.actors.resolve(inner, date)
                 if found is not None:
                     return found[0]
@@ -1751,7 +1753,7 @@ class SentenceCoder:
                 return person
         acting = {"dobj": pron.head.head, "pobj": pron.head.head.head}.get(pron.head.dep_) \
             if pron.dep_ == "poss" else None  # the verb its noun is the object of ("intruded into its waters")
-        if acting is not None and self._turns_down(acting):
+        if acting is not None and (self._turns_down(acting) or self._strikes_at(acting, pron.head)):
             # "Kyiv said the Russian side had rejected its offer": no one turns down their own; "Taipei said
             # Chinese aircraft entered its air defence zone": nor intrudes on it
             return self._nearest_before(pron, args.subject_heads(acting), date, other_side=True)
@@ -1777,6 +1779,13 @@ class SentenceCoder:
         trig = self._trigger_at.get(verb.i)
         return trig is not None and trig.pattern.code is not None and (
             trig.pattern.code[:2] in ("11", "12") or trig.pattern.id in _INTRUDING)
+
+    def _strikes_at(self, verb: Token, noun: Token) -> bool:
+        """Whether a verb of force is aimed at a place the noun names ("shelled their positions", "fired at its
+        bases"): no side strikes its own (but "fired from its positions" is where the shots came from)."""
+        trig = self._trigger_at.get(verb.i)
+        return trig is not None and (trig.pattern.code or "")[:2] in VIOLENCE_ROOTS and \
+            noun.lemma_.lower() in _PLACE_NOUNS and (noun.dep_ == "dobj" or noun.head.lower_ in _AIMED_PREPS)
 
     def _nearest_before(self, pron: Token, excluded: list[Token], date, other_side: bool = False) -> Actor | None:
         """The nearest actor named before the pronoun in its sentence, outside the excluded phrases; with
@@ -2399,6 +2408,10 @@ _GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6
 _PAIRED_ONLY = frozenset({"neighbour", "neighbor", "rival", "foe", "adversary", "belligerent"})
 
 
+#: Prepositions whose object is what an act of force is aimed at: "fired at its bases".
+_AIMED_PREPS = frozenset({"at", "on", "against", "into", "toward", "towards"})
+
+
 def _inner_heads(head: Token) -> list[Token]:
     """Where a target hides inside a non-actor phrase: the agent of "a proposal backed by the United
     States", the place of "the southern suburbs of Beirut"."""
@@ -2409,6 +2422,8 @@ def _inner_heads(head: Token) -> list[Token]:
                     for p in a.children if p.dep_ == "pobj"]
             if child.lemma_.lower() in ("carry", "transport", "ship"):  # "a tanker carrying Iranian oil"
                 out += [o for o in child.children if o.dep_ == "dobj"]
+        elif child.dep_ == "poss" and child.lower_ in PRONOUNS and head.lemma_.lower() in _PLACE_NOUNS:
+            out.append(child)  # "their positions": the owner's, whoever "their" stands for
         elif child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN" and head.lemma_.lower() in _PLACE_NOUNS \
                 and not _same_name(child, head):
             out.append(child)  # "the Jenin refugee camp" (but "King Fahd Airport" is named after no party)
