@@ -1803,7 +1803,26 @@ class SentenceCoder:
             found = self.actors.resolve(tok, date)
             if found and found[0].country not in own:
                 return found[0]
+        if pron.lower_ == "them":  # "Riot police drove them back": the crowd named last, not the last subject
+            crowd = self._group_told_before(pron, excluded, date)
+            if crowd is not None:
+                return crowd
         return self.last_subject
+
+    def _group_told_before(self, pron: Token, excluded: list[Token], date) -> Actor | None:
+        """The plural party the sentence before named last ("thousands of protesters ... Police drove them
+        back"): a plural pronoun stands for a group, not for a single person; another party than the doers."""
+        if pron.sent.start == 0:
+            return None
+        doers = [a for a in self._resolve_all(excluded, date)]
+        for tok in reversed(list(pron.doc[pron.sent.start - 1].sent)):
+            if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ == "conj":
+                continue
+            found = self.actors.resolve(tok, date)
+            if found and found[0].role and found[0].kind != "person" and all(
+                    _another_party(found[0], d) for d in doers):
+                return found[0]
+        return None
 
     def _attribution(self, chain: list[Token], by_token, date) -> Attribution | None:
         return sentence_attribution(chain, by_token, self.actors, date)
