@@ -38,8 +38,17 @@ def is_passive(verb: Token) -> bool:
         verb.dep_ == "acl" or any(c.dep_ == "agent" for c in verb.children))  # "..., hosted by Turkey"
         and (not any(c.dep_ == "nsubj" for c in verb.children) or reduced_relative(verb))) or (
         # ("reports that Russia had moved ..." is active)
-        verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_.lower() in ("remain", "stay"))
-    # ("Whelan, who remains jailed in Russia")
+        verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_.lower() in ("remain", "stay")) or (
+        # ("Whelan, who remains jailed in Russia")
+        _gapped_passive(verb))
+
+
+def _gapped_passive(verb: Token) -> bool:
+    """"Three soldiers were killed and dozens wounded": a participle conjoined to a passive, with no auxiliary
+    of its own, shares its "were" (the parser takes "dozens" for a doer)."""
+    return verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.tag_ == "VBN" and \
+        any(c.dep_ == "auxpass" for c in verb.head.children) and any(c.dep_ == "nsubj" for c in verb.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def reduced_relative(verb: Token) -> bool:

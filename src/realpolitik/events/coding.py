@@ -570,6 +570,11 @@ class SentenceCoder:
                 and not any(self.actors.countries_in(self.actors.phrase_tokens(h)) for _, heads in candidates[:1]
                             for h in heads):  # "shot down a Ukrainian jet near Tehran, killing all 176 on board"
             targets = list(self._targets_of[tok.head.i])  # the victims are the act's, not the place's people
+        if root in VIOLENCE_ROOTS and _when_clause(tok) and all(_is_place(h) for _, heads in candidates[:1]
+                                                                for h in heads):
+            # "soldiers were killed when a drone struck a base in Jordan": the strike's victims are the soldiers,
+            # not the people of the place it hit
+            targets = self._victims_above(tok) or targets
         around = not targets and code in AROUND_EVENT_CODES
         if around:  # "talks in Antalya, hosted by Turkey": the host meets each side; they are not its guests
             targets = self._brokered_parties(tok, candidates, date)
@@ -806,6 +811,16 @@ class SentenceCoder:
                     pairs.append((Actor.of(target.country), source, code, False))  # "freed two Americans in
                     # exchange for an Afghan held in the United States": a release each way
         return pairs
+
+    def _victims_above(self, tok: Token) -> list[Actor]:
+        """Whom the act of force a clause hangs from struck ("were killed and dozens wounded when ...")."""
+        node = tok.head
+        while True:
+            if self._targets_of.get(node.i):
+                return list(self._targets_of[node.i])
+            if node.dep_ != "conj" or node.head.i == node.i:
+                return []
+            node = node.head
 
     def _pair_told(self) -> list[Actor]:
         """The two sides of the last exchange told: this sentence's first between two countries, else the story's."""
@@ -2046,6 +2061,18 @@ def _intercepted(participle: Token) -> bool:
     verb = participle.head.head
     return verb.lemma_.lower() in _INTERCEPTING or verb.lemma_.lower() == "shoot" and any(
         c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+
+
+def _when_clause(verb: Token) -> bool:
+    """A clause that tells the moment of the act above it: "were killed when a drone struck ..."."""
+    return verb.dep_ == "advcl" and any(c.lower_ in ("when", "as") and c.dep_ in ("advmod", "mark")
+                                        for c in verb.children)
+
+
+def _is_place(head: Token) -> bool:
+    """A place, not a party: "a base", "Tower 22, a logistics base"."""
+    return head.ent_type_ == "FAC" or head.lemma_.lower() in _PLACE_NOUNS or any(
+        c.dep_ == "appos" and c.lemma_.lower() in _PLACE_NOUNS for c in head.children)
 
 
 def _struck_clause(tok: Token) -> Token:
