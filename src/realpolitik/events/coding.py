@@ -509,7 +509,12 @@ class SentenceCoder:
         candidates = args.target_candidates(tok, pattern, support)
         each_other = len(sources) >= 2 and any(o.lower_ in ("other", "another") for o in args.direct_objects(tok))
         # ("blamed each other": each side toward the other, below, whatever slots the entry looks in)
+        if not targets and sources and root in VIOLENCE_ROOTS and _joins(support):
+            # "said they were taking part in the operation", "would not join the strikes": the act joined is one
+            # already told, against its target
+            targets = self._struck_before(sources)
         for slot, heads in candidates if not targets and not each_other else ():
+            heads = [h for h in heads if h.i != tok.i]  # ("taking part in the operation": not its own target)
             # a target named by a locative phrase is also where the event happened
             # the noun a participle modifies ("the deal, brokered by the US") is looked into no deeper: its
             # modifier is this very trigger, whose agent is the source
@@ -811,6 +816,11 @@ class SentenceCoder:
                     pairs.append((Actor.of(target.country), source, code, False))  # "freed two Americans in
                     # exchange for an Afghan held in the United States": a release each way
         return pairs
+
+    def _struck_before(self, sources: list[Actor]) -> list[Actor]:
+        """Whom the last act of force told (by another side than these) struck."""
+        return _other_sides([ev.target for ev in reversed(self._reported_so_far()) if _forceful(ev.code) and
+                             ev.modality == "asserted" and ev.target is not None], sources)[:1]
 
     def _victims_above(self, tok: Token) -> list[Actor]:
         """Whom the act of force a clause hangs from struck ("were killed and dozens wounded when ...")."""
@@ -2061,6 +2071,16 @@ def _intercepted(participle: Token) -> bool:
     verb = participle.head.head
     return verb.lemma_.lower() in _INTERCEPTING or verb.lemma_.lower() == "shoot" and any(
         c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+
+
+#: Verbs of joining an act under way: "joined the strikes", "participated in the offensive".
+_JOINING = frozenset({"join", "participate"})
+
+
+def _joins(support: Token | None) -> bool:
+    """Whether a nominal act's support verb joins an act others do ("join", "take part in")."""
+    return support is not None and (support.lemma_.lower() in _JOINING or support.lemma_.lower() == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "part" for c in support.children))
 
 
 def _when_clause(verb: Token) -> bool:
