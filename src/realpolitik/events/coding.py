@@ -1365,7 +1365,12 @@ class SentenceCoder:
                 found = _other_sides(self._resolve_all(heads, date), sources)
                 if found:
                     return found[:1]
-        return []
+        # "deployed a carrier in response to warnings from Iran", "in retaliation for Russia's shelling": the party
+        # what it answers names
+        answered = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                    if p.dep_ == "pobj" and p.lemma_.lower() in _ANSWER_NOUNS for q in p.children
+                    if q.dep_ == "prep" and q.lower_ in ("to", "for") for t in q.subtree if t.i != q.i]
+        return self._other_country_in(answered, sources)
 
     def _code_statement(self, trig: Trigger, coded: set[int], date) -> list[SentenceEvent]:
         """A speech verb that reports no coded event is a statement (CAMEO 01) when what it says is about
@@ -2043,6 +2048,8 @@ def _set_off(participle: Token) -> bool:
     return start > 0 and participle.doc[start - 1].text == ","
 
 
+#: Nouns of answering an act: "in response to", "in retaliation for".
+_ANSWER_NOUNS = frozenset({"response", "retaliation", "reprisal", "answer", "reaction"})
 #: Prepositions of the place a force withdraws from: "out of the town", "from positions near the river".
 _LEFT_PREPS = ("from", "of", "near", "in", "around", "outside", "across")
 def _places_left(tok: Token) -> list[Token]:
