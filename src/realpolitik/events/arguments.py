@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from ..knowledge.lexicon import Pattern
 from ..nlp import BIDDING_NOUNS, is_glued_name
 from .modality import PREVENTING_VERBS, past_after_modal
-from .triggers import QUANTITIES, hyphen_agent
+from .triggers import QUANTITIES
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Verbs whose "of/for"-clause names what their object allegedly did.

@@ -27,6 +27,7 @@ from .triggers import (
     TEMPORAL_PREPS,
     Trigger,
     find_triggers,
+    hyphen_agent,
     patterns_of,
     talks_first_told_after,
 )
@@ -476,7 +477,7 @@ class SentenceCoder:
                     "114", "075")):  # (and "fled to Moscow, where he was granted asylum")
                 sources = self._authority(tok, date)
             if not sources and code in AROUND_EVENT_CODES:  # "UN-sponsored talks": the UN mediated them
-                sources = self._resolve_all(args.hyphen_agent(tok), date, record=True)
+                sources = self._resolve_all(hyphen_agent(tok), date, record=True)
             if not sources and args.is_passive(tok) and root in ("06", "07"):
                 # "the first parts of Russia's S-400 system were delivered to ...": the maker's country supplies them
                 made = [t for c in tok.children if c.dep_ == "nsubjpass" for t in self.actors.phrase_tokens(c)]
@@ -610,7 +611,7 @@ class SentenceCoder:
             targets = self._adversary(sources)
         if not targets and sources and code == "042":  # "signed a declaration in Asmara, a day after Abiy arrived
             # for the first visit by an Ethiopian leader": a visit is to where the sentence happens
-            where = [t for p in self.actors.sentence_places(tok.sent) + _places_left(tok)
+            where = [t for p in self.actors.sentence_places(tok.sent) + _places_left_after_visit(tok)
                      for t in self.actors.place_words(p)]
             targets = self._other_country_in(where, sources)
         if not targets and sources and code == "074":  # "a deal ..., under which peacekeepers are to deploy":
@@ -732,7 +733,7 @@ class SentenceCoder:
             # announced ("announced his resignation in a speech from Riyadh")
         if not targets and sources and code == "0874":  # "pulled out of the town near Kherson": the country left,
             # if another's; "Ukraine withdrew its troops from Avdiivka": its own town, yielded to the other side
-            left = [t for p in _places_left(tok) for t in self.actors.phrase_tokens(p, with_preps=False)]
+            left = [t for p in _places_withdrawn_from(tok) for t in self.actors.phrase_tokens(p, with_preps=False)]
             targets = named = self._other_country_in(left, sources) or self._adversary(sources)
         if code.startswith("042") and pattern.pos == "verb" and sources and (all(
                 s.role in _PRIVATE_ROLES for s in sources) or all(_counted_nationals(h) for h in self._subjects(tok))):
@@ -902,7 +903,7 @@ class SentenceCoder:
         """"Oman brokered a ceasefire between the US and the Houthis", "the agreement, brokered by the US":
         the mediator consults each party of what it brokered, named there or just before."""
         brokered = [h for _, heads in candidates for h in heads] + (
-            [verb.head] if verb.dep_ == "acl" or args.hyphen_agent(verb) else [])  # ("US-brokered talks")
+            [verb.head] if verb.dep_ == "acl" or hyphen_agent(verb) else [])  # ("US-brokered talks")
         if verb.dep_ == "advcl" and args.is_passive(verb):  # "held talks in Antalya, hosted by Turkey"
             brokered += args.direct_objects(verb.head)
         if args.reduced_relative(verb):  # "agreed ... after talks mediated by Qatar", read as a clause
@@ -2052,7 +2053,7 @@ def _set_off(participle: Token) -> bool:
 _ANSWER_NOUNS = frozenset({"response", "retaliation", "reprisal", "answer", "reaction"})
 #: Prepositions of the place a force withdraws from: "out of the town", "from positions near the river".
 _LEFT_PREPS = ("from", "of", "near", "in", "around", "outside", "across")
-def _places_left(tok: Token) -> list[Token]:
+def _places_withdrawn_from(tok: Token) -> list[Token]:
     """The places a withdrawal leaves, by a chain of place phrases from its word ("pulled out of the town near
     Kherson"), not those of its occasion ("at the close of talks in Geneva")."""
     out, todo = [], [tok]
@@ -2640,7 +2641,7 @@ def _failed_meetings(noun: Token) -> list[Token]:
 _LEAVING = frozenset({"leave", "depart", "quit", "exit"})
 
 
-def _places_left(visit: Token) -> list[Token]:
+def _places_left_after_visit(visit: Token) -> list[Token]:
     """"flew out of Hanoi after a visit", "left Nairobi at the end of a visit": the visit was where its maker
     left."""
     verb = args.occasion_verb(visit)

@@ -528,12 +528,10 @@ def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token], ba
             if not hits:
                 continue
             hit = min(hits, key=lambda t: t.i)  # the first object word in the text, whatever the set order
-            if pattern.code == MEDIATION:  # "sponsored talks between them": the sides still talk, a second event
-                hit = None
-            consumed += () if hit is None else (hit.i,) + tuple(c.i for c in hit.conjuncts
-                                                                 if c.tag_ not in ("VBD", "VBZ", "VBP"))
-            if hit is not None and hit.dep_ == "nsubj" and hit.head.i != tok.i:  # "allowed inspectors to return": one event
-                consumed += (hit.head.i,)
+            if pattern.code != MEDIATION:  # ("sponsored talks between them": the sides still talk, a second event)
+                consumed += (hit.i,) + tuple(c.i for c in hit.conjuncts if c.tag_ not in ("VBD", "VBZ", "VBP"))
+                if hit.dep_ == "nsubj" and hit.head.i != tok.i:  # "allowed inspectors to return": one event
+                    consumed += (hit.head.i,)
         first = min([tok.i, *used]) if pos == "noun" else tok.i
         return Trigger(tok, pattern, first, consumed)
     return None
