@@ -2628,8 +2628,6 @@ def _other_sides(actors: list[Actor], sources: list[Actor]) -> list[Actor]:
     return [a for a in actors if all(a.country != s.country for s in sources)]
 
 
-
-
 def _failed_meetings(noun: Token) -> list[Token]:
     """"talks in Geneva ended without agreement": the meetings whose end came without what ``noun`` names."""
     if noun.dep_ != "pobj" or noun.head.lower_ != "without" or noun.head.head.pos_ != "VERB":
