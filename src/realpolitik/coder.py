@@ -73,8 +73,8 @@ class Coder:
         the story starts."""
         actors = self.recognizer.annotate(doc, article.published)
         actors.last_place_country = dateline
-        events = _without_repeats(_without_denied(_without_restated_charges(tuple(self._events(doc, article,
-                                                                                               actors)))))
+        events = tuple(self._events(doc, article, actors))
+        events = _without_repeats(_without_denied(_without_restated_charges(events)))
         return CodedArticle(article, events, tuple(extract_claims(doc, article, events, actors)))
 
     def _events(self, doc: Doc, article: Article, actors) -> Iterator[Event]:
@@ -291,15 +291,19 @@ def _named_where_it_struck(trigger) -> bool:
 def _without_restated_charges(events: tuple[Event, ...]) -> tuple[Event, ...]:
     """"Beijing accused Indian troops of attacking Chinese personnel", in a story that reports the attack as
     fact: the charge restates an act already coded, it does not make an unconfirmed second one."""
-    done = {_dyad_root(e) for e in events if e.asserted}
-    return tuple(e for e in events if e.modality != "unconfirmed" or _dyad_root(e) not in done)
+    return _without_told_otherwise(events, dropped="unconfirmed", told="asserted")
 
 
 def _without_denied(events: tuple[Event, ...]) -> tuple[Event, ...]:
     """"Israeli troops killed a teenager, Palestinian officials said. The Israeli army denied the report": an act
     its alleged doer denies is told as denied, not also as fact; the denial says how sure the story is."""
-    denied = {_dyad_root(e) for e in events if e.modality == "denied"}
-    return tuple(e for e in events if e.modality != "asserted" or _dyad_root(e) not in denied)
+    return _without_told_otherwise(events, dropped="asserted", told="denied")
+
+
+def _without_told_otherwise(events: tuple[Event, ...], dropped: str, told: str) -> tuple[Event, ...]:
+    """The events, less those with modality ``dropped`` whose act the story also tells with modality ``told``."""
+    told_so = {_dyad_root(e) for e in events if e.modality == told}
+    return tuple(e for e in events if e.modality != dropped or _dyad_root(e) not in told_so)
 
 
 def _without_repeats(events: tuple[Event, ...]) -> tuple[Event, ...]:

@@ -204,11 +204,7 @@ class SentenceCoder:
         names."""
         extra = []
         for tok in sent:
-            if tok.dep_ not in ("advcl", "conj") or not (_says_likewise(tok) or (
-                    tok.lemma_.lower() == "do" and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "neg")
-                                                           for c in tok.children) and
-                    any((c.dep_ == "mark" and c.lower_ == "as") or (c.dep_ == "advmod" and c.lower_ == "so")
-                        for c in tok.children))):
+            if tok.dep_ not in ("advcl", "conj") or not (_says_likewise(tok) or _as_did(tok)):
                 continue
             others = self._resolve_all(self._subjects(tok), date, record=True)
             for ev in [ev for ev in out if ev.trigger.i == tok.head.i]:
@@ -1368,8 +1364,7 @@ class SentenceCoder:
                     return found[:1]
         # "deployed a carrier in response to warnings from Iran", "in retaliation for Russia's shelling": the party
         # what it answers names
-        answered = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
-                    if p.dep_ == "pobj" and p.lemma_.lower() in _ANSWER_NOUNS for q in p.children
+        answered = [t for p in _in_phrases(verb, _ANSWER_NOUNS) for q in p.children
                     if q.dep_ == "prep" and q.lower_ in ("to", "for") for t in q.subtree if t.i != q.i]
         return self._other_country_in(answered, sources)
 
@@ -1845,7 +1840,7 @@ class SentenceCoder:
         back"): a plural pronoun stands for a group, not for a single person; another party than the doers."""
         if pron.sent.start == 0:
             return None
-        doers = [a for a in self._resolve_all(excluded, date)]
+        doers = self._resolve_all(excluded, date)
         for tok in reversed(list(pron.doc[pron.sent.start - 1].sent)):
             if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ == "conj":
                 continue
@@ -2049,8 +2044,10 @@ def _set_off(participle: Token) -> bool:
     return start > 0 and participle.doc[start - 1].text == ","
 
 
-#: Nouns of answering an act: "in response to", "in retaliation for".
-_ANSWER_NOUNS = frozenset({"response", "retaliation", "reprisal", "answer", "reaction"})
+#: Nouns of answering an act: "in response to", "in retaliation for"; "in answer to" and "in reaction to" also
+#: name what was answered.
+_RESPONSE_NOUNS = frozenset({"response", "retaliation", "reprisal"})
+_ANSWER_NOUNS = _RESPONSE_NOUNS | {"answer", "reaction"}
 #: Prepositions of the place a force withdraws from: "out of the town", "from positions near the river".
 _LEFT_PREPS = ("from", "of", "near", "in", "around", "outside", "across")
 def _places_withdrawn_from(tok: Token) -> list[Token]:
@@ -2396,8 +2393,13 @@ def _in_response(tok: Token) -> bool:
         return True  # "howitzers fired back" (but "agreed to take back migrants" answers nothing)
     if tok.lemma_.lower() == "return" and any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in tok.children):
         return True  # "troops returned fire"
-    return any(c.dep_ == "prep" and c.lower_ == "in" and any(
-        p.lemma_.lower() in ("response", "retaliation", "reprisal") for p in c.children) for c in tok.children)
+    return bool(_in_phrases(tok, _RESPONSE_NOUNS))
+
+
+def _in_phrases(tok: Token, nouns: frozenset[str]) -> list[Token]:
+    """The nouns of ``nouns`` that head an in-phrase of the word: "in response (to ...)", "in retaliation"."""
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+            if p.dep_ == "pobj" and p.lemma_.lower() in nouns]
 
 
 def _in_exchange(tok: Token) -> bool:
@@ -2562,6 +2564,13 @@ def _offers_to_act(verb: Token) -> bool:
         return any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in verb.children)
     return verb.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lower_ in ("willing", "ready", "prepared")
                                                and any(x.dep_ == "xcomp" for x in c.children) for c in verb.children)
+
+
+def _as_did(tok: Token) -> bool:
+    """"..., as did Canada", "..., and so did Britain": a bare "do" that repeats the act it hangs on."""
+    return tok.lemma_.lower() == "do" and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "neg") for c in tok.children) \
+        and any((c.dep_ == "mark" and c.lower_ == "as") or (c.dep_ == "advmod" and c.lower_ == "so")
+                for c in tok.children)
 
 
 def _says_likewise(tok: Token) -> bool:
