@@ -610,6 +610,11 @@ class SentenceCoder:
             where = [t for p in self.actors.sentence_places(tok.sent) + _places_left_after_visit(tok)
                      for t in self.actors.place_words(p)]
             targets = self._other_country_in(where, sources)
+        if not targets and sources and code[:3] == "192":  # "rebels entered the town and took control of the
+            # airport": land taken is taken from the country it lies in, the doers' own in a civil war
+            places = [t for t in tok.sent if t.ent_type_ in ("GPE", "LOC")]
+            where = self.actors.countries_in(places) + [c for c in [self.actors.last_place_country] if c]
+            targets = self._other_country_in(places, sources) or [Actor.of(c) for c in where][:1]
         if not targets and sources and code == "074":  # "a deal ..., under which peacekeepers are to deploy":
             targets = _other_sides(self._pair_told(), sources)[:1]  # between the two sides
         if not targets and sources and root == "07" and self.last_appellant is not None:
@@ -1021,18 +1026,14 @@ class SentenceCoder:
         if speaker is None:
             return []
         named = self._atrocity_named(trig, speaker, date)
-        if named:
-            return named
         sources = unique_actors(self._resolve_all(self._subjects(speaker), date))
-        targets = unique_actors(self._resolve_all(self._noun_doers(trig.token), date))
-        events = []
-        for s in sources:
-            for t in targets:
-                if s.country != t.country:
-                    events.append(SentenceEvent(trig.token, trig.first, trig.pattern.code, s, t,
-                                                modality_of(self._chain(speaker)), trig.pattern.id, chain,
-                                                self._speaker_attribution(speaker, date)))
-        return events
+        # whoever names a deed an atrocity accuses its doer ("said the campaign looked like ethnic cleansing")
+        targets = unique_actors([ev.source for ev in named]) if named else \
+            unique_actors(self._resolve_all(self._noun_doers(trig.token), date))
+        code, rule = ("112", f"{trig.pattern.id}>charge") if named else (trig.pattern.code, trig.pattern.id)
+        return named + [SentenceEvent(trig.token, trig.first, code, s, t, modality_of(self._chain(speaker)), rule,
+                                      chain, self._speaker_attribution(speaker, date))
+                        for s in sources for t in targets if s.country != t.country]
 
     def _atrocity_named(self, trig: Trigger, speaker: Token, date) -> list[SentenceEvent]:
         """"said the army's campaign against the Rohingya seemed a textbook example of ethnic cleansing", "said the
@@ -2542,12 +2543,12 @@ _AMOUNTING = frozenset({"be", "seem", "amount", "constitute", "represent", "appe
 
 
 def _predicated_deed(noun: Token) -> Token | None:
-    """The subject of a clause that says it is, or amounts to, what ``noun`` names ("the killings amounted to
+    """The subject of a clause that says it is, amounts to or looks like what ``noun`` names ("the killings amounted to
     genocide", "the campaign was a textbook example of ethnic cleansing")."""
     node = noun
     for _ in range(3):  # up through "to", "example of", "case of", "act of"
-        if node.dep_ in ("attr", "acomp", "oprd") or (node.dep_ == "pobj" and node.head.lower_ == "to"):
-            break
+        if node.dep_ in ("attr", "acomp", "oprd") or (node.dep_ == "pobj" and node.head.lower_ in ("to", "like")):
+            break  # ("looked like a textbook example of ...")
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
             node = node.head.head
             continue
