@@ -153,6 +153,8 @@ def subject_heads(verb: Token) -> list[Token]:
             verb.doc[subjects[-2].right_edge.i + 1].text == "," and any(
             t.tag_ == "VBG" for t in subjects[-2].subtree):  # "Visiting Helsinki, President Zelensky denied ...":
         return with_conjuncts(subjects[-1])  # a fronted participle the parser took for a second subject
+    if len(subjects) >= 2 and any(c.dep_ == "prep" and c.lower_ == "among" for c in subjects[-1].children):
+        return with_conjuncts(subjects[-1])  # "20 countries, among them Germany and France, expelled ...": those named
     for child in sorted(verb.children, key=_is_time):  # "Hours later Bogota backed down": two "subjects"
         if child.dep_ in SUBJECT_DEPS and child.lower_ not in RELATIVE_PRONOUNS:
             named = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i > child.i and
@@ -162,7 +164,7 @@ def subject_heads(verb: Token) -> list[Token]:
                                                                     _named_owner(verb.head)):
             # "northern Israel, which responded with air strikes", "the envoy, who met ...", "a Security Council
             # resolution that demanded a ceasefire": the named antecedent acts, not the main clause's subject
-            return [verb.head]
+            return with_conjuncts(verb.head)  # (all of "Germany, France and Poland, which expelled ...")
         if child.dep_ in SUBJECT_DEPS and verb.dep_ == "relcl" and verb.head.dep_ == "pobj":
             return []  # "summoned the envoy over a shooting that killed two": the shooting's doer is not named
     front = fronted_clause(verb)

@@ -96,6 +96,8 @@ def object_words(tok: Token) -> dict[str, Token]:
             for p in child.children:  # whither, too
                 if p.dep_ == "prep":
                     words.setdefault(p.lower_, p)
+        if child.dep_ == "npadvmod" and child.lemma_.lower() == "test":  # "test-fired a missile": a test
+            words.setdefault("test", child)
         if child.dep_ in ("dobj", "nsubjpass") and child.ent_type_:  # "welcomed Zelensky", "Zelensky was
             words.setdefault(f"ent:{child.ent_type_.lower()}", child)  # welcomed": a person, received
         if child.dep_ in _OBJECT_DEPS:
