@@ -1271,7 +1271,10 @@ class SentenceCoder:
                 inner_side = [inner.target]
             else:  # "demanded that Lukashenko step down": the one asked to act is the addressee (at home too:
                 roles = {s.role for s in sources}  # protesters "demanding his resignation")
-                inner_side = [a for a in (inner.target, inner.source) if a is not None and a.code not in codes and (
+                # (one asked for an act is asked to do it: "called for the withdrawal of Eritrean forces from
+                # Tigray" addresses Eritrea)
+                sides = (inner.source, inner.target) if family in ("appeal", "demand") else (inner.target, inner.source)
+                inner_side = [a for a in sides if a is not None and a.code not in codes and (
                     a.country not in countries or (a.role and a.role not in roles))]
             targets = addressees or inner_side[:1] or self._answered_actors(inner.trigger, sources, date)
             if not targets and code[:2] == "13":  # "vowed to retaliate": against the other side
