@@ -593,6 +593,12 @@ class SentenceCoder:
         if not targets and sources and root == "15":  # "announced drills in six zones around the island": whom
             targets = self._other_country_where(support or tok, sources, ("in", "inside", "around", "near", "off",
                                                                           "over", "on", "into"))
+        if not targets and len({s.country for s in sources}) == 1 and code[:3] == "087":
+            # "agreed to pause its offensive in north-eastern Syria": toward the side fought where it stops
+            acts = [support or tok] + [c for c in (support or tok).children if c.dep_ == "xcomp"]
+            halted = [t for h in acts + [o for a in acts for o in args.direct_objects(a)]
+                      for p in args.prep_objects(h, "in", "inside") for t in self.actors.phrase_tokens(p, False)]
+            targets = self._other_country_in(halted, sources)
         if not targets and sources and root in ("15", "16", "19") and _in_response(support or tok):
             # "dispatched naval, air and ground forces in response": to whoever acted last
             targets = self._answered_actors(tok, sources, date) or self._adversary(sources)
