@@ -2227,7 +2227,7 @@ def _blames(complement: list[Token]) -> bool:
             return True
         if lemma == "involve" and any(c.dep_ == "auxpass" for c in clause.children):
             return True  # "GRU officers were involved in the explosion"
-        if lemma in ("bear", "carry", "shoulder", "have") and any(
+        if lemma in ("bear", "carry", "shoulder", "have", "share") and any(
                 p.lemma_.lower() == "responsibility" for p in parts):
             return True
     return False
