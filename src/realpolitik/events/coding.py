@@ -2481,6 +2481,8 @@ def _group_count(head: Token) -> int:
         return 2
     if head.lemma_.lower() in _PAIRED_ONLY and head.tag_ == "NNS" and [c.lower_ for c in head.children] == ["the"]:
         return 2  # "the neighbours agreed to reopen embassies": the two named before
+    if elided := _elided_group_count(head):
+        return elided
     if head.lemma_.lower() not in _PAIR_NOUNS or head.tag_ not in ("NNS", "NNPS"):
         return 0
     words = [c.lower_ for c in head.children]
@@ -2492,6 +2494,21 @@ def _group_count(head: Token) -> int:
 _GROUP_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 #: Plural nouns that, with "the" alone, can only mean the two sides in view.
 _PAIRED_ONLY = frozenset({"neighbour", "neighbor", "rival", "foe", "adversary", "belligerent"})
+#: Nouns that stand for two parties by themselves: "the pair agreed to meet again".
+_PAIR_WORDS = frozenset({"pair", "duo"})
+
+
+def _elided_group_count(head: Token) -> int:
+    """A group phrase whose noun is left out: "the two signed an accord", "both agreed", "the pair met again"
+    (a bare number or "both" as the head of an argument names the parties just told, not new ones)."""
+    words = [c.lower_ for c in head.children]
+    if head.pos_ == "NUM" and head.lower_ in _GROUP_COUNTS and words == ["the"]:
+        return _GROUP_COUNTS[head.lower_]
+    if head.lower_ == "both" and not words:
+        return 2
+    if head.lemma_.lower() in _PAIR_WORDS and head.tag_ == "NN" and words == ["the"]:
+        return 2
+    return 0
 
 
 #: Prepositions whose object is what an act of force is aimed at: "fired at its bases".
