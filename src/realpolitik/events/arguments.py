@@ -420,8 +420,8 @@ _PORTIONS = frozenset({"most", "some", "all", "many", "part", "half", "much", "s
 
 def _counted(obj: Token) -> Token:
     """"most of the sanctions the bloc had imposed on Belarus", "dozens of rioters": the sanctions, the rioters,
-    whose phrases say who they are."""
-    if obj.lemma_.lower() in _PORTIONS or obj.lemma_.lower() in QUANTITIES:
+    whose phrases say who they are; a number too ("two of its officers")."""
+    if obj.lemma_.lower() in _PORTIONS or obj.lemma_.lower() in QUANTITIES or obj.pos_ == "NUM":
         return next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                      for p in c.children if p.dep_ == "pobj" and p.pos_ != "PRON"), obj)
     return obj

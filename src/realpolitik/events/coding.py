@@ -49,6 +49,8 @@ DENY_RESPONSIBILITY = "016"
 #: Violence a party says it will use is a threat (13) when that party's own side says so (troops it "could send"
 #: are not). (The coder's FORCE_ROOTS, which place events, are wider.)
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+#: Acts done to an adversary against its will: coercion and force.
+HOSTILE_ROOTS = frozenset({"17", "18", "19", "20"})
 #: Codes that, with no target named, are done to the actor's own country.
 DOMESTIC_CODES = ("170", "172", "173", "175", "083", "080", "084", "0811", "0812", "0813", "0814", "14")
 #: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?;
@@ -533,6 +535,8 @@ class SentenceCoder:
                     if targets:
                         break
             targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
+            if sources and actor_conventions(code, sources[0], None)[:2] in HOSTILE_ROOTS:  # (with the code its
+                targets = self._not_own_victims(tok, heads, targets, sources, date)  # doer gives it: police coerce)
             if slot == "dobj" and root in ("11", "12"):  # "called his removal a coup": at his own state
                 targets = [a for h in heads for a in self._sufferer_home(h, date)] or targets
             if not targets and sources and root in VIOLENCE_ROOTS and slot in ("toward", "towards", "at", "on"):
@@ -1815,6 +1819,25 @@ class SentenceCoder:
         trig = self._trigger_at.get(verb.i)
         return trig is not None and trig.pattern.code is not None and (
             trig.pattern.code[:2] in ("11", "12") or trig.pattern.id in _INTRUDING)
+
+    def _not_own_victims(self, verb: Token, heads: list[Token], targets: list[Actor], sources: list[Actor],
+                         date) -> list[Actor]:
+        """A hostile act's "its"/"their" is the other party's: "raided the base and killed two of its officers"
+        hits the base's side, not the raider's own (though "its own officers" are); the nearest party named
+        before the pronoun that is not the doer's."""
+        doers = {s.country for s in sources}
+        if not any(t.country in doers for t in targets):
+            return targets
+        pron = next((t for h in heads for t in h.subtree if t.dep_ == "poss" and t.lower_ in ("its", "their")), None)
+        if pron is None or any(c.lower_ == "own" for c in pron.head.children):
+            return targets
+        other = self._nearest_before(pron, args.subject_heads(verb), date, other_side=True) or next(
+            (ev.target for ev in reversed(self._so_far) if ev.target is not None and ev.source.country in doers
+             and ev.target.country not in doers), None)  # ("shelled Indian posts and killed two of its guards")
+        if other is None or other.country is None or other.country in doers:
+            return targets
+        return [Actor.of(other.country, t.role, name=t.name, kind="sector" if t.role else other.kind)
+                if t.country in doers else t for t in targets]
 
     def _strikes_at(self, verb: Token, noun: Token) -> bool:
         """Whether a verb of force is aimed at a place the noun names ("shelled their positions", "fired at its
