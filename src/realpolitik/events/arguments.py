@@ -364,7 +364,7 @@ def target_candidates(trigger: Token, pattern: Pattern,
         clauses = [c for c in trigger.children if c.dep_ == "relcl"]
         if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.pos_ == "VERB" and \
                 trigger.head.lemma_.lower() not in _TELLING:  # (a misparse: "its biggest expulsion, as May told")
-            clauses.append(trigger.head)
+            clauses += [trigger.head, *carried_on(trigger.head)]
         for verb in clauses:
             out.append(("clause", direct_objects(verb)))
         verb = occasion_verb(trigger) if trigger.head.lower_ in ("in", "during") else None
@@ -416,6 +416,15 @@ _TELLING = frozenset({"say", "tell", "announce", "state", "add", "report", "clai
 
 #: Words for a part of what their of-phrase names: "most of the sanctions".
 _PORTIONS = frozenset({"most", "some", "all", "many", "part", "half", "much", "several", "rest"})
+
+
+def carried_on(verb: Token) -> list[Token]:
+    """The verbs a verb hands its own subject to: "kept hitting the port", "continued to pound the city" (not
+    "forced civilians to flee", whose object does the fleeing)."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    done = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    return done + [v for d in done for v in carried_on(d)]
 
 
 def _counted(obj: Token) -> Token:
