@@ -301,12 +301,30 @@ def direct_objects(verb: Token) -> list[Token]:
             if subj:  # "found her guilty", "ordered the advisers to leave"
                 return with_conjuncts(subj[0])
     for child in verb.children:  # "shot and wounded the prime minister": the second verb's object is both's
-        if child.dep_ == "conj" and child.pos_ == "VERB" and child.i == verb.i + 2 and not any(
+        if child.dep_ == "conj" and child.pos_ == "VERB" and _shares_next_object(verb, child) and not any(
                 c.dep_ in SUBJECT_DEPS for c in child.children):
             if child.lemma_.lower() == "set" and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in child.children):
                 return prep_objects(child, "to")  # "stormed and set fire to the Saudi embassy"
             return [o for c in child.children if c.dep_ == "dobj" for o in with_conjuncts(c)]
     return []
+
+
+def _shares_next_object(verb: Token, conj: Token) -> bool:
+    """Whether only "and" and the verb's own bare particle stand between it and the next verb, whose object is
+    then both's: "shot and wounded", "fired on and seized the boats" (a particle with no object of its own)."""
+    between = verb.doc[verb.i + 1:conj.i]
+    return len(between) <= 2 and all(t.dep_ == "cc" or (t.dep_ in ("prt", "prep") and t.head.i == verb.i and not
+                                                          any(True for _ in t.children)) for t in between) and \
+        any(t.dep_ == "cc" for t in between)
+
+
+def _stranded_objects(verb: Token, prep: str) -> list[Token]:
+    """The object a bare preposition shares with the next verb: "fired on and seized the boats" (fired on them)."""
+    if not any(c.lower_ == prep and c.dep_ in ("prt", "prep") and not any(True for _ in c.children)
+               for c in verb.children):
+        return []
+    return [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and _shares_next_object(verb, c)
+            for d in c.children if d.dep_ == "dobj" for o in with_conjuncts(d)]
 
 
 def _to_infinitive(verb: Token) -> bool:
@@ -347,7 +365,7 @@ def target_candidates(trigger: Token, pattern: Pattern,
                     c for c in owner.children if c.dep_ in ("amod", "compound")]))
         elif slot not in ("between", "involving"):  # those are participants, handled as pairs
             for host in hosts:
-                out.append((slot, prep_objects(host, slot)))
+                out.append((slot, prep_objects(host, slot) or _stranded_objects(host, slot)))
             for obj in dobjs:  # "appointed an ambassador to Syria", "a batch of tanks from the US"
                 out.append((slot, prep_objects(obj, slot)))
                 for word in _misread_conjuncts(obj, trigger):
