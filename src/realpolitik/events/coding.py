@@ -683,6 +683,9 @@ class SentenceCoder:
             while node.dep_ in ("conj", "advcl") and not targets and node.head.i != node.i:
                 node = node.head
                 targets = _other_sides(self._targets_of.get(node.i, []), sources)
+        if not targets and sources and root in HOSTILE_ROOTS and not pattern.targeted:
+            # "shelled the ferry, then boarded it and seized the cargo": the party its doer just struck
+            targets = _other_sides(self._coordinated_targets(tok), sources)
         if not targets and sources and root in VIOLENCE_ROOTS:
             # "bombed what New Delhi described as a training camp near Balakot in Pakistan": where it struck
             targets = self._other_country_where(_struck_clause(tok), sources, ("in", "inside", "at", "across",
@@ -1819,6 +1822,18 @@ class SentenceCoder:
         trig = self._trigger_at.get(verb.i)
         return trig is not None and trig.pattern.code is not None and (
             trig.pattern.code[:2] in ("11", "12") or trig.pattern.id in _INTRUDING)
+
+    def _coordinated_targets(self, verb: Token) -> list[Actor]:
+        """The targets of the nearest act before this one in its chain of coordinated verbs with one subject
+        ("boarded two fishing boats, seized the nets and beat a crewman": the boats' side)."""
+        node = verb
+        while node.dep_ in ("conj", "advcl") and node.head.i != node.i and not any(
+                c.dep_ in args.SUBJECT_DEPS for c in node.children):
+            node = node.head
+            trig = self._trigger_at.get(node.i)
+            if trig is not None and (trig.pattern.code or "")[:2] in HOSTILE_ROOTS and self._targets_of.get(node.i):
+                return list(self._targets_of[node.i])
+        return []
 
     def _not_own_victims(self, verb: Token, heads: list[Token], targets: list[Actor], sources: list[Actor],
                          date) -> list[Actor]:
