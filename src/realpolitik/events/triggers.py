@@ -591,8 +591,9 @@ def is_time_reference(tok: Token) -> bool:
         # "the bombing would stop": news of its end, not of it; but "the summit ended without a deal": it was held
         return not (tok.lemma_.lower() in GATHERINGS and node.head.tag_ == "VBD")
     node = tok
-    if tok.dep_ == "pobj" and tok.head.lower_ == "during" and tok.lemma_.lower() in GATHERINGS:
-        return False  # "during a visit to Moscow, Kim told Putin ...": the visit is news too
+    if tok.dep_ == "pobj" and tok.head.lower_ == "during":
+        return False  # "during a visit to Moscow, Kim told Putin ...", "jets scrambled during a drone attack on
+        # Odesa": what goes on at the time is news too (unlike what came before or after)
     if talks_first_told_after(tok):
         return False
     for _ in range(4):
