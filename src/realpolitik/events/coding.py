@@ -469,6 +469,11 @@ class SentenceCoder:
             against = against or self._resolve_all([m for m in tok.children if args.is_anti(m)], date)
         else:
             sources = self._resolve_all(self._subjects(tok), date, record=True)
+            if pattern.reciprocal and len(sources) < 2 and self.last_pair and any(
+                    h.lower_ == "they" for h in self._subjects(tok)) and not self._resolve_all(
+                    args.direct_objects(tok) + args.prep_objects(tok, "with"), date):
+                # "A met B ... They signed an accord": a mutual act's "they", with no other party named, is both
+                sources = list(self.last_pair)
             if sources and not pattern.reciprocal:  # "froze the assets together with the European Union": both
                 sources = unique_actors(sources + _other_sides(self._resolve_all(args.companions(tok), date), sources))
             if not sources and args.is_passive(tok) and (root in AUTHORITY_ROOTS or root == "15" or code in (
