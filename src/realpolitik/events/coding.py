@@ -973,14 +973,25 @@ class SentenceCoder:
             places += [t for t in verb.head.subtree if t.i < verb.i]
         for tok in places:
             if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "from") and _phrase_of(tok.head.head, holders):
-                countries = self.actors.countries_in([tok])
+                # (the whole place phrase: "at Lagos's main airport")
+                countries = self.actors.countries_in([tok, *self.actors.place_words(tok)])
                 if countries:  # the authorities there: "18 Saudis were detained in Riyadh" (SAUGOV -> SAU)
                     return [Actor.of(countries[0], "GOV", name=tok.text, kind="sector")]
         trig = self._trigger_at.get(verb.i)
+        if trig is not None and (trig.pattern.code or "").startswith("173"):
+            held = self._detainees_state(verb, date)
+            if held:
+                return held
         if trig is None or (trig.pattern.code or "")[:2] not in ("08", "15"):
             return []
         speakers = self._speakers(self._chain(verb), date)
         return [Actor.of(a.country) for a in speakers if a.country and a.kind != "igo"][:1]
+
+    def _detainees_state(self, verb: Token, date) -> list[Actor]:
+        """"A Belarusian blogger was arrested on Monday": an arrest with no agent and no place is the doing of the
+        detainees' own state, the one that can hold its people."""
+        held = self._resolve_all([c for c in verb.children if c.dep_ == "nsubjpass"], date)
+        return [Actor.of(a.country, "GOV", kind="sector") for a in held if a.country and a.kind != "igo"][:1]
 
     def _implicit_targets(self, heads: list[Token], code: str, sources: list[Actor], date) -> list[Actor]:
         """Targets the words imply without naming: "condemned the execution" aims at whoever carried out the
