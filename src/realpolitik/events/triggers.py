@@ -100,6 +100,9 @@ def object_words(tok: Token) -> dict[str, Token]:
             words.setdefault("test", child)
         if child.dep_ in ("dobj", "nsubjpass") and child.ent_type_:  # "welcomed Zelensky", "Zelensky was
             words.setdefault(f"ent:{child.ent_type_.lower()}", child)  # welcomed": a person, received
+        if child.dep_ in ("dobj", "nsubjpass"):  # the object itself, not a word of its phrases: "held the
+            words.setdefault(f"dobj:{child.lower_}", child)  # critic", not "held talks with the critic"
+            words.setdefault(f"dobj:{child.lemma_.lower()}", child)
         if child.dep_ in _OBJECT_DEPS:
             if child.dep_ in ("prep", "dative"):
                 if child.lower_ in TEMPORAL_PREPS:  # "ended the dispute after talks": a time, not the object
