@@ -1510,6 +1510,10 @@ class SentenceCoder:
         node = args.misread_gerund(tok) or tok  # ("of shelling the towns": on from the "of")
         if node is not tok:
             chain.append(node)
+        speech = self._misattached_speech(tok)
+        if speech is not None:  # "said there was no proof ... and blamed X": the speaker's own act, not one
+            chain.append(speech)  # under the reported clause's "no"
+            node = speech
         while node.head.i != node.i and node.dep_ in _CLIMB and len(chain) < 12 and not args.semicolon_clause(node):
             node = node.head
             chain.append(node)
@@ -1586,9 +1590,15 @@ class SentenceCoder:
         if any(c.dep_ in args.SUBJECT_DEPS for c in verb.children):
             return None
         clause = verb.head
+        while clause.head.i != clause.i and (clause.dep_ in _EMBEDDING or clause.dep_ == "ccomp" and not (
+                clause.head.i in self._trigger_at and self._trigger_at[clause.head.i].pattern.wrapper)):
+            clause = clause.head  # "said there was no sign the drones came from Iraq and ...": up to "was";
+            # "said nothing showed the cable was cut by accident and ...": up to "showed"
         speech = self._trigger_at.get(clause.head.i)
         if clause.dep_ != "ccomp" or speech is None or speech.pattern.wrapper not in ("speech", "deny"):
             return None
+        if clause.i != verb.head.i and verb.tag_ != clause.head.tag_:
+            return None  # (deeper down, only a verb in the speech verb's own form: "said ... and blamed")
         if clause.head.i > verb.i:  # "A Russian general went to the embassy and demanded ..., a U.S. official
             return None  # said": an attribution after the clause reports all of it
         return clause.head
@@ -2114,6 +2124,10 @@ _RESPONSE_NOUNS = frozenset({"response", "retaliation", "reprisal"})
 _ANSWER_NOUNS = _RESPONSE_NOUNS | {"answer", "reaction"}
 #: Prepositions of the place a force withdraws from: "out of the town", "from positions near the river".
 _LEFT_PREPS = ("from", "of", "near", "in", "around", "outside", "across")
+#: Links from a word up to the clause that holds it: a relative clause, a noun's complement, an object.
+_EMBEDDING = frozenset({"relcl", "acl", "attr", "dobj", "pobj", "prep"})
+
+
 def _places_withdrawn_from(tok: Token) -> list[Token]:
     """The places a withdrawal leaves, by a chain of place phrases from its word ("pulled out of the town near
     Kherson"), not those of its occasion ("at the close of talks in Geneva")."""
