@@ -98,6 +98,17 @@ def semicolon_clause(tok: Token) -> bool:
         t.lower_ == ";" and t.head.i == tok.head.i for t in tok.doc[tok.right_edge.i + 1:tok.head.i])
 
 
+def absolute_clause(tok: Token) -> bool:
+    """"Rome recalled its envoy and cut aid, the two moves signalling a rift": the parser may make the closing
+    participle, with its own subject after a comma, the root and the main clause its complement. The main clause
+    is then no one's speech or intent: the participle only adds to it."""
+    root = tok.head
+    return tok.dep_ == "ccomp" and tok.i < root.i and root.dep_ == "ROOT" and root.tag_ == "VBG" and any(
+        c.dep_ in SUBJECT_DEPS for c in root.children) and any(c.dep_ in SUBJECT_DEPS for c in tok.children) and \
+        not any(c.dep_ == "mark" for c in tok.children) and any(
+            t.text == "," and t.head.i == root.i for t in tok.doc[tok.right_edge.i + 1:root.i])
+
+
 def misread_gerund(verb: Token) -> Token | None:
     """"accused Armenian forces of shelling Azerbaijani towns": the parser may take the gerund for a modifier of
     the noun after it. Returns the preposition the gerund really follows, if so."""

@@ -1514,7 +1514,8 @@ class SentenceCoder:
         if speech is not None:  # "said there was no proof ... and blamed X": the speaker's own act, not one
             chain.append(speech)  # under the reported clause's "no"
             node = speech
-        while node.head.i != node.i and node.dep_ in _CLIMB and len(chain) < 12 and not args.semicolon_clause(node):
+        while node.head.i != node.i and node.dep_ in _CLIMB and len(chain) < 12 and not args.semicolon_clause(node) \
+                and not args.absolute_clause(node):
             node = node.head
             chain.append(node)
         return chain
@@ -2265,7 +2266,7 @@ def _what_was_said(verb: Token) -> list[Token]:
     """The clauses a speech verb reports; through a verb of finding out, what was found: "said Washington had
     determined that Russia had committed crimes" says Russia committed them."""
     out = []
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and not args.absolute_clause(c)):
         found = [c for c in clause.children if c.dep_ == "ccomp"] if clause.lemma_.lower() in _FINDING else []
         found += [c for o in clause.children if o.dep_ == "dobj" and o.lemma_.lower() in _EVIDENCE_NOUNS
                   for c in o.children if c.dep_ in ("acl", "ccomp")]  # "had found evidence that GRU officers ..."
