@@ -183,6 +183,14 @@ def tensed_conjunct(tok: Token) -> bool:
         tok.head.pos_ in ("VERB", "AUX")
 
 
+def _closes_condition(phrase: Token, clause: Token) -> bool:
+    """Whether a phrase set off by a comma after a condition ("if either is attacked, during the leader's
+    visit") belongs to the main clause: the parser hangs it on the condition, which does not govern it."""
+    return phrase.dep_ == "prep" and phrase.head.i == clause.i and phrase.i > clause.i and \
+        phrase.doc[phrase.i - 1].text == "," and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+                                                     for c in clause.children)
+
+
 def modality_of(chain: list[Token], denied: bool = False) -> str:
     """Modality of an event whose trigger (first) and governors (then) are ``chain``."""
     cues = {"denied"} if denied else set()
@@ -198,6 +206,8 @@ def modality_of(chain: list[Token], denied: bool = False) -> str:
         if k and chain[k - 1].dep_ == "acl" and chain[k - 1].tag_ == "VBN" and tok.pos_ in ("NOUN", "PROPN"):
             break  # "the case would be dropped under a deal brokered by Lukashenko": the brokering is done
         own = _own_cues(tok)
+        if k and _closes_condition(chain[k - 1], tok):
+            own = set()  # "will help each other if attacked, during the first visit in years": the visit happened
         if k and tensed_conjunct(chain[k - 1]):
             # "would never recognise X, and accused Y": a conjunct with its own tense takes no negation or
             # modal from the verb it is coordinated with; a condition ("if X attacks and seizes") still holds
