@@ -491,8 +491,8 @@ class SentenceCoder:
                          if p.i in self._trigger_at and self._trigger_at[p.i].pattern.pos == "noun"]
                 sources = self._resolve_all([h for m in means for h in self._noun_doers(m)], date)
                 if not sources and args.is_passive(tok):  # "soldiers were killed in a clash with Chinese troops":
-                    sources = self._resolve_all([p for m in means if m.lemma_.lower() in _CLASHES  # the other side
-                                                 for p in args.prep_objects(m, "with")], date)
+                    clashes = [m for m in args.prep_objects(tok, "in", "during") if _clash(m)]  # the other side
+                    sources = self._resolve_all([p for m in clashes for p in args.prep_objects(m, "with")], date)
             if not sources and pattern.swap and args.is_passive(tok):
                 # "Washington was disappointed by the takeover": the takeover's doer disappointed it
                 felt = self._resolve_all([c for c in tok.children if c.dep_ == "nsubjpass"], date)
@@ -2045,6 +2045,7 @@ _CONDITIONS = frozenset({"if", "unless"})
 _ANSWERED_CLAUSES = _CONDITIONS | {"after", "because", "when", "since", "as"}
 #: Fights that have two sides, the one named after "with" being the other: "a clash with Chinese troops".
 _CLASHES = frozenset({"clash", "skirmish", "firefight", "battle", "fight", "fighting", "confrontation", "exchange",
+                      "face-off", "standoff", "stand-off", "shootout", "gunfight", "gunbattle",
                       "brawl", "scuffle"})
 #: Those the police or army say they killed, besides armed groups: "dozens of rioters had been killed".
 _LAWBREAKERS = frozenset({"suspect", "rioter", "looter", "smuggler", "kidnapper", "bandit", "hijacker"})
@@ -2127,6 +2128,13 @@ _ANSWER_NOUNS = _RESPONSE_NOUNS | {"answer", "reaction"}
 _LEFT_PREPS = ("from", "of", "near", "in", "around", "outside", "across")
 #: Links from a word up to the clause that holds it: a relative clause, a noun's complement, an object.
 _EMBEDDING = frozenset({"relcl", "acl", "attr", "dobj", "pobj", "prep"})
+
+
+def _clash(noun: Token) -> bool:
+    """Whether a noun names a clash, written whole or hyphenated ("a face-off with Chinese troops", which the
+    parser splits into "face" and "off")."""
+    return noun.lemma_.lower() in _CLASHES or any(
+        f"{c.lower_}-{noun.lower_}" in _CLASHES for c in noun.children if c.dep_ == "compound")
 
 
 def _places_withdrawn_from(tok: Token) -> list[Token]:
