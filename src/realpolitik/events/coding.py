@@ -956,7 +956,8 @@ class SentenceCoder:
         """"was arrested in Minsk", "were set free in Gaza", "were expelled from Britain": with no agent named,
         an arrest, a release or an expulsion is the doing of whoever holds authority where it happened; with no
         place, of the state that reports it ("Iranian state television reported that four prisoners had been
-        freed", "Warsaw said 12,000 troops had been sent to the frontier")."""
+        freed", "Warsaw said 12,000 troops had been sent to the frontier", "the minister said the site had been
+        blocked"); an arrest with no place, of the detainees' own state."""
         if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
             countries = self.actors.countries_in([verb.head])  # "Minsk, where the journalist was arrested"
             if countries:
@@ -982,7 +983,7 @@ class SentenceCoder:
             held = self._detainees_state(verb, date)
             if held:
                 return held
-        if trig is None or (trig.pattern.code or "")[:2] not in ("08", "15"):
+        if trig is None or (trig.pattern.code or "")[:2] not in ("08", "15", "17"):
             return []
         speakers = self._speakers(self._chain(verb), date)
         return [Actor.of(a.country) for a in speakers if a.country and a.kind != "igo"][:1]
