@@ -395,7 +395,7 @@ def target_candidates(trigger: Token, pattern: Pattern,
                 trigger.head.lemma_.lower() not in _TELLING:  # (a misparse: "its biggest expulsion, as May told")
             clauses += [trigger.head, *carried_on(trigger.head)]
         for verb in clauses:
-            out.append(("clause", direct_objects(verb)))
+            out.append(("clause", [_counted(o) for o in direct_objects(verb)]))
         verb = occasion_verb(trigger) if trigger.head.lower_ in ("in", "during") else None
         if verb is not None:  # "told his counterpart in a phone call", "apologised to Aliyev in a phone call"
             out.append(("clause", direct_objects(verb) + prep_objects(verb, "to")))
@@ -457,9 +457,9 @@ def carried_on(verb: Token) -> list[Token]:
 
 
 def _counted(obj: Token) -> Token:
-    """"most of the sanctions the bloc had imposed on Belarus", "dozens of rioters": the sanctions, the rioters,
-    whose phrases say who they are; a number too ("two of its officers")."""
-    if obj.lemma_.lower() in _PORTIONS or obj.lemma_.lower() in QUANTITIES or obj.pos_ == "NUM":
+    """"most of the sanctions the bloc had imposed on Belarus", "dozens of rioters", "three of its warships": the
+    sanctions, the rioters, the warships, whose phrases say who they are."""
+    if obj.lemma_.lower() in _PORTIONS or obj.lemma_.lower() in QUANTITIES or obj.tag_ == "CD":
         return next((p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                      for p in c.children if p.dep_ == "pobj" and p.pos_ != "PRON"), obj)
     return obj
