@@ -465,6 +465,10 @@ class SentenceCoder:
             if not sources and pattern.reciprocal and self.last_subject is not None and tok.lemma_.lower() in \
                     GATHERINGS and args.prep_objects(tok, "with"):  # "The decision followed a telephone call with
                 sources = [self.last_subject]  # Obama": the call of the one the story is about
+            if not sources and code.startswith("173"):  # "two reporters have been in custody since May": held
+                held = [a for a in self._resolve_all(_held_in(tok), date) if a.country]  # by their own state
+                sources = [Actor.of(held[0].country, "GOV", kind="sector")] if held else []
+                against = held[:1]  # (one arrest of a group: "the two ministers")
             # "anti-Japanese protests": against Japan
             against = against or self._resolve_all([m for m in tok.children if args.is_anti(m)], date)
         else:
@@ -2129,6 +2133,15 @@ _ANSWER_NOUNS = _RESPONSE_NOUNS | {"answer", "reaction"}
 _LEFT_PREPS = ("from", "of", "near", "in", "around", "outside", "across")
 #: Links from a word up to the clause that holds it: a relative clause, a noun's complement, an object.
 _EMBEDDING = frozenset({"relcl", "acl", "attr", "dobj", "pobj", "prep"})
+
+
+def _held_in(noun: Token) -> list[Token]:
+    """Who is said to be in a state of detention: the subject of "be" or "remain" in or under it ("the two
+    reporters remain in custody", "has been under arrest since May")."""
+    verb = noun.head.head
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "under") or verb.lemma_.lower() not in ("be", "remain"):
+        return []
+    return [h for c in verb.children if c.dep_ == "nsubj" for h in args.with_conjuncts(c)]
 
 
 def _clash(noun: Token) -> bool:
