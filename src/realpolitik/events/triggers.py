@@ -96,6 +96,9 @@ def object_words(tok: Token) -> dict[str, Token]:
             for p in child.children:  # whither, too
                 if p.dep_ == "prep":
                     words.setdefault(p.lower_, p)
+                    if p.lower_ == "as":  # "dragged them back into the forest as hostages": in what role
+                        for q in (q for q in p.children if q.dep_ == "pobj"):
+                            add(q)
         if child.dep_ == "npadvmod" and child.lemma_.lower() == "test":  # "test-fired a missile": a test
             words.setdefault("test", child)
         if child.dep_ in ("dobj", "nsubjpass") and child.ent_type_:  # "welcomed Zelensky", "Zelensky was
