@@ -812,6 +812,8 @@ class SentenceCoder:
         if not targets and root in VIOLENCE_ROOTS and self.agentless is not None and \
                 self.agentless_at == tok.sent.start:  # "soldiers were wounded when troops opened fire": at them
             targets = _other_sides([self.agentless.target], sources)
+        holders = _other_sides(self._resolve_all(_exchange_holders(tok), date), sources) \
+            if code.startswith("084") else []
         for source in sources:
             if not targets and source.country and source.kind != "igo" and (
                     (code.startswith(DOMESTIC_CODES) and not (one_way and code == "080")) or (
@@ -836,9 +838,12 @@ class SentenceCoder:
                     pairs.append((target, source, code, False))
                 elif pattern.inverse and not around:
                     pairs.append((target, source, pattern.inverse, False))
-                elif code.startswith("084") and _in_exchange(tok) and target.country != source.country:
+                elif code.startswith("084") and _in_exchange(tok) and target.country != source.country \
+                        and not holders:
                     pairs.append((Actor.of(target.country), source, code, False))  # "freed two Americans in
-                    # exchange for an Afghan held in the United States": a release each way
+                    # exchange for an Afghan": a release each way
+            pairs += [(Actor.of(h.country), source, code, False) for h in holders]  # "in return for ten Iranians
+            # jailed in Sweden and Belgium": each country that held them frees them
         return pairs
 
     def _struck_before(self, sources: list[Actor]) -> list[Actor]:
@@ -2501,6 +2506,21 @@ def _in_phrases(tok: Token, nouns: frozenset[str]) -> list[Token]:
     """The nouns of ``nouns`` that head an in-phrase of the word: "in response (to ...)", "in retaliation"."""
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
             if p.dep_ == "pobj" and p.lemma_.lower() in nouns]
+
+
+def _exchange_holders(tok: Token) -> list[Token]:
+    """The places or captors holding the people a release is traded for: "freed two Swedes, handing them over in
+    return for four Iranians held in Belgium and Denmark" -> Belgium, Denmark."""
+    clauses = [tok] + [c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG"]  # ", handing over ..."
+    traded = [q for v in clauses if _in_exchange(v) for c in v.children if c.dep_ == "prep" and c.lower_ == "in"
+              for p in c.children for f in p.children if f.dep_ == "prep" and f.lower_ == "for"
+              for q in f.children if q.dep_ == "pobj"]
+    return [h for q in traded for a in q.children if a.dep_ == "acl" and a.lemma_.lower() in _HOLDING
+            for p in a.children if p.dep_ in ("prep", "agent") and p.lower_ in ("in", "by")
+            for o in p.children if o.dep_ == "pobj" for h in args.with_conjuncts(o)]
+
+
+_HOLDING = frozenset({"hold", "detain", "jail", "imprison", "keep"})
 
 
 def _in_exchange(tok: Token) -> bool:
