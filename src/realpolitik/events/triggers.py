@@ -215,15 +215,22 @@ def _form_matches(tok: Token, form: tuple[str, ...], pos: str, context: dict[str
         return None
     rest = form[1:]
     used = []
-    for word in rest:
+    for n, word in enumerate(rest):
         hit = context.get(word)
         if hit is None or not _particle(tok, hit):
             hit = next((c for c in tok.children if (c.lower_ == word or c.lemma_.lower() == word)
-                        and _particle(tok, c)), None)
+                        and (_particle(tok, c) or _idiom_preposition(c, rest[n + 1:]))), None)
         if hit is None:
             return None
         used.append(hit.i)
     return used
+
+
+def _idiom_preposition(prep: Token, after: tuple[str, ...]) -> bool:
+    """A preposition of an idiom whose noun the form names next, wherever the object sits: "put the tariffs
+    on hold", "kept the measures in reserve"."""
+    return prep.dep_ == "prep" and bool(after) and any(
+        p.dep_ == "pobj" and p.lemma_.lower() == after[0] for p in prep.children)
 
 
 def _particle(verb: Token, word: Token) -> bool:
