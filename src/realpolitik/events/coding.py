@@ -116,6 +116,7 @@ class SentenceCoder:
         by_token = {t.token.i: t for t in triggers}
         self._trigger_at = by_token
         self._actor_tokens: set[int] = set()
+        self._groups: dict[int, list[Actor]] = {}  # what each group phrase of the sentence stands for, once read
         light_ids = frozenset(i for i, t in by_token.items() if any(p.light for p in patterns_of(t)))
         vow_ids = frozenset(i for i, t in by_token.items() if t.pattern.wrapper in ("intent", "threat"))
         motion_ids = frozenset(i for i, t in by_token.items() if t.pattern.code in ("042", "043"))
@@ -562,6 +563,11 @@ class SentenceCoder:
                 if not targets and root in ("01", "11"):  # "welcomed the vote", "disappointed by the decision":
                     # whoever just did it
                     targets = [a for h in heads if _refers_to_event(h) for a in self._event_doer(h, sources, date)]
+                if not targets and slot == "dobj" and root in ("11", "12"):  # "opposed any enlargement of NATO",
+                    # "rejected the demands of the protesters": the party whose thing it is (an act's "of" names
+                    # whom it befell instead: "condemned the killing of civilians")
+                    owners = [p for h in heads if not self._is_event(h) for p in args.prep_objects(h, "of")]
+                    targets = _other_sides(self._resolve_all(owners, date), sources)
             if not targets and slot == "dobj" and root == "09":  # "to investigate the killing of civilians in ...":
                 events = [h for h in heads if self._is_event(h)]  # whoever did it, else whom it befell
                 targets = self._resolve_all([d for h in events for d in self._noun_doers(h)], date) or \
@@ -1661,8 +1667,11 @@ class SentenceCoder:
                     last_pair = next(([ev.source, ev.target] for ev in reversed(self._reported_so_far())
                                       if ev.target is not None and ev.source.country != ev.target.country
                                       and "igo" not in (ev.source.kind, ev.target.kind)), None)
-                earlier = (pair_here or (named if states else []) or last_pair or named) if count == 2 else named
-                out.extend(self._group_before(head, date, count) or earlier or [])
+                if head.i not in self._groups:  # ("the two sides said they opposed ... and pledged ...": the
+                    # same two for both verbs, not the parties of what the first verb told)
+                    earlier = (pair_here or (named if states else []) or last_pair or named) if count == 2 else named
+                    self._groups[head.i] = self._group_before(head, date, count) or earlier or []
+                out.extend(self._groups[head.i])
                 continue
             owners = self.actors.possessors(head, date) if head.lower_ == "their" and head.dep_ == "poss" else []
             if len(owners) >= 2:  # "Niger, Mali and Burkina Faso announced their withdrawal": each of them
