@@ -178,6 +178,9 @@ def subject_heads(verb: Token) -> list[Token]:
             return with_conjuncts(verb.head)  # (all of "Germany, France and Poland, which expelled ...")
         if child.dep_ in SUBJECT_DEPS and verb.dep_ == "relcl" and verb.head.dep_ == "pobj":
             return []  # "summoned the envoy over a shooting that killed two": the shooting's doer is not named
+    antecedent = _relative_through_speech(verb)
+    if antecedent is not None:
+        return with_conjuncts(antecedent)
     front = fronted_clause(verb)
     if front is not None:  # "Hunt called the seizure unacceptable, demanded its release": Hunt demanded
         return subject_heads(front)
@@ -225,6 +228,30 @@ def subject_heads(verb: Token) -> list[Token]:
             if node.pos_ == "VERB" and is_passive(node):
                 return subject_heads(node)
     return []
+
+
+def _relative_through_speech(verb: Token) -> Token | None:
+    """"Chad, which the monitors say shelters the rebels": a relative pronoun subject of a clause reported inside
+    a relative clause stands for the relative's antecedent, not for the one who says it."""
+    said = verb.head
+    if verb.dep_ != "ccomp" or said.i == verb.i or \
+            said.lemma_.lower() not in _TELLING | {"believe", "allege", "suspect", "think"}:
+        return None
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
+    sayers = [c for c in said.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
+    relative = next((c for c in (*verb.children, *said.children) if c.lower_ in ("which", "who") and
+                     c.i < said.i and c.i > 0), None)
+    if relative is None or not sayers or own:
+        return None
+    if said.dep_ == "relcl":
+        return said.head
+    # (the parser may hang the relative clause's verb on the main one): the noun just before the pronoun
+    before = verb.doc[relative.i - 1]
+    if before.text == "," and relative.i > 1:
+        before = verb.doc[relative.i - 2]
+    while before.dep_ in ("compound", "flat") and before.head.i > before.i:
+        before = before.head
+    return before if before.pos_ in ("NOUN", "PROPN") else None
 
 
 def _controlling_object(governor: Token, clause: Token) -> list[Token]:
