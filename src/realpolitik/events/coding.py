@@ -1569,6 +1569,8 @@ class SentenceCoder:
                 return False  # "..., and Prime Minister Sharif condemned ...": a clause with its own subject
             trig = by_token.get(tok.i)
             if trig is not None and trig.pattern.wrapper == "deny":
+                if prev.i == chain[0].i and _charge_set_off(prev, tok):
+                    return False  # the charge was made; what it charges is what is denied
                 return prev.dep_ in ("ccomp", "dobj", "xcomp", "pobj", "prep")
             if trig is not None and trig.pattern.wrapper in ABSORBING:
                 return False
@@ -2008,6 +2010,8 @@ class SentenceCoder:
         coded from this sentence, is taken out of ``out``: the denial says how sure it is."""
         found = []
         for trig in (t for t in triggers if t.pattern.code == DENY_RESPONSIBILITY or _dismisses_charge(t)):
+            if any(c.dep_ == "ccomp" and _charge_set_off(c, trig.token) for c in trig.token.children):
+                continue  # "..., a charge Kampala denies": it denies the act charged there, not the last one told
             act = self._reported_act(material=True)
             if act is None or act.target is None:
                 continue
@@ -2207,6 +2211,18 @@ def _when_clause(verb: Token) -> bool:
     """A clause that tells the moment of the act above it: "were killed when a drone struck ..."."""
     return verb.dep_ == "advcl" and any(c.lower_ in ("when", "as") and c.dep_ in ("advmod", "mark")
                                         for c in verb.children)
+
+
+#: Nouns that sum up an accusation just told ("..., a charge Kigali denies").
+_CHARGE_NOUNS = frozenset({"charge", "accusation", "allegation", "claim"})
+
+
+def _charge_set_off(clause: Token, denial: Token) -> bool:
+    """"Kenya accused Uganda of arming the rebels, an allegation Kampala denies": the parser may hang the
+    accusation under the denial, but the noun set off after it says the denial answers the accusation."""
+    between = clause.doc[clause.right_edge.i + 1:denial.i]
+    return clause.i < denial.i and any(t.text == "," for t in between[:2]) and any(
+        t.lemma_.lower() in _CHARGE_NOUNS for t in between)
 
 
 def _is_place(head: Token) -> bool:
