@@ -189,6 +189,7 @@ class SentenceCoder:
                     and ev.code[:2] != "01"]
             if not done:
                 continue
+            done = self._led_by(tok, done, date) or done
             model = next(ev for ev in done if ev.trigger.sent.start == done[-1].trigger.sent.start)
             acting = {ev.source.code for ev in out}
             chain = self._chain(tok)
@@ -200,6 +201,17 @@ class SentenceCoder:
                 found.append(SentenceEvent(tok, tok.i, model.code, source, model.target, modality,
                                            f"v.follow>{model.rule}", chain))
         return found
+
+    def _led_by(self, follow: Token, done: list[SentenceEvent], date) -> list[SentenceEvent]:
+        """"Ottawa followed Washington's lead" (or "followed Washington"): the followers copy what the leader
+        did, not whatever the last sentence told first (the other side's answer to it)."""
+        leaders = []
+        for obj in (c for c in follow.children if c.dep_ == "dobj"):
+            heads = [c for c in obj.children if c.dep_ == "poss"] if obj.lemma_.lower() in ("lead", "example") \
+                else [obj]
+            leaders += self._resolve_all(heads, date)
+        countries = {a.country for a in leaders if a.country}
+        return [ev for ev in done if ev.source.country in countries]
 
     def _done_likewise(self, sent: Span, out: list[SentenceEvent], date) -> list[SentenceEvent]:
         """"Washington recognised the opposition leader, as did Ottawa and Brasilia", "..., and so did Britain",
