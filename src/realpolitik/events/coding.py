@@ -1834,6 +1834,10 @@ class SentenceCoder:
                 if named is not None:  # "Amini died ..., three days after she was detained": Amini, whoever
                     found = self.actors.resolve(named, date)  # she is; not the country the story named last
                     return found[0] if found else None
+            if pron.lower_ == "they":
+                group = self._plural_named_before(pron, date)
+                if group is not None:
+                    return group
             if pron.lower_ in ("he", "she") and self.last_subject is not None and self.last_subject.kind == "person":
                 return self.last_subject  # "Saakashvili accused Moscow of ... He appealed to ...": the last person
                 # the story told of, though another spoke before him
@@ -1875,6 +1879,20 @@ class SentenceCoder:
         return self._nearest_before(
             pron, args.subject_heads(pron.head if pron.head.pos_ == "VERB" else pron.head.head), date,
             other_side=pron.dep_ == "dobj")
+
+    def _plural_named_before(self, pron: Token, date) -> Actor | None:
+        """"The general sent his troops back, hours after they had taken the airport": a plural subject pronoun
+        with no framing speaker stands for the nearest plural noun before it in its sentence that names a party
+        (not for whoever the story told of last); a plural subject of the clause it hangs on comes first
+        ("police beat voters as they raided ...": the police), and is left to the usual reading."""
+        if any(h.tag_ in ("NNS", "NNPS") for h in args.subject_heads(pron.head.head)):
+            return None
+        for tok in reversed(pron.doc[pron.sent.start:pron.i]):
+            if tok.tag_ in ("NNS", "NNPS") and tok.dep_ in ("nsubj", "dobj", "nsubjpass"):
+                found = self.actors.resolve(tok, date)
+                if found:
+                    return found[0]
+        return None
 
     def _turns_down(self, verb: Token) -> bool:
         """Whether a verb rejects, disapproves of or intrudes on its object ("rejected", "condemned", "entered
