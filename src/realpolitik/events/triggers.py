@@ -277,7 +277,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     consumed = {i for t in found for i in t.consumed}
     at = {t.token.i: t for t in found}
     return [t for t in found if t.token.i not in consumed and not is_time_reference(t.token)
-            and not _restates(t, _governing_trigger(t.token, at)) and not _toll(t, at)
+            and not _restates(t, _governing_trigger(t.token, at), at) and not _toll(t, at)
             and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head))  # "clashes that killed 30"
             and not _is_motive(t.token) and not _is_aim(t.token) and not _helped_to(t.token)
             and not _is_breached(t.token) and not _legal_state(t.token) and not _lie_of_land(t.token)
@@ -416,7 +416,7 @@ def _governing_trigger(tok: Token, at: dict[int, Trigger]) -> Trigger | None:
     return next((at[c.i] for c in head.children if c.dep_ == "dobj" and c.i in at), None)
 
 
-def _restates(trigger: Trigger, governor: Trigger | None) -> bool:
+def _restates(trigger: Trigger, governor: Trigger | None, at: dict[int, Trigger]) -> bool:
     """A purpose clause or a participle with its governor's own code is the same event: "met in Aqaba to
     discuss the violence", "ordered a mobilisation, calling up 300,000 reservists"; a noun after "in" or "as" of
     the governor's root is too. A targeted entry counts by the entry it falls back on too: "marched to protest
@@ -431,8 +431,7 @@ def _restates(trigger: Trigger, governor: Trigger | None) -> bool:
         if governor.pattern.code[:2] == "17" and tok.lemma_.lower() in ("raid", "operation", "sweep", "swoop"):
             return True
         return any(code is not None and code[:2] == governor.pattern.code[:2] for code in _codes(trigger))
-    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and (governor.pattern.code[:2] in ("18", "19", "20") or
-                                                      governor.pattern.code[:3] in ("145", "175")) and any(
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _forceful_clause(governor, at) and any(
             code is not None and code[:2] == "18" and code != "181" for code in _codes(trigger)):
         return True  # "shelled the island, killing two marines", "fired on the crowd, killing 19": one attack
     if tok.dep_ in ("advcl", "acl") and tok.tag_ == "VB" and governor.pattern.code[:2] == "05" and any(
@@ -446,6 +445,18 @@ def _restates(trigger: Trigger, governor: Trigger | None) -> bool:
     if tok.dep_ not in ("advcl", "xcomp") or governor.pattern.code not in _codes(trigger):
         return False
     return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _forceful(code: str | None) -> bool:
+    """An act of force or a violent crackdown."""
+    return code is not None and (code[:2] in ("18", "19", "20") or code[:3] in ("145", "175"))
+
+
+def _forceful_clause(governor: Trigger, at: dict[int, Trigger]) -> bool:
+    """Whether the governing verb, or a verb it is coordinated with, tells an act of force: "rammed and boarded
+    the trawler, injuring two crew" is one attack whose toll the participle gives, whichever verb it hangs on."""
+    verbs = [governor.token, *governor.token.conjuncts]
+    return any(v.i in at and _forceful(at[v.i].pattern.code) for v in verbs)
 
 
 _RETALIATING = frozenset({"retaliate", "respond", "reciprocate", "avenge"})
