@@ -93,6 +93,7 @@ class SentenceCoder:
         self.emit_statements = emit_statements
         self.last_subject: Actor | None = None
         self.last_pair: list[Actor] = []  # the two sides of the last two-sided event ("the two leaders")
+        self.last_people: list[Actor] = []  # the two people of the last event between two named people
         self.last_subjects: list[Actor] = []  # the parties of the last sentence's subject, for a later "they"
         self.last_event_source: Actor | None = None  # who did the last thing reported ("condemned the move")
         self.last_target: Actor | None = None  # whom it was done to ("accuse him of ...")
@@ -314,6 +315,8 @@ class SentenceCoder:
         if pairs:  # people ("the two ministers") are the people named; otherwise the main clause's sides
             people = [p for p in pairs if all(a.kind == "person" for a in p)]
             self.last_pair = (people or pairs)[0]
+            if people:
+                self.last_people = people[0]
         mediated = unique_actors([ev.target for ev in out if ev.code == "045" and ev.target is not None])
         if len(mediated) >= 2:  # "Qatar and Egypt mediated between Israel and Hamas ... both sides accepted"
             self.last_pair = mediated[:2]
@@ -1677,6 +1680,9 @@ class SentenceCoder:
                 # "both sides" are the two sides of the last exchange)
                 states = head.lemma_.lower() in ("country", "nation", "government", "capital")
                 last_pair = self.last_pair
+                if head.lemma_.lower() in _PEOPLE_PAIR_NOUNS and self.last_people and not all(
+                        a.kind == "person" for a in last_pair):
+                    last_pair = self.last_people  # "Abe met Xi ... Japan warned of X ... the two leaders": Abe, Xi
                 if statesmen and last_pair and any(a.kind == "igo" for a in last_pair):
                     last_pair = next(([ev.source, ev.target] for ev in reversed(self._reported_so_far())
                                       if ev.target is not None and ev.source.country != ev.target.country
@@ -2113,6 +2119,8 @@ _PRIVATE_ROLES = frozenset({"CVL", "REF", "EDU", "MED", "BUS", "LAB", "AGR", "RE
 #: Nouns that, as "the two X" or "both X", stand for the two sides named just before.
 _PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "government", "man", "president", "minister",
                          "delegation", "party", "state", "capital", "counterpart", "official"})
+#: Pair nouns that stand for two people: "the two leaders" are the two people last named together.
+_PEOPLE_PAIR_NOUNS = frozenset({"leader", "man", "president", "minister", "counterpart", "premier", "chancellor"})
 #: Nouns that refer back to something reported: "condemned the move", "rejected the decision".
 EVENT_REFERENCES = frozenset({"move", "decision", "measure", "step", "action", "execution", "killing", "verdict",
                               "sentence", "ruling", "arrest", "detention", "attack", "strike", "invasion", "raid",
