@@ -27,6 +27,7 @@ from .triggers import (
     TEMPORAL_PREPS,
     Trigger,
     find_triggers,
+    forceful,
     hyphen_agent,
     patterns_of,
     talks_first_told_after,
@@ -261,10 +262,10 @@ class SentenceCoder:
             codes.add(trig.pattern.code[:3])
         # "fired 59 missiles ... condemned the strikes": force is force, whichever violent root it was coded in
         # (and a mob's storming of an embassy is "the attack" too)
-        forceful = any(code[:2] in VIOLENCE_ROOTS for code in codes)
+        of_force = any(code[:2] in VIOLENCE_ROOTS for code in codes)
         told = [ev for ev in self._reported_so_far() if ev.trigger.i != noun.i and ev.modality == "asserted"]
-        done = [ev for ev in told if (_forceful(ev.code) if forceful else ev.code[:3] in codes)]
-        return done or [ev for ev in told if forceful and ev.code[:2] == "17"]
+        done = [ev for ev in told if (forceful(ev.code) if of_force else ev.code[:3] in codes)]
+        return done or [ev for ev in told if of_force and ev.code[:2] == "17"]
 
     def _deed_doers(self, noun: Token, sources: list[Actor], date, judged: bool = False) -> list[Actor]:
         """Who did the act a noun names: its own doer ("Israeli strikes"), else whoever last did an act of its
@@ -277,7 +278,7 @@ class SentenceCoder:
             return own
         last = done[-1]
         doers = _other_sides([last.source], sources)
-        if not doers and judged and last.target is not None and _forceful(last.code):
+        if not doers and judged and last.target is not None and forceful(last.code):
             return _other_sides([last.target], sources)
         return doers
 
@@ -753,7 +754,7 @@ class SentenceCoder:
                 # alert level" after the North's nuclear test: an alert faces whoever last used or showed force, if
                 # another side (a mobilisation or a deployment may stand on its own: "ordered a mobilisation")
                 targets = _other_sides([ev.source for ev in reversed(self._reported_so_far())
-                                        if _forceful(ev.code) or ev.code[:2] == "15"], sources)[:1]
+                                        if forceful(ev.code) or ev.code[:2] == "15"], sources)[:1]
             if root == "15":
                 named = targets  # a show of force stands without a target; aid to nobody does not
         if not targets and sources and pattern.id == "v.recall.envoy":  # "its ambassador, who was recalled by
@@ -796,7 +797,7 @@ class SentenceCoder:
             return []
         if pattern.pos == "noun" and root in VIOLENCE_ROOTS and not targets and not many and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and any(
-                _forceful(ev.code) and ev.modality == "asserted" and ev.source.country in {s.country for s in sources}
+                forceful(ev.code) and ev.modality == "asserted" and ev.source.country in {s.country for s in sources}
                 for ev in self._reported_so_far()):
             return []  # "Trump had ordered the strike": the attack already told, by the same side (but "Israel had
             # carried out the strike", after a strike with no doer named, tells who did it)
@@ -869,7 +870,7 @@ class SentenceCoder:
 
     def _struck_before(self, sources: list[Actor]) -> list[Actor]:
         """Whom the last act of force told (by another side than these) struck."""
-        return _other_sides([ev.target for ev in reversed(self._reported_so_far()) if _forceful(ev.code) and
+        return _other_sides([ev.target for ev in reversed(self._reported_so_far()) if forceful(ev.code) and
                              ev.modality == "asserted" and ev.target is not None], sources)[:1]
 
     def _victims_above(self, tok: Token) -> list[Actor]:
@@ -1219,12 +1220,12 @@ class SentenceCoder:
     def _conflict_parties(self, sources: list[Actor]) -> list[Actor]:
         """The countries of the last use of force told, each side (at home, the one country): whom an appeal for
         calm, restraint or a ceasefire that names no one addresses."""
-        told = [ev for ev in reversed(self._reported_so_far()) if _forceful(ev.code) and ev.modality == "asserted"]
+        told = [ev for ev in reversed(self._reported_so_far()) if forceful(ev.code) and ev.modality == "asserted"]
         last = next((ev for ev in told if ev.target is not None), None) or next(iter(told), None)  # (a fight
         # with both its sides named, rather than "launched an attack" after it)
         if last is None:  # "the president was shot dead at his residence": where a deed with no doer happened
             sides = [Actor.of(self.agentless.target.country)] if self.agentless and self.agentless.target.country \
-                and _forceful(self.agentless.code) else []
+                and forceful(self.agentless.code) else []
         else:
             sides = [Actor.of(a.country) for a in (last.source, last.target) if a is not None and a.country]
         return [a for a in unique_actors(sides) if all(a.code != s.code for s in sources)]
@@ -2720,11 +2721,6 @@ def _same_name(part: Token, head: Token) -> bool:
     name stands for no party there."""
     return part.ent_iob_ != "" and head.ent_iob_ == "I" and part.ent_type_ == head.ent_type_ and all(
         t.ent_iob_ == "I" for t in head.doc[part.i + 1:head.i + 1])
-
-
-def _forceful(code: str) -> bool:
-    """Force of any kind: military (18-20), a violent protest (145) or a violent crackdown (175)."""
-    return code[:2] in VIOLENCE_ROOTS or code[:3] in ("145", "175")
 
 
 #: What is said about someone's deed: dismissing it as false denies the deed.

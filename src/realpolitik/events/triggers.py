@@ -447,8 +447,8 @@ def _restates(trigger: Trigger, governor: Trigger | None, at: dict[int, Trigger]
     return tok.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-def _forceful(code: str | None) -> bool:
-    """An act of force or a violent crackdown."""
+def forceful(code: str | None) -> bool:
+    """Force of any kind: military (18-20), a violent protest (145) or a violent crackdown (175)."""
     return code is not None and (code[:2] in ("18", "19", "20") or code[:3] in ("145", "175"))
 
 
@@ -456,7 +456,7 @@ def _forceful_clause(governor: Trigger, at: dict[int, Trigger]) -> bool:
     """Whether the governing verb, or a verb it is coordinated with, tells an act of force: "rammed and boarded
     the trawler, injuring two crew" is one attack whose toll the participle gives, whichever verb it hangs on."""
     verbs = [governor.token, *governor.token.conjuncts]
-    return any(v.i in at and _forceful(at[v.i].pattern.code) for v in verbs)
+    return any(v.i in at and forceful(at[v.i].pattern.code) for v in verbs)
 
 
 _RETALIATING = frozenset({"retaliate", "respond", "reciprocate", "avenge"})
