@@ -653,9 +653,9 @@ class SentenceCoder:
             targets = self._other_country_in(where, sources)
         if not targets and sources and code[:3] == "192":  # "rebels entered the town and took control of the
             # airport": land taken is taken from the country it lies in, the doers' own in a civil war
-            places = [t for t in tok.sent if t.ent_type_ in ("GPE", "LOC")]
-            where = self.actors.countries_in(places) + [c for c in [self.actors.last_place_country] if c]
-            targets = self._other_country_in(places, sources) or [Actor.of(c) for c in where][:1]
+            here = [Actor.of(c) for c in self.actors.countries_in(t for t in tok.sent if t.ent_type_ in ("GPE", "LOC"))]
+            story = [Actor.of(self.actors.last_place_country)] if self.actors.last_place_country else []
+            targets = _other_sides(here, sources)[:1] or (here + story)[:1]
         if not targets and sources and code == "074":  # "a deal ..., under which peacekeepers are to deploy":
             targets = _other_sides(self._pair_told(), sources)[:1]  # between the two sides
         if not targets and sources and root == "07" and self.last_appellant is not None:
