@@ -380,6 +380,8 @@ class SentenceCoder:
         speakers = self._own_speakers(chain, date) if modality in ("planned", "hypothetical") else set()
         for source, target, code, needs_place in pairs:
             code = actor_conventions(code, source, target)
+            if code == "190" and source.role in ("INS", "UAF") and not _fights_forces(tok, target):
+                code = "180"  # militants' or gunmen's attack on people and places is unconventional violence
             if _relates_no_one(code, source, target):
                 continue
             if code == "180" and target is not None and target.role == "CVL" and _kills_thousands(tok):
@@ -2159,6 +2161,7 @@ _FORCE_ROLES = frozenset({"COP", "MIL", "GOV", "SPY"})
 _INTRUDING = frozenset({"v.enter.zone", "v.defy"})
 #: Roles of armed groups that are no state's forces: their claims of attacks are the attacks.
 _ARMED_GROUP_ROLES = frozenset({"INS", "REB", "SEP", "UAF", "CRM"})
+_FIGHTING_ROLES = _FORCE_ROLES | _ARMED_GROUP_ROLES
 _CIVIL_ROLES = frozenset({"OPP", "CVL", "EDU", "LAB", "REL", "MED", "HLH", "REF", "AGR", "BUS", "HRI", "NGO"})
 
 
@@ -2278,6 +2281,22 @@ def _struck_clause(tok: Token) -> Token:
     return tok
 
 
+#: What soldiers and police hold: an attack on these is a battle (19), not an assault on people (18).
+_FORCE_OBJECTS = frozenset({"base", "post", "outpost", "checkpoint", "barracks", "garrison", "convoy", "patrol",
+                            "position", "troop", "soldier", "army", "police", "policeman", "officer", "force",
+                            "airbase", "station", "headquarters", "fort"})
+
+
+def _fights_forces(verb: Token, target: Actor | None) -> bool:
+    """Whether an armed group's attack is on forces (a battle) rather than on people or places: its target is
+    troops, police or another armed group, or what it struck is a base, post, convoy or patrol."""
+    if target is not None and target.role in _FIGHTING_ROLES:
+        return True
+    struck = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    struck += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "against") for o in p.children]
+    return any(t.lemma_.lower() in _FORCE_OBJECTS for head in struck for t in head.subtree)
+
+
 def _kills_thousands(verb: Token) -> bool:
     """Whether the victims a verb names number thousands ("killed thousands of civilians", "killing 1,200")."""
     for victims in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
@@ -2308,6 +2327,8 @@ def actor_conventions(code: str, source: Actor, target: Actor | None) -> str:
         return code
     if source.role in _CIVIL_ROLES and code in ("180", "190") and source.kind != "country":
         return "145"  # crowds that storm, attack or set fire riot, at home or at a foreign embassy
+    if code == "180" and source.role in ("MIL", "COP") and target is not None and target.role in _ARMED_GROUP_ROLES:
+        return "190"  # troops that kill insurgents or rebels fight them
     if target is None:
         return code
     if source.country != target.country:
