@@ -378,6 +378,7 @@ class SentenceCoder:
             rule = f"{rule}>not-ruled-out"
         events = []
         speakers = self._own_speakers(chain, date) if modality in ("planned", "hypothetical") else set()
+        answered = self._answered_by_doer(support or tok, date)
         for source, target, code, needs_place in pairs:
             code = actor_conventions(code, source, target)
             if code == "190" and source.role in ("INS", "UAF") and not _fights_forces(tok, target):
@@ -389,6 +390,8 @@ class SentenceCoder:
             if code.startswith("14") and target is None and source.country and source.kind != "igo":
                 target = Actor.of(source.country)  # a riot with no target named is at home, like any protest
             event_modality, event_rule = modality, rule
+            if source.country in answered:  # "..., a charge Moscow denies", "..., which Islamabad has not confirmed"
+                event_modality = strongest([modality, answered[source.country]])
             if refusing and code[:2] in COOPERATION_ROOTS:
                 # "would not recognise", "will not normalise": CAMEO codes the refusal, as fact
                 code, event_modality, event_rule = framed_code("reject", code[:2]), "asserted", f"{rule}>refused"
@@ -402,6 +405,18 @@ class SentenceCoder:
             events.append(SentenceEvent(tok, trig.first, code, source, target, event_modality, event_rule, chain,
                                         attribution, needs_place, place_hints=list(self._place_hints)))
         return events
+
+    def _answered_by_doer(self, trigger: Token, date) -> dict[str, str]:
+        """Countries whose answer, set off after the report of an act, says how sure the act is: "Russian troops
+        shelled Kharkiv, a charge Moscow denies" (denied), "air strikes on Kabul, which Islamabad has not
+        confirmed" (unconfirmed). Only the doer's own answer counts; the caller checks that."""
+        found: dict[str, str] = {}
+        for verb, mood in _set_off_answers(trigger):
+            for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+                for actor in self._resolve_all(args.with_conjuncts(subject), date):
+                    if actor.country:
+                        found[actor.country] = mood
+        return found
 
     def _kept_open(self, verb: Token) -> str | None:
         """The code of what a verb's object names as an event ("did not rule out military action"), if any."""
@@ -2257,6 +2272,34 @@ def _when_clause(verb: Token) -> bool:
 
 #: Nouns that sum up an accusation just told ("..., a charge Kigali denies").
 _CHARGE_NOUNS = frozenset({"charge", "accusation", "allegation", "claim"})
+
+
+#: Answers to a report that deny it, and answers that would confirm it (not confirming leaves it unconfirmed).
+_DENYING_ANSWERS = frozenset({"deny", "reject", "dismiss", "refute", "dispute"})
+_CONFIRMING_ANSWERS = frozenset({"confirm", "acknowledge", "admit", "verify", "claim"})
+
+
+def _set_off_answers(trigger: Token) -> list[tuple[Token, str]]:
+    """Clauses set off by a comma after the words that report an act, in which someone answers the report:
+    "..., which Moscow denies", "..., a claim Israel rejects", "..., which Islamabad has not confirmed". Returns
+    each answering verb with what it makes of the act (denied or unconfirmed); its subject must be the doer."""
+    found = []
+    for verb in trigger.sent:
+        lemma = verb.lemma_.lower()
+        if verb.i <= trigger.i or verb.dep_ not in ("relcl", "advcl") or \
+                lemma not in _DENYING_ANSWERS | _CONFIRMING_ANSWERS:
+            continue
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        mood = ("unconfirmed" if negated else None) if lemma in _CONFIRMING_ANSWERS else (None if negated else "denied")
+        relative = any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ == "which" for c in verb.children)
+        charge = verb.dep_ == "relcl" and verb.head.lemma_.lower() in _CHARGE_NOUNS
+        anchor = verb.head.head if charge and verb.head.dep_ != "ROOT" else verb.head
+        comma = any(t.text == "," for t in trigger.doc[trigger.i:verb.i])
+        clause = _struck_clause(trigger)  # ("air strikes hit Kabul on Tuesday, which ...": the verb's words)
+        if mood and comma and (relative or charge) and (
+                clause.left_edge.i <= anchor.i <= clause.right_edge.i or anchor in trigger.ancestors):
+            found.append((verb, mood))
+    return found
 
 
 def _charge_set_off(clause: Token, denial: Token) -> bool:
