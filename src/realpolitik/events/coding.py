@@ -555,6 +555,8 @@ class SentenceCoder:
             # "said they were taking part in the operation", "would not join the strikes": the act joined is one
             # already told, against its target
             targets = self._struck_before(sources)
+        if not targets and sources and root in ("01", "05", "11", "12") and _judges_what_was_told(tok):
+            targets = self._deed_doer(sources)  # "Israel struck the consulate, which Iran condemned": the strike
         for slot, heads in candidates if not targets and not each_other else ():
             heads = [h for h in heads if h.i != tok.i]  # ("taking part in the operation": not its own target)
             # a target named by a locative phrase is also where the event happened
@@ -2662,6 +2664,13 @@ def _names_deed(head: Token) -> bool:
     """"it", "this" or "the move" as the subject of what was said: the deed just told."""
     return head.lower_ in ("it", "this") or (_refers_to_event(head) and any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children))  # (not "a similar raid")
+
+
+def _judges_what_was_told(verb: Token) -> bool:
+    """"..., which Iran condemned": a clause set off by a comma whose object is "which" judges the act the
+    sentence told, whatever noun it follows (the parser hangs it on the last one, "the consulate")."""
+    return verb.dep_ in ("relcl", "advcl") and any(
+        c.dep_ == "dobj" and c.lower_ == "which" and c.i > 0 and c.doc[c.i - 1].text == "," for c in verb.children)
 
 
 def _refers_to_event(head: Token) -> bool:
