@@ -94,6 +94,19 @@ def _phrase(head: Token, actors: DocActors) -> tuple[list[Token], str]:
     return tokens, text
 
 
+#: Source nouns that speak for the body a role word names: "rebel officials", "army officers" (but "military
+#: sources" and "a government source" stay unnamed).
+_SPOKESPEOPLE = frozenset({"official", "officer", "diplomat", "aide"})
+
+
+def _of_a_body(head: Token, tokens: list[Token], actors: DocActors) -> bool:
+    """"Rebel officials said", "army officers said": people who speak for a body the words name, as "Kremlin
+    officials" do; a party's own word, not an anonymous source's (unless "a senior official" names no body)."""
+    return head.lemma_.lower() in _SPOKESPEOPLE and any(
+        t.i in actors.hits and actors.hits[t.i].kind == "role_word" and not
+        actors.hits[t.i].start <= head.i < actors.hits[t.i].end for t in tokens)  # (not "senior official" itself)
+
+
 def _named(tokens: list[Token], actors: DocActors) -> bool:
     """The phrase names who it is: a person, organisation, country or dictionary actor of its own."""
     return any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or (
@@ -111,7 +124,7 @@ def describe(head: Token, actors: DocActors, date: str | None, cue: str) -> Attr
         return Attribution(speaker=None, speaker_code=None, outlet=text, anonymous=False, cue=cue)
     anonymous = any(t.lower_ in ANONYMOUS_WORDS for t in tokens) or (
         head.lemma_.lower() in SOURCE_NOUNS and not _named(tokens, actors) and
-        not any(t.lower_ in AUTHORITY_WORDS for t in tokens))
+        not any(t.lower_ in AUTHORITY_WORDS for t in tokens) and not _of_a_body(head, tokens, actors))
     code = None
     if head.lower_ not in PRONOUNS and _named(tokens, actors):
         found = actors.resolve(head, date)
