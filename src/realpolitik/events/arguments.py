@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from ..knowledge.lexicon import Pattern
 from ..nlp import BIDDING_NOUNS, is_glued_name
 from .modality import PREVENTING_VERBS, past_after_modal
-from .triggers import QUANTITIES
+from .triggers import QUANTITIES, SPANS
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Verbs whose "of/for"-clause names what their object allegedly did.
@@ -503,11 +503,14 @@ def occasion_verb(noun: Token) -> Token | None:
     if noun.dep_ != "pobj":
         return None
     host = noun.head.head
-    if noun.head.lower_ == "of" and host.dep_ == "pobj" and host.lemma_.lower() in _PHASES:
+    if noun.head.lower_ == "of" and host.dep_ == "pobj" and host.lemma_.lower() in _PHASES | SPANS:
         host = host.head.head  # "left Kabul at the end of a visit": the visit is the leaving's occasion
     while host.pos_ == "NOUN" and (host.dep_ == "dobj" or host.dep_ == "pobj" and host.head.lower_ in ("of", "about")):
         host = host.head if host.dep_ == "dobj" else host.head.head  # "told his counterpart of the decision in a
         # phone call"; but in "recalled its envoy in protest at a pact" the pact is not the recall's occasion
+    if host.pos_ == "AUX" and any(t.dep_ == "prep" and t.lower_ in ("after", "following") and t.head.i == host.i
+                                  for t in noun.ancestors):
+        return host  # "it was ready ..., after talks with the Americans" (but not "have been in detention")
     return host if host.pos_ == "VERB" else None
 
 

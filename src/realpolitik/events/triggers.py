@@ -582,7 +582,7 @@ def talks_first_told_after(tok: Token) -> bool:
     if tok.lemma_.lower() not in GATHERINGS:
         return False
     node = tok  # "after four days of talks in Beijing"
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _SPANS:
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SPANS:
         node = tok.head.head
     # a first mention has no "the", "their" or "these": "after an Oval Office meeting with Trump"
     if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an", "some", "several"))
@@ -597,7 +597,8 @@ def talks_first_told_after(tok: Token) -> bool:
     return node.dep_ == "pobj" and node.head.lower_ in ("after", "following")
 
 
-_SPANS = frozenset({"day", "hour", "week", "month", "round", "year"})
+#: Spans of time a gathering fills: "after eight hours of talks" is after the talks.
+SPANS = frozenset({"day", "hour", "week", "month", "round", "year"})
 _ENDS = frozenset({"end", "close", "conclusion"})
 
 
