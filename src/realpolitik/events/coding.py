@@ -31,6 +31,7 @@ from .triggers import (
     hyphen_agent,
     patterns_of,
     talks_first_told_after,
+    unrest_first_told,
 )
 from .wrappers import ABSORBING, CONFLICT_ROOTS, framed_code
 
@@ -487,6 +488,11 @@ class SentenceCoder:
                 where = [t for word in hosts if word is not None
                          for p in args.prep_objects(word, "in", "across", "throughout", "to")
                          for t in self.actors.phrase_tokens(p)]
+                if unrest_first_told(tok):  # "after two nights of protests outside parliament in Tbilisi", else
+                    # the country whose rulers act amid them ("Saied dismissed the government after protests")
+                    where = where or list(tok.subtree) or []
+                    where += [t for v in tok.ancestors if v.pos_ == "VERB" for s in self._subjects(v)
+                              for t in self.actors.phrase_tokens(s)][:8]
                 sources = [Actor.of(c, "CVL", kind="sector") for c in self.actors.countries_in(where)[:1]]
             if not sources and not many and pattern.reciprocal and talks_first_told_after(tok):
                 # "agreed on Saturday ..., after nearly twelve hours of talks in Ohrid": talks between those who agreed
@@ -809,8 +815,8 @@ class SentenceCoder:
                 len({s.country for s in sources}) >= 2:  # "Trump and Kim cut short their summit": between them
             many, sources = sources, []
         if pattern.pos == "noun" and support is None and not targets and not many and \
-                tok.dep_ not in ("nsubj", "nsubjpass") and not _is_occasion(tok) and not (
-                    tok.dep_ == "dobj" and self._wrapper_kind(tok.head) in ABSORBING):  # "demanding his resignation"
+                tok.dep_ not in ("nsubj", "nsubjpass") and not _is_occasion(tok) and not unrest_first_told(tok) and \
+                not (tok.dep_ == "dobj" and self._wrapper_kind(tok.head) in ABSORBING):  # "demanding his resignation"
             return []  # "shield its economy from U.S. sanctions": a reference, not news of an event
         if pattern.targeted and not targets:
             return []

@@ -576,17 +576,32 @@ GATHERINGS = frozenset({"talk", "talks", "summit", "meeting", "negotiation", "ne
                          "call", "conversation", "trip"})
 
 
+def _first_mention(tok: Token) -> Token | None:
+    """The phrase that names an event for the first time, through a span of time ("after four days of talks"),
+    or None when "the", "their" or "these" make it one known already ("after the talks")."""
+    node = tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SPANS:
+        node = tok.head.head
+    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an", "some", "several"))
+           for c in node.children):  # ("after some 16 hours of talks" is a first mention too)
+        return None
+    return node
+
+
+def unrest_first_told(tok: Token) -> bool:
+    """"resigned after two nights of mass protests in Tbilisi", "withdrew the reform amid street protests":
+    unrest told for the first time as the setting of an act is news of its own, whatever it dates."""
+    node = _first_mention(tok) if tok.lemma_.lower() in UNREST else None
+    return node is not None and node.dep_ == "pobj" and node.head.lower_ in ("after", "following", "amid")
+
+
 def talks_first_told_after(tok: Token) -> bool:
     """"said after talks in Asmara with Isaias": talks the text tells of for the first time, the occasion of what
     was said ("after the talks", known already, only date it)."""
     if tok.lemma_.lower() not in GATHERINGS:
         return False
-    node = tok  # "after four days of talks in Beijing"
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SPANS:
-        node = tok.head.head
-    # a first mention has no "the", "their" or "these": "after an Oval Office meeting with Trump"
-    if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an", "some", "several"))
-           for c in node.children):  # ("after some 16 hours of talks" is a first mention too)
+    node = _first_mention(tok)  # "after four days of talks in Beijing", "after an Oval Office meeting with Trump"
+    if node is None:
         return False
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in _ENDS and \
             node.head.head.dep_ == "pobj" and node.head.head.head.lower_ == "at":
@@ -598,7 +613,9 @@ def talks_first_told_after(tok: Token) -> bool:
 
 
 #: Spans of time a gathering fills: "after eight hours of talks" is after the talks.
-SPANS = frozenset({"day", "hour", "week", "month", "round", "year"})
+SPANS = frozenset({"day", "night", "hour", "week", "month", "round", "year"})
+#: Nouns of unrest at home, news when first told as an act's setting ("amid protests").
+UNREST = frozenset({"protest", "demonstration", "unrest", "riot", "rioting", "uprising"})
 _ENDS = frozenset({"end", "close", "conclusion"})
 
 
@@ -619,7 +636,7 @@ def is_time_reference(tok: Token) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "during":
         return False  # "during a visit to Moscow, Kim told Putin ...", "jets scrambled during a drone attack on
         # Odesa": what goes on at the time is news too (unlike what came before or after)
-    if talks_first_told_after(tok):
+    if talks_first_told_after(tok) or unrest_first_told(tok):
         return False
     for _ in range(4):
         if node.dep_ == "pobj" and node.head.lower_ in TEMPORAL_PREPS:
