@@ -511,6 +511,9 @@ def occasion_verb(noun: Token) -> Token | None:
     if host.pos_ == "AUX" and any(t.dep_ == "prep" and t.lower_ in ("after", "following") and t.head.i == host.i
                                   for t in noun.ancestors):
         return host  # "it was ready ..., after talks with the Americans" (but not "have been in detention")
+    if host.dep_ == "acl" and host.tag_ == "VBN" and host.head.dep_ == "pobj":
+        return occasion_verb(host.head) or host  # "agreed ..., in a deal brokered by China after talks in Beijing":
+        # the talks are the agreeing's occasion, not the brokering's
     return host if host.pos_ == "VERB" else None
 
 

@@ -497,7 +497,8 @@ class SentenceCoder:
             if not sources and not many and pattern.reciprocal and talks_first_told_after(tok):
                 # "agreed on Saturday ..., after nearly twelve hours of talks in Ohrid": talks between those who agreed
                 verb = tok.head.head if tok.dep_ == "nsubj" and args.reduced_relative(tok.head) else tok
-                while verb.pos_ != "VERB" and verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
+                while (verb.pos_ != "VERB" and verb.dep_ in ("pobj", "prep") or verb.dep_ == "acl" and
+                       verb.tag_ == "VBN") and verb.head.i != verb.i:  # ("in a deal brokered by China after ...")
                     verb = verb.head
                 agreed = unique_actors(self._resolve_all(self._subjects(verb), date)) if verb.pos_ == "VERB" else []
                 if len({a.code for a in agreed}) >= 2:  # (the rebels and the government of one country too)
