@@ -342,7 +342,8 @@ class SentenceCoder:
             chain.insert(0, tok)
         if pattern.accusation:
             return self._code_accusation(trig, chain, date)
-        modality = modality_of(self._clause(chain, by_token), denied=self._denied(chain, by_token))
+        clause = self._clause(chain, by_token)
+        modality = modality_of(clause, denied=self._denied(chain, by_token))
         if modality == "asserted" and any(c.dep_ == "det" and c.lower_ == "no" for i in trig.consumed
                                           for c in tok.doc[i].children):
             modality = "negated"  # "offered no apology": the word the entry needs is denied its object
@@ -1285,7 +1286,8 @@ class SentenceCoder:
         if family == "intent" and _states_terms(tok):
             return []
         chain = self._chain(tok)
-        modality = modality_of(self._clause(chain, by_token), denied=self._denied(chain, by_token))
+        clause = self._clause(chain, by_token)
+        modality = modality_of(clause, denied=self._denied(chain, by_token))
         attribution = self._attribution(chain, by_token, date)
         sources = unique_actors(self._resolve_all(self._subjects(tok), date, record=True))
         if not sources:
@@ -2043,7 +2045,8 @@ class SentenceCoder:
             if any(g.pos_ == "VERB" and (g.i in self._trigger_at or g.lemma_.lower() in _WRONGDOING) for g in grounds):
                 continue  # "accused the troops of blowing it up" is coded from its own verb; "of meddling": no deed
             act = self._reported_act(material=bool(grounds))  # "X was killed ... Y blamed Z"
-            if act is None or (self.agentless is None and ev.target.code == self.last_material.source.code):
+            if act is None or (self.agentless is None and ev.target.code == self.last_material.source.code) or \
+                    act.code[:2] not in HOSTILE_ROOTS:
                 continue
             accused = ev.target
             if act.target is not None and accused.country == act.target.country:

@@ -191,13 +191,17 @@ def _closes_condition(phrase: Token, clause: Token) -> bool:
                                                      for c in clause.children)
 
 
+def charged(chain: list[Token]) -> bool:
+    """Whether an act is what someone is accused of: "accused Russia of shelling the plant"."""
+    return any(tok.lemma_.lower() in ACCUSING_VERBS and prev.dep_ in ("dobj", "prep") and tok.pos_ == "VERB"
+               for prev, tok in zip(chain, chain[1:]))
+
+
 def modality_of(chain: list[Token], denied: bool = False) -> str:
     """Modality of an event whose trigger (first) and governors (then) are ``chain``."""
     cues = {"denied"} if denied else set()
-    for prev, tok in zip(chain, chain[1:]):
-        if tok.lemma_.lower() in ACCUSING_VERBS and prev.dep_ in ("dobj", "prep") and tok.pos_ == "VERB":
-            cues.add("unconfirmed")  # what someone is accused of is alleged, not reported as fact
-            break
+    if charged(chain):
+        cues.add("unconfirmed")  # what someone is accused of is alleged, not reported as fact
     for k, tok in enumerate(chain):
         if k and _cause(chain[k - 1], tok):
             break  # "would not expel anyone in response to the expulsion of 35 Russians": the cause happened
