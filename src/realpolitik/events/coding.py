@@ -342,8 +342,7 @@ class SentenceCoder:
             chain.insert(0, tok)
         if pattern.accusation:
             return self._code_accusation(trig, chain, date)
-        clause = self._clause(chain, by_token)
-        modality = modality_of(clause, denied=self._denied(chain, by_token))
+        modality = modality_of(self._clause(chain, by_token), denied=self._denied(chain, by_token))
         if modality == "asserted" and any(c.dep_ == "det" and c.lower_ == "no" for i in trig.consumed
                                           for c in tok.doc[i].children):
             modality = "negated"  # "offered no apology": the word the entry needs is denied its object
@@ -1286,8 +1285,7 @@ class SentenceCoder:
         if family == "intent" and _states_terms(tok):
             return []
         chain = self._chain(tok)
-        clause = self._clause(chain, by_token)
-        modality = modality_of(clause, denied=self._denied(chain, by_token))
+        modality = modality_of(self._clause(chain, by_token), denied=self._denied(chain, by_token))
         attribution = self._attribution(chain, by_token, date)
         sources = unique_actors(self._resolve_all(self._subjects(tok), date, record=True))
         if not sources:
