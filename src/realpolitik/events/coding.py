@@ -1305,7 +1305,7 @@ class SentenceCoder:
                 places = args.prep_objects(asked.token, "in", "on")
                 there = [Actor.of(c) for c in self.actors.countries_in(places) if c not in countries]
                 if there or family != "demand":
-                    return [SentenceEvent(tok, tok.i, framed_code(family, asked.pattern.code[:2]), s, t, modality,
+                    return [SentenceEvent(tok, tok.i, framed_code(family, asked.pattern.code), s, t, modality,
                                           f"{trig.pattern.id}>{asked.pattern.id}", chain, attribution)
                             for s in sources for t in there[:1]]
             if family in ("intent", "threat") and any(c.dep_ in ("xcomp", "ccomp") and _in_response(c)
@@ -1346,7 +1346,7 @@ class SentenceCoder:
             framed = [ev for ev in framed if not ev.rule.endswith(">threat")] or framed
         events, seen = [], set()
         for inner in framed:
-            code = framed_code(family, inner.code[:2])
+            code = framed_code(family, inner.code)
             if family == "intent" and inner.modality == "negated":  # "promised it would not block the bid"
                 code = framed_code("intent", "*")
             elif family == "intent" and tok.lemma_.lower() == "agree" and inner.code[:2] == "16":
