@@ -1362,7 +1362,9 @@ class SentenceCoder:
                 # Tigray" addresses Eritrea)
                 sides = (inner.source, inner.target) if family in ("appeal", "demand") else (inner.target, inner.source)
                 inner_side = [a for a in sides if a is not None and a.code not in codes and (
-                    a.country not in countries or (a.role and a.role not in roles))]
+                    a.country not in countries or (a.role and a.role not in roles and not (
+                        family == "intent" and len(countries) >= 2)))]  # "A and B agreed that their forces
+                # should pull back": toward each other (below), not toward their own forces
             targets = addressees or inner_side[:1] or self._answered_actors(inner.trigger, sources, date)
             if not targets and code[:2] == "13":  # "vowed to retaliate": against the other side
                 targets = self._adversary(sources)
