@@ -1347,6 +1347,8 @@ class SentenceCoder:
         events, seen = [], set()
         for inner in framed:
             code = framed_code(family, inner.code)
+            if family == "reject" and inner.code[:2] == "12":  # already a refusal ("would not recognise")
+                code = inner.code
             if family == "intent" and inner.modality == "negated":  # "promised it would not block the bid"
                 code = framed_code("intent", "*")
             elif family == "intent" and tok.lemma_.lower() == "agree" and inner.code[:2] == "16":
