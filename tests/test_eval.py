@@ -21,9 +21,9 @@ from realpolitik.errors import InputError
 ROOT = Path(__file__).resolve().parent.parent
 # held-out 0.76 -> 0.745 when eval began to count predictions as the shared score.py does (full actor codes:
 # USAGOV and USA are two predictions). The same coder scored 0.767 under the old count and 0.744 under the new
-# one; after that session's rules it scores 0.750 (tune 0.913), and 0.751 after the next (raised to 0.748, which
-# one lost hit fails).
-FLOORS = {"dev": 0.95, "tune": 0.91, "heldout": 0.748}
+# one; after that session's rules it scores 0.750 (tune 0.913), 0.751 after the next (raised to 0.748) and 0.753
+# after the one after (raised to 0.750, which one lost hit fails).
+FLOORS = {"dev": 0.95, "tune": 0.91, "heldout": 0.750}
 
 
 @pytest.fixture(scope="module")
