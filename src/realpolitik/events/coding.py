@@ -2338,10 +2338,11 @@ def _struck_clause(tok: Token) -> Token:
     return tok
 
 
-#: What soldiers and police hold: an attack on these is a battle (19), not an assault on people (18).
+#: What soldiers and police hold: an attack on these is a battle (19), not an assault on people (18). ("A police
+#: station" is the police's by its modifier; a railway station is anyone's.)
 _FORCE_OBJECTS = frozenset({"base", "post", "outpost", "checkpoint", "barracks", "garrison", "convoy", "patrol",
                             "position", "troop", "soldier", "army", "police", "policeman", "officer", "force",
-                            "airbase", "station", "headquarters", "fort"})
+                            "airbase", "headquarters", "fort"})
 
 
 def _fights_forces(verb: Token, target: Actor | None) -> bool:
