@@ -381,9 +381,7 @@ class SentenceCoder:
         speakers = self._own_speakers(chain, date) if modality in ("planned", "hypothetical") else set()
         answered = self._answered_by_doer(support or tok, date)
         for source, target, code, needs_place in pairs:
-            code = actor_conventions(code, source, target)
-            if code == "190" and source.role in ("INS", "UAF") and not _fights_forces(tok, target):
-                code = "180"  # militants' or gunmen's attack on people and places is unconventional violence
+            code = actor_conventions(code, source, target, tok)
             if _relates_no_one(code, source, target):
                 continue
             if code == "180" and target is not None and target.role == "CVL" and _kills_thousands(tok):
@@ -490,7 +488,7 @@ class SentenceCoder:
                          for t in self.actors.phrase_tokens(p)]
                 if unrest_first_told(tok):  # "after two nights of protests outside parliament in Tbilisi", else
                     # the country whose rulers act amid them ("Saied dismissed the government after protests")
-                    where = where or list(tok.subtree) or []
+                    where = where or list(tok.subtree)
                     where += [t for v in tok.ancestors if v.pos_ == "VERB" for s in self._subjects(v)
                               for t in self.actors.phrase_tokens(s)][:8]
                 sources = [Actor.of(c, "CVL", kind="sector") for c in self.actors.countries_in(where)[:1]]
@@ -2298,6 +2296,7 @@ def _set_off_answers(trigger: Token) -> list[tuple[Token, str]]:
     "..., which Moscow denies", "..., a claim Israel rejects", "..., which Islamabad has not confirmed". Returns
     each answering verb with what it makes of the act (denied or unconfirmed); its subject must be the doer."""
     found = []
+    clause = _struck_clause(trigger)  # ("air strikes hit Kabul on Tuesday, which ...": the verb's words)
     for verb in trigger.sent:
         lemma = verb.lemma_.lower()
         if verb.i <= trigger.i or verb.dep_ not in ("relcl", "advcl") or \
@@ -2309,7 +2308,6 @@ def _set_off_answers(trigger: Token) -> list[tuple[Token, str]]:
         charge = verb.dep_ == "relcl" and verb.head.lemma_.lower() in _CHARGE_NOUNS
         anchor = verb.head.head if charge and verb.head.dep_ != "ROOT" else verb.head
         comma = any(t.text == "," for t in trigger.doc[trigger.i:verb.i])
-        clause = _struck_clause(trigger)  # ("air strikes hit Kabul on Tuesday, which ...": the verb's words)
         if mood and comma and (relative or charge) and (
                 clause.left_edge.i <= anchor.i <= clause.right_edge.i or anchor in trigger.ancestors):
             found.append((verb, mood))
@@ -2367,12 +2365,13 @@ def _kills_thousands(verb: Token) -> bool:
     return False
 
 
-def actor_conventions(code: str, source: Actor, target: Actor | None) -> str:
+def actor_conventions(code: str, source: Actor, target: Actor | None, verb: Token | None = None) -> str:
     """CAMEO's conventions on who uses force against whom: security forces shooting or beating their own
     protesters or civilians use violent repression (175); protesters storming or attacking riot (145); a
     ban on another country is a sanction (163), not an administrative measure at home (172); a state's
     bombing is aerial (195), not a terrorist's bomb (183); leaving an international body reduces relations
-    (161)."""
+    (161); militants' attack on people or places (what ``verb`` struck) is an assault (180), and troops that
+    kill insurgents fight them (190)."""
     if code.startswith("172") and target is not None and target.country != source.country:
         return "163"  # a ban aimed at another country ("banned Belarusian airlines") is a sanction
     if code.startswith("087") and target is not None and target.kind == "igo":
@@ -2385,6 +2384,8 @@ def actor_conventions(code: str, source: Actor, target: Actor | None) -> str:
         return code
     if source.role in _CIVIL_ROLES and code in ("180", "190") and source.kind != "country":
         return "145"  # crowds that storm, attack or set fire riot, at home or at a foreign embassy
+    if code == "190" and source.role in ("INS", "UAF") and verb is not None and not _fights_forces(verb, target):
+        return "180"  # militants' or gunmen's attack on people and places (the verb's words) is no battle
     if code == "180" and source.role in ("MIL", "COP") and target is not None and target.role in _ARMED_GROUP_ROLES:
         return "190"  # troops that kill insurgents or rebels fight them
     if target is None:
@@ -2810,7 +2811,7 @@ def _same_name(part: Token, head: Token) -> bool:
 
 
 #: What is said about someone's deed: dismissing it as false denies the deed.
-_CHARGES = frozenset({"report", "allegation", "accusation", "claim", "charge", "suggestion"})
+_CHARGES = _CHARGE_NOUNS | {"report", "suggestion"}
 
 
 def _dismisses_charge(trig: Trigger) -> bool:
