@@ -65,7 +65,8 @@ _NAMED_AFTER_PLACES = frozenset({"agreement", "accord", "deal", "treaty", "pact"
                                  "group"})  # ("the Minsk Group")
 #: Heads that stand for whoever leads them ("a delegation led by X").
 _GROUP_NOUNS = frozenset({"delegation", "team", "side", "group", "panel", "mission", "contingent", "party",
-                          "camp", "coalition", "bloc", "faction", "alliance", "force"})
+                          "camp", "coalition", "bloc", "faction", "alliance", "force",
+                          "power", "nation", "country", "state", "government", "administration"})
 _LEADING = frozenset({"lead", "head", "chair"})
 #: Heads that count people named in their of-phrase: "hundreds of demonstrators", "members of the guard".
 _QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "million", "member", "crowd", "group", "number",

@@ -44,11 +44,12 @@ def is_passive(verb: Token) -> bool:
 
 
 def _gapped_passive(verb: Token) -> bool:
-    """"Three soldiers were killed and dozens wounded": a participle conjoined to a passive, with no auxiliary
-    of its own, shares its "were" (the parser takes "dozens" for a doer)."""
+    """"Three soldiers were killed and dozens wounded", "was taken off the plane and arrested": a participle
+    conjoined to a passive, with no auxiliary of its own, shares its "was" (the parser takes "dozens" for a
+    doer)."""
     return verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.tag_ == "VBN" and \
-        any(c.dep_ == "auxpass" for c in verb.head.children) and any(c.dep_ == "nsubj" for c in verb.children) \
-        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        any(c.dep_ == "auxpass" for c in verb.head.children) and not any(
+            c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
 
 
 def reduced_relative(verb: Token) -> bool:
@@ -72,11 +73,26 @@ def with_conjuncts(tok: Token) -> list[Token]:
     hung on the next one as a modifier ("Donald Trump and Vladimir Putin" parsed as a compound of Putin, with
     its own "and") counts as a conjunct too."""
     glued = [c for c in tok.children if is_glued_name(c)]
-    conjoined = [c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")]
+    conjoined = [c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON", "ADJ")
+                 and not _speaker_misread(c)]
     if not conjoined:  # "Iran's top official, Ali Shamkhani, and the Saudi adviser": the parser hangs the second on
         conjoined = [c for a in tok.children if a.dep_ == "appos" for c in a.conjuncts  # the first's apposition
                      if c.i > a.i and c.pos_ in ("NOUN", "PROPN")]
     return [*glued, tok, *conjoined]
+
+
+_SPEECH_LEMMAS = frozenset({"say", "tell", "report", "add", "claim", "announce", "state"})
+
+
+def _speaker_misread(conj: Token) -> bool:
+    """"killed 300 men in Moura, Human Rights Watch said": the parser may join the speaker to the object, its
+    speech verb to the clause."""
+    after = conj.right_edge.i + 1
+    if after >= len(conj.doc):
+        return False
+    verb = conj.doc[after]
+    return verb.dep_ == "conj" and verb.lemma_.lower() in _SPEECH_LEMMAS and not any(
+        c.dep_ == "cc" for c in conj.head.children if c.i < conj.i)
 
 
 def fronted_clause(verb: Token) -> Token | None:
@@ -528,13 +544,37 @@ def _measured(obj: Token) -> list[Token]:
 def participants(trigger: Token, support: Token | None = None) -> list[Token]:
     """Parties of a many-sided event: "talks between A and B", "a meeting involving A, B and C", and on the
     support verb, where the parser often hangs them: "talks were held between A and B"."""
-    heads = prep_objects(trigger, "between") or (prep_objects(support, "between") if support is not None else [])
+    heads = prep_objects(trigger, "between") or (prep_objects(support, "between") if support is not None else []) \
+        or _stranded_between(trigger)
     for child in trigger.children:
         if child.dep_ == "acl" and child.lemma_.lower() in ("involve", "include", "bring"):
             for obj in child.children:
                 if obj.dep_ == "dobj":
                     heads.extend(with_conjuncts(obj))
     return heads
+
+
+def _stranded_between(noun: Token) -> list[Token]:
+    """"Fighting erupted along the line of contact in Karabakh between Azerbaijani and Armenian troops": the
+    parser hangs the parties on the nearest place; they are the parties of the event that is the subject."""
+    if noun.dep_ != "nsubj":
+        return []
+    phrases = [c for c in noun.head.children if c.dep_ == "prep"]
+    while phrases:
+        prep = phrases.pop()
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            if prep.lower_ == "between" and (pobj.conjuncts or any(  # ("between Indian and Pakistani troops")
+                    m.conjuncts for m in pobj.children if m.dep_ in ("amod", "compound"))):
+                return with_conjuncts(pobj)
+            phrases.extend(c for c in pobj.children if c.dep_ == "prep")
+    return []
+
+
+#: Verbs by which one does or makes a thing named by a noun ("the sanctions Washington imposed"), unlike those
+#: by which one speaks of it ("the attack, which Washington blamed on Assad").
+_DOING_VERBS = frozenset({"impose", "launch", "carry", "conduct", "order", "stage", "introduce", "adopt", "take",
+                          "sign", "mount", "make", "hold", "wage", "pass", "approve", "issue", "unveil", "enact",
+                          "commit", "perpetrate", "deploy", "send", "fire", "build", "seize", "extend"})
 
 
 #: Journeys one is "on": the one who is on it makes it.
@@ -606,6 +646,9 @@ def noun_source_heads(noun: Token) -> list[Token]:
               and not is_anti(c)]
     heads += [m for c in noun.children if c.dep_ == "amod" for m in leaders_of(c)]
     heads += prep_objects(noun, "by")
+    heads += [s for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in _DOING_VERBS and not any(
+        d.dep_ == "dobj" and d.lower_ not in RELATIVE_PRONOUNS for d in c.children)  # "the sanctions (that)
+        for s in c.children if s.dep_ == "nsubj" and s.lower_ not in RELATIVE_PRONOUNS]  # Washington imposed"
     if noun.lemma_.lower() in _DEPARTURES:  # "the withdrawal of Russian troops": those who leave
         heads += prep_objects(noun, "of")
     if noun.dep_ == "dobj" and not is_passive(noun.head):

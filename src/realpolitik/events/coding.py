@@ -698,8 +698,9 @@ class SentenceCoder:
             targets = list(self._targets_of.get(tok.head.i, []))  # "killed three soldiers and seized two others"
         guess = not pattern.targeted  # a targeted entry needs a target of its own, not one the story suggests
         if not targets and sources and (guess and root in STORY_TARGET_ROOTS or root == "17") and \
-                tok.dep_ == "conj":  # ("shot down two Indian jets and captured a pilot": an Indian one)
-            # "suspended the treaty with Pakistan, closed the border and ...": the same party, unless named
+                tok.dep_ == "conj" and code != "1724":  # ("shot down two Indian jets and captured a pilot": an
+            # Indian one) "suspended the treaty with Pakistan, closed the border and ...": the same party, unless
+            # named; but "severed relations with Moscow, declared martial law": martial law is declared at home
             targets = _other_sides(self._targets_of.get(tok.head.i, []), sources)
         if not targets and sources and root in ("02", "10") and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp"):
             # "had written to Obama appealing for direct American help": to whom the letter went
@@ -1013,10 +1014,15 @@ class SentenceCoder:
         place, of the state that reports it ("Iranian state television reported that four prisoners had been
         freed", "Warsaw said 12,000 troops had been sent to the frontier", "the minister said the site had been
         blocked"); an arrest with no place, of the detainees' own state."""
-        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
-            countries = self.actors.countries_in([verb.head])  # "Minsk, where the journalist was arrested"
+        clause = verb  # "Minsk, where the journalist was taken off the plane and arrested": the relative clause's
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
+            where = [clause.head] if clause.head.ent_type_ not in ("DATE", "TIME") else [  # (hung on "on Sunday")
+                t for t in reversed(clause.doc[clause.sent.start:clause.head.i]) if t.dep_ == "pobj"][:1]
+            countries = self.actors.countries_in(where)  # "Minsk, where the journalist was arrested"
             if countries:
-                return [Actor.of(countries[0], name=verb.head.text)]
+                return [Actor.of(countries[0], name=clause.head.text)]
         holders = {verb.i} | {c.i for s in verb.children if s.dep_ == "nsubjpass"
                               for c in s.subtree if c.dep_ in ("acl", "appos")}  # "hostages held in Gaza were freed"
         # "was detained when his flight was forced to land in Minsk": where the clause of its moment happened
@@ -1726,7 +1732,7 @@ class SentenceCoder:
             if len(owners) >= 2:  # "Niger, Mali and Burkina Faso announced their withdrawal": each of them
                 out.extend(owners)
                 continue
-            if head.dep_ == "conj" and out and not self._names_own_party(head):
+            if head.dep_ == "conj" and out and not self._names_own_party(head, date):
                 # "13 Israeli women and children": a conjunct without a country shares the first one's
                 out.append(Actor.of(out[-1].country, self._role_of(head, date), name=head.text, kind="sector"))
                 continue
@@ -1742,10 +1748,14 @@ class SentenceCoder:
                     self._actor_tokens.update(t.i for t in self.actors.phrase_tokens(head, with_preps=False))
         return out
 
-    def _names_own_party(self, head: Token) -> bool:
-        """Whether a phrase names a country or a party itself ("Iran and European diplomats": EUR)."""
+    def _names_own_party(self, head: Token, date) -> bool:
+        """Whether a phrase names a country or a party itself ("Iran and European diplomats": EUR), or by
+        whoever leads it ("Iran and six powers led by the United States")."""
         words = self.actors.phrase_tokens(head, with_preps=False)
-        return bool(self.actors.countries_in(words)) or any(self.actors.names_party(t) for t in words)
+        if self.actors.countries_in(words) or any(self.actors.names_party(t) for t in words):
+            return True
+        found = self.actors.resolve(head, date)
+        return found is not None and found[1].startswith("actor:led-by")
 
     def _named_together_before(self, pron: Token, date) -> list[Actor]:
         """The nearest parties conjoined before a plural pronoun in its sentence ("Sweden and Finland")."""

@@ -68,17 +68,26 @@ def object_words(tok: Token) -> dict[str, Token]:
                 add(c, depth + 1)
             elif c.dep_ == "prt" and t.pos_ == "VERB":  # "urged Delhi to hand her over": a phrasal complement
                 words.setdefault(f"{t.lemma_.lower()} {c.lower_}", t)
+            elif c.dep_ == "acl" and depth < 2:  # "called the decision to send a ship a provocation": the
+                told = [d for d in c.children if d.dep_ == "dobj"]  # parser hangs the verdict on the infinitive
+                if len(told) >= 2:
+                    add(told[-1], depth + 1)
 
     for obj in (c for c in tok.children if c.dep_ == "dobj"):  # "send aircraft carrying water": the load
         for load in (d for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING
                      for d in c.children if d.dep_ == "dobj"):
             for t in (load, *load.conjuncts):
                 words.setdefault(t.lemma_.lower(), t)
-    if tok.dep_ == "relcl" and any(c.dep_ == "nsubjpass" and c.lower_ in ("who", "which", "that")
-                                   for c in tok.children):  # "Morocco's ambassador, X, who was recalled by Rabat"
+    if tok.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in ("who", "whom", "which", "that")
+                                   for c in tok.children):  # "Morocco's ambassador, X, who was recalled by Rabat",
+        # "the bans, which the three countries imposed on Friday": the antecedent is the object
         add(tok.head)
         if tok.head.dep_ == "appos":
             add(tok.head.head)
+    if tok.dep_ == "conj" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                                                            for c in tok.children):
+        for shared in (c for c in tok.head.children if c.dep_ == "nsubjpass"):  # "the tariffs would be held in
+            add(shared)  # reserve and not signed": the passive's subject is the object of both
     if tok.dep_ == "acl" and tok.tag_ == "VBN" or hyphen_agent(tok):  # "the sanctions imposed by the US",
         add(tok.head)  # "US-brokered talks": the noun is the object
         if tok.head.dep_ == "pobj" and tok.head.head.head.pos_ == "NOUN":  # "a price cap on Russian oil imposed
