@@ -308,19 +308,32 @@ def _without_told_otherwise(events: tuple[Event, ...], dropped: str, told: str) 
 
 def _without_repeats(events: tuple[Event, ...]) -> tuple[Event, ...]:
     """"Obama held talks with Castro ... At the meeting, the U.S. president ...": one event told again in the same
-    story, between the same sides (named as precisely, or one side only by its country), with the same CAMEO
-    code, certainty and day, is one event (its first telling, with that evidence); an analyst counting events
-    must not count the retelling. Different groups of one country ("tens of thousands rallied ... students
-    tried to march") stay apart."""
+    story, with the same certainty and day, is one event (its first telling, with that evidence); an analyst
+    counting events must not count the retelling. It is the same act when it has the same CAMEO code, or is a
+    consultation of any kind ("Xi visited Hanoi and held talks with Vietnam's leaders": one encounter), between
+    the same two countries however each is named ("Russia", "Russian forces", "the Kremlin"); at home, where
+    one country is on both sides, only between the same sides ("a court sentenced the opposition leader; her
+    party condemned the verdict" are two acts, and so are rallies of different groups)."""
     kept: dict[tuple, list[Event]] = {}
     out = []
     for event in events:
-        told = kept.setdefault((*_dyad_root(event), event.code, event.modality, event.date.value), [])
-        if not any(_same_side(event.source, other.source) and _same_side(event.target, other.target)
-                   for other in told):
-            told.append(event)
-            out.append(event)
+        told = kept.setdefault((*_dyad_root(event), _act_told(event), event.modality, event.date.value), [])
+        abroad = event.target is not None and event.target.country != event.source.country
+        if told and abroad or any(_same_side(event.source, other.source) and _same_side(event.target, other.target)
+                                  for other in told):
+            continue
+        told.append(event)
+        out.append(event)
     return tuple(out)
+
+
+#: CAMEO roots whose codes are aspects of one act: a visit, the talks held on it and the meeting are one encounter.
+_ONE_ACT_ROOTS = frozenset({"04"})
+
+
+def _act_told(event: Event) -> str:
+    """What makes two tellings the same act: the CAMEO code, or for a consultation its root."""
+    return event.root if event.root in _ONE_ACT_ROOTS else event.code
 
 
 def _same_side(a: Actor | None, b: Actor | None) -> bool:

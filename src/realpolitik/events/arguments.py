@@ -530,7 +530,14 @@ def occasion_verb(noun: Token) -> Token | None:
     if host.dep_ == "acl" and host.tag_ == "VBN" and host.head.dep_ == "pobj":
         return occasion_verb(host.head) or host  # "agreed ..., in a deal brokered by China after talks in Beijing":
         # the talks are the agreeing's occasion, not the brokering's
-    return host if host.pos_ == "VERB" else None
+    if host.pos_ != "VERB":
+        return None
+    after = noun.head if noun.head.lower_ in ("after", "following") else None
+    while after is not None and host.dep_ == "ccomp" and after.head.i == host.i and after.i and \
+            after.doc[after.i - 1].lower_ == "," and host.head.pos_ == "VERB":
+        host = host.head  # "A and B agreed that neither would use force, after talks in St Vincent": set off after
+        # the reported clause, the talks are the agreeing's occasion (the parser hangs them on the clause)
+    return host
 
 
 def _measured(obj: Token) -> list[Token]:

@@ -1725,7 +1725,8 @@ class SentenceCoder:
                 if head.i not in self._groups:  # ("the two sides said they opposed ... and pledged ...": the
                     # same two for both verbs, not the parties of what the first verb told)
                     earlier = (pair_here or (named if states else []) or last_pair or named) if count == 2 else named
-                    self._groups[head.i] = self._group_before(head, date, count) or earlier or []
+                    self._groups[head.i] = self._group_before(head, date, count) or earlier or (
+                        self._parties_named_in(head.sent, count) if head.lemma_.lower() in _SIDES_OF_STATES else [])
                 out.extend(self._groups[head.i])
                 continue
             owners = self.actors.possessors(head, date) if head.lower_ == "their" and head.dep_ == "poss" else []
@@ -1777,6 +1778,13 @@ class SentenceCoder:
                 if len({p.country for p in parties}) == count:
                     return parties
         return []
+
+    def _parties_named_in(self, sent: Span, count: int) -> list[Actor]:
+        """"Ukraine said it was ready to accept a U.S. proposal, after talks between the two delegations": with no
+        pair told before, the ``count`` countries the sentence names as parties (not where it happened)."""
+        where = {t.i for p in self.actors.sentence_places(sent) for t in (p, *self.actors.place_words(p))}
+        countries = self.actors.countries_in(t for t in sent if t.i not in where and self.actors.names_party(t))
+        return [Actor.of(c) for c in countries] if len(countries) == count else []
 
     def _group_of(self, head: Token, date) -> list[Actor]:
         """A plural head over conjoined countries ("leaders of Armenia, Azerbaijan and Russia", "their leaders")."""
@@ -2744,6 +2752,11 @@ def _is_the_country(head: Token) -> bool:
     if head.lemma_.lower() in ("island", "enclave", "kingdom", "emirate", "archipelago"):
         return [c.lower_ for c in head.children] == ["the"]
     return head.lemma_.lower() in ("country", "nation") and _bare_definite_subject(head)
+
+
+#: Plural heads that stand for states' sides ("the two delegations"), unlike "the pair" (of assailants).
+_SIDES_OF_STATES = frozenset({"delegation", "side", "party", "country", "government", "nation", "leader", "team",
+                              "state", "capital", "neighbour", "neighbor", "minister", "president", "negotiator"})
 
 
 def _group_count(head: Token) -> int:

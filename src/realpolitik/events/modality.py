@@ -219,8 +219,11 @@ def modality_of(chain: list[Token], denied: bool = False) -> str:
                                            for c in tok.children) else set()
         if k and chain[k - 1].dep_ == "xcomp" and tok.lemma_.lower() in CONTINUING_VERBS:
             own -= {"planned"}  # "will keep protesting until ...": the protests are under way
-        if any(t.dep_ == "prep" and t.lower_ in ("after", "following") for t in chain[1:k]):
+        afters = [t for t in chain[1:k] if t.dep_ == "prep" and t.lower_ in ("after", "following")]
+        if afters:
             own -= {"negated"}  # "agreed not to use force, after talks at the airport": the talks were held
+            if any(t.i and t.doc[t.i - 1].lower_ == "," for t in afters):
+                own -= {"hypothetical"}  # "agreed that neither would use force, after talks": likewise
         cues |= own
         if "unconfirmed" in own and tok.dep_ == "pobj":
             break  # "refusing to confirm reports of a meeting": what governs the reports is about them
