@@ -313,18 +313,27 @@ def _without_repeats(events: tuple[Event, ...]) -> tuple[Event, ...]:
     consultation of any kind ("Xi visited Hanoi and held talks with Vietnam's leaders": one encounter), between
     the same two countries however each is named ("Russia", "Russian forces", "the Kremlin"); at home, where
     one country is on both sides, only between the same sides ("a court sentenced the opposition leader; her
-    party condemned the verdict" are two acts, and so are rallies of different groups)."""
+    party condemned the verdict" are two acts, and so are rallies of different groups), except that a mutual act
+    told once ("fighting between the army and the RSF") is one act there, not one for each side: both records
+    would be the same country's internal dyad."""
     kept: dict[tuple, list[Event]] = {}
     out = []
     for event in events:
         told = kept.setdefault((*_dyad_root(event), _act_told(event), event.modality, event.date.value), [])
         abroad = event.target is not None and event.target.country != event.source.country
         if told and abroad or any(_same_side(event.source, other.source) and _same_side(event.target, other.target)
-                                  for other in told):
+                                  or _mutual(event, other) for other in told):
             continue
         told.append(event)
         out.append(event)
     return tuple(out)
+
+
+def _mutual(event: Event, other: Event) -> bool:
+    """Whether two events are the two directions of one mutual act told once (one trigger, sides swapped)."""
+    return event.evidence.start == other.evidence.start and event.code == other.code and \
+        other.target is not None and event.target is not None and \
+        (event.source.code, event.target.code) == (other.target.code, other.source.code)
 
 
 #: CAMEO roots whose codes are aspects of one act: a visit, the talks held on it and the meeting are one encounter.

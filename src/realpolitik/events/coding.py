@@ -403,6 +403,11 @@ class SentenceCoder:
                                             f"{rule}>threat", chain, attribution))
             events.append(SentenceEvent(tok, trig.first, code, source, target, event_modality, event_rule, chain,
                                         attribution, needs_place, place_hints=list(self._place_hints)))
+            if code.startswith("057") and target is not None and target.country != source.country and \
+                    _signed_in_person(support or tok):  # "Abiy and Isaias signed a declaration in Asmara": they met
+                events.append(SentenceEvent(tok, trig.first, "040", source, target, event_modality,
+                                            f"{event_rule}>in-person", chain, attribution, needs_place,
+                                            place_hints=list(self._place_hints)))
         return events
 
     def _answered_by_doer(self, trigger: Token, date) -> dict[str, str]:
@@ -2757,6 +2762,26 @@ def _is_the_country(head: Token) -> bool:
 #: Plural heads that stand for states' sides ("the two delegations"), unlike "the pair" (of assailants).
 _SIDES_OF_STATES = frozenset({"delegation", "side", "party", "country", "government", "nation", "leader", "team",
                               "state", "capital", "neighbour", "neighbor", "minister", "president", "negotiator"})
+
+
+#: Words for people who sign in person: "the foreign ministers of Greece and Macedonia signed ...".
+_SIGNATORIES = frozenset({"leader", "minister", "president", "premier", "chancellor", "king", "emir", "prince",
+                          "sheikh", "envoy", "adviser", "advisor", "official", "counterpart", "secretary", "head"})
+#: Settings that put the signatories together: "at a ceremony", "on the shore of Lake Prespa".
+_SIGNING_SETTINGS = frozenset({"ceremony", "summit", "shore", "shores", "palace", "house", "residence", "hall"})
+
+
+def _signed_in_person(verb: Token) -> bool:
+    """Whether people, not states, signed together somewhere the sentence names: "Abiy Ahmed and Isaias Afwerki
+    signed a declaration in Asmara", "sealed by Shamkhani and al-Aiban at a ceremony" (but not "the United States
+    and the Taliban signed an agreement in Doha", states)."""
+    signers = args.subject_heads(verb) or args.prep_objects(verb, "by")
+    if not signers or not all(h.ent_type_ == "PERSON" or h.lemma_.lower() in _SIGNATORIES
+                              for h in (c for s in signers for c in args.with_conjuncts(s))):
+        return False
+    settings = [p for head in (verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")))
+                for p in args.prep_objects(head, "in", "at", "on")]  # (the parser hangs it on the document)
+    return any(p.ent_type_ in ("GPE", "LOC", "FAC") or p.lemma_.lower() in _SIGNING_SETTINGS for p in settings)
 
 
 def _group_count(head: Token) -> int:
