@@ -724,6 +724,13 @@ class SentenceCoder:
             doers = {s.code for s in sources}  # the same actor, not another of its country ("the army ... the RSF")
             here = [ev.target for ev in self._so_far if ev.target is not None and ev.source.code in doers]
             targets = _other_sides(here[-1:], sources)
+        if not targets and sources and root in VIOLENCE_ROOTS and pattern.pos == "verb" and not args.is_passive(tok):
+            # "Israeli troops raided Jenin ... Israeli forces had killed three people": the same side's force went
+            # on against the one it was told to strike, not its own people
+            doers = {s.country for s in sources}
+            struck = [ev.target for ev in self._reported_so_far() if ev.code[:2] in VIOLENCE_ROOTS and ev.target
+                      is not None and ev.source.country in doers and ev.target.country not in doers]
+            targets = struck[-1:]
         if not targets and sources and guess and root == "16" and tok.dep_ != "conj":
             targets = self._adversary(sources)  # "Russia recognised ... The EU imposed sanctions": on the doer
         if not targets and sources and guess and root in STORY_TARGET_ROOTS:
