@@ -154,13 +154,15 @@ def _approved(tok: Token) -> bool:
 
 #: Nouns that make their to- or for-phrase the cause of an act: "in response to", "in retaliation for".
 CAUSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "reaction", "revenge", "answer"})
+#: Verbs by which an act answers another: "would expel 23 diplomats, retaliating for London's expulsions".
+CAUSE_VERBS = frozenset({"retaliate", "respond", "react"})
 
 
 def _cause(below: Token, tok: Token) -> bool:
     """Whether ``below`` heads the phrase an act answers ("in response to the expulsion"), which is reported as
     done, whatever modal or negation governs the act."""
-    return tok.dep_ == "prep" and tok.lower_ in ("to", "for") and tok.head.lemma_.lower() in CAUSE_NOUNS and \
-        below.dep_ == "pobj"
+    return tok.dep_ == "prep" and tok.lower_ in ("to", "for") and tok.head.lemma_.lower() in CAUSE_NOUNS | CAUSE_VERBS \
+        and below.dep_ == "pobj"
 
 
 def past_after_modal(verb: Token) -> bool:

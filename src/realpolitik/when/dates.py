@@ -60,6 +60,7 @@ _FUTURE = re.compile(r"(?i)\b(?:will|won't|shall|'ll|(?:is|are|was|were)\s+(?:du
                      r"poised|going|planning|preparing)\s+to|(?:scheduled|planned|slated)\s+for|plans?\s+to|"
                      r"intends?\s+to|to\s+be\s+held|upcoming|would\s+(?!have\b|not\s+have\b)\w+)\b")
 _PAST = re.compile(r"(?i)(?<!be )(?<!to )\b(?:said|says|told|was|were|had|did|met|held|came|went|began|"
+                   r"retaliating|responding|in\s+(?:response|retaliation|reprisal)|"  # what is answered was done
                    r"(?-i:[a-z]\w*ed))\b")  # (lower case: "the United States" is no verb in the past)
 #: Words that open a period to come when the weekday after them is only days ahead: "drills starting on
 #: Thursday", "from Thursday to Sunday" (but "began on Thursday" is past).
