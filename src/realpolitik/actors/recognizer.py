@@ -728,11 +728,14 @@ class DocActors:
         if not found and self.last_place_country and self._role(self.phrase_tokens(head, with_preps=False)) == "COP":
             return [self.last_place_country]  # "Police have arrested 15 Colombians": the police where the story is
         if not found:
-            if victims:  # "civilians were killed in Russian strikes on Kharkiv": not the attackers' people, nor
-                acted_on |= {t.i for t in sent if t.dep_ in ("amod", "compound", "poss") and  # the speakers' ("Netanyahu
-                             t.head.lemma_.lower() in _FORCE_WORDS} | {  # acknowledged that Israeli forces had
-                    t.i for s in sent if s.dep_ in ("nsubj", "agent") and s.i != head.i  # struck innocent people")
-                    and head.i not in {x.i for x in s.subtree} for t in s.subtree}
+            if victims:
+                # "civilians were killed in Russian strikes on Kharkiv": not the attackers' people; nor those of
+                # whoever acts or speaks in the sentence ("Netanyahu acknowledged that Israeli forces had struck
+                # innocent people")
+                acted_on |= {t.i for t in sent if t.dep_ in ("amod", "compound", "poss") and
+                             t.head.lemma_.lower() in _FORCE_WORDS}
+                acted_on |= {t.i for s in sent if s.dep_ in ("nsubj", "agent") and s.i != head.i and
+                             head.i not in {x.i for x in s.subtree} for t in s.subtree}
             found = self.countries_in(sorted((t for t in sent if t.i not in acted_on), key=lambda t: abs(t.i - head.i)))
         if not found and any(t.lemma_.lower() in _NATIONAL_ORGANS for t in self.phrase_tokens(head, with_preps=False)):
             # "EU ministers agreed in Brussels to ban Iranian oil ... Iran responded ... A foreign ministry

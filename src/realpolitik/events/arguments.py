@@ -81,9 +81,6 @@ def with_conjuncts(tok: Token) -> list[Token]:
     return [*glued, tok, *conjoined]
 
 
-_SPEECH_LEMMAS = frozenset({"say", "tell", "report", "add", "claim", "announce", "state"})
-
-
 def _speaker_misread(conj: Token) -> bool:
     """"killed 300 men in Moura, Human Rights Watch said": the parser may join the speaker to the object, its
     speech verb to the clause."""
@@ -91,7 +88,7 @@ def _speaker_misread(conj: Token) -> bool:
     if after >= len(conj.doc):
         return False
     verb = conj.doc[after]
-    return verb.dep_ == "conj" and verb.lemma_.lower() in _SPEECH_LEMMAS and not any(
+    return verb.dep_ == "conj" and verb.lemma_.lower() in _TELLING and not any(
         c.dep_ == "cc" for c in conj.head.children if c.i < conj.i)
 
 

@@ -69,9 +69,9 @@ def object_words(tok: Token) -> dict[str, Token]:
             elif c.dep_ == "prt" and t.pos_ == "VERB":  # "urged Delhi to hand her over": a phrasal complement
                 words.setdefault(f"{t.lemma_.lower()} {c.lower_}", t)
             elif c.dep_ == "acl" and depth < 2:  # "called the decision to send a ship a provocation": the
-                told = [d for d in c.children if d.dep_ == "dobj"]  # parser hangs the verdict on the infinitive
-                if len(told) >= 2:
-                    add(told[-1], depth + 1)
+                objects = [d for d in c.children if d.dep_ == "dobj"]  # parser hangs the verdict on the
+                if len(objects) >= 2:  # infinitive, as its second object
+                    add(objects[-1], depth + 1)
 
     for obj in (c for c in tok.children if c.dep_ == "dobj"):  # "send aircraft carrying water": the load
         for load in (d for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING
