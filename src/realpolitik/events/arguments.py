@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from ..knowledge.lexicon import Pattern
 from ..nlp import BIDDING_NOUNS, is_glued_name
 from .modality import PREVENTING_VERBS, past_after_modal
-from .triggers import QUANTITIES, SPANS
+from .triggers import QUANTITIES, SPANS, gapped_passive
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Verbs whose "of/for"-clause names what their object allegedly did.
@@ -40,16 +40,7 @@ def is_passive(verb: Token) -> bool:
         # ("reports that Russia had moved ..." is active)
         verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_.lower() in ("remain", "stay")) or (
         # ("Whelan, who remains jailed in Russia")
-        _gapped_passive(verb))
-
-
-def _gapped_passive(verb: Token) -> bool:
-    """"Three soldiers were killed and dozens wounded", "was taken off the plane and arrested": a participle
-    conjoined to a passive, with no auxiliary of its own, shares its "was" (the parser takes "dozens" for a
-    doer)."""
-    return verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.tag_ == "VBN" and \
-        any(c.dep_ == "auxpass" for c in verb.head.children) and not any(
-            c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+        gapped_passive(verb))
 
 
 def reduced_relative(verb: Token) -> bool:

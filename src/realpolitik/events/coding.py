@@ -727,10 +727,7 @@ class SentenceCoder:
         if not targets and sources and root in VIOLENCE_ROOTS and pattern.pos == "verb" and not args.is_passive(tok):
             # "Israeli troops raided Jenin ... Israeli forces had killed three people": the same side's force went
             # on against the one it was told to strike, not its own people
-            doers = {s.country for s in sources}
-            struck = [ev.target for ev in self._reported_so_far() if ev.code[:2] in VIOLENCE_ROOTS and ev.target
-                      is not None and ev.source.country in doers and ev.target.country not in doers]
-            targets = struck[-1:]
+            targets = self._struck_by(sources)
         if not targets and sources and guess and root == "16" and tok.dep_ != "conj":
             targets = self._adversary(sources)  # "Russia recognised ... The EU imposed sanctions": on the doer
         if not targets and sources and guess and root in STORY_TARGET_ROOTS:
@@ -909,6 +906,13 @@ class SentenceCoder:
         """Whom the last act of force told (by another side than these) struck."""
         return _other_sides([ev.target for ev in reversed(self._reported_so_far()) if forceful(ev.code) and
                              ev.modality == "asserted" and ev.target is not None], sources)[:1]
+
+    def _struck_by(self, sources: list[Actor]) -> list[Actor]:
+        """Whom these sources' countries last struck abroad, in any act of violence told (whatever its
+        certainty); unlike ``_struck_before``, only their own side's acts count."""
+        doers = {s.country for s in sources}
+        return [ev.target for ev in self._reported_so_far() if ev.code[:2] in VIOLENCE_ROOTS and ev.target is not None
+                and ev.source.country in doers and ev.target.country not in doers][-1:]
 
     def _victims_above(self, tok: Token) -> list[Actor]:
         """Whom the act of force a clause hangs from struck ("were killed and dozens wounded when ...")."""
@@ -2782,9 +2786,8 @@ def _signed_in_person(verb: Token) -> bool:
     """Whether people, not states, signed together somewhere the sentence names: "Abiy Ahmed and Isaias Afwerki
     signed a declaration in Asmara", "sealed by Shamkhani and al-Aiban at a ceremony" (but not "the United States
     and the Taliban signed an agreement in Doha", states)."""
-    signers = args.subject_heads(verb) or args.prep_objects(verb, "by")
-    if not signers or not all(h.ent_type_ == "PERSON" or h.lemma_.lower() in _SIGNATORIES
-                              for h in (c for s in signers for c in args.with_conjuncts(s))):
+    signers = args.subject_heads(verb)  # (with their conjuncts; a passive's agents)
+    if not signers or not all(h.ent_type_ == "PERSON" or h.lemma_.lower() in _SIGNATORIES for h in signers):
         return False
     settings = [p for head in (verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")))
                 for p in args.prep_objects(head, "in", "at", "on")]  # (the parser hangs it on the document)

@@ -35,6 +35,15 @@ class Trigger:
 _PLAN_NOUNS = frozenset({"plan", "preparation", "arrangement"})
 
 
+def gapped_passive(verb: Token) -> bool:
+    """"Three soldiers were killed and dozens wounded", "was taken off the plane and arrested": a participle
+    conjoined to a passive, with no auxiliary of its own, shares its "was" (the parser takes "dozens" for a
+    doer)."""
+    return verb.tag_ == "VBN" and verb.dep_ == "conj" and verb.head.tag_ == "VBN" and \
+        any(c.dep_ == "auxpass" for c in verb.head.children) and not any(
+            c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+
+
 def object_words(tok: Token) -> dict[str, Token]:
     """Lemmas that count as the object of a trigger, mapped to the token that carries each.
 
@@ -84,8 +93,7 @@ def object_words(tok: Token) -> dict[str, Token]:
         add(tok.head)
         if tok.head.dep_ == "appos":
             add(tok.head.head)
-    if tok.dep_ == "conj" and tok.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj")
-                                                            for c in tok.children):
+    if gapped_passive(tok) and not any(c.dep_ == "nsubj" for c in tok.children):
         for shared in (c for c in tok.head.children if c.dep_ == "nsubjpass"):  # "the tariffs would be held in
             add(shared)  # reserve and not signed": the passive's subject is the object of both
     if tok.dep_ == "acl" and tok.tag_ == "VBN" or hyphen_agent(tok):  # "the sanctions imposed by the US",
