@@ -144,6 +144,10 @@ class Coder:
                     out.append((set(), mention, True))  # the date of a thing named, not of the sentence
                 continue  # "gave Hamas until Saturday", "held since 2022": not the day of the event
             anchors = {root.i, root.head.i}
+            stranded = _stranded_preposition(doc, span)
+            if stranded is not None:  # "On Monday Germany and France expelled ...", parsed "Monday Germany": the
+                anchors = {stranded.i, stranded.head.i}  # day still dates the clause the preposition hangs on
+                root = stranded
             if root.head.pos_ == "ADP" or root.head.i in range(span.start, span.end):
                 anchors.add(root.head.head.i)
                 holder = root.head.head
@@ -371,6 +375,16 @@ def code_articles(articles: Iterable[Article], *, settings: Settings | None = No
 def code_article(article: Article, *, settings: Settings | None = None) -> CodedArticle:
     """Code one article."""
     return next(code_articles([article], settings=settings))
+
+
+def _stranded_preposition(doc, span: Span) -> Token | None:
+    """The preposition right before a date phrase that the parser left without its object, the date having been
+    glued onto the next name as a modifier."""
+    prep = doc[span.start - 1] if span.start > 0 else None
+    if prep is None or prep.dep_ != "prep" or prep.lower_ not in ("on", "in") or span.root.head.i == prep.i or \
+            any(c.dep_ == "pobj" for c in prep.children):
+        return None
+    return prep
 
 
 def _relative_clause_dates(sent: Span, mentions: list[DateMention]) -> set[int]:

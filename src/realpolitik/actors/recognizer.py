@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -11,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..knowledge.actors import ActorDictionary, ActorEntry, holds_on
-from ..knowledge.gazetteer import Gazetteer
+from ..knowledge.gazetteer import COMPASS_WORDS, Gazetteer
 from ..model import Actor, unique_actors
 from ..nlp import BIDDING_NOUNS, entity_at, is_glued_name
 
@@ -39,6 +40,10 @@ _ENVOYS = frozenset({"ambassador", "envoy", "diplomat", "consul", "attache", "ch
 _WHERE_PREPS = frozenset({"in", "at", "across", "throughout", "inside", "outside"})
 #: "The North" and "the South" of a story about the Koreas.
 _HALVES = {"North": "PRK", "South": "KOR"}
+#: Words before a country's name, inside one place name, that still name the country ("Mainland China").
+_COUNTRY_QUALIFIERS = COMPASS_WORDS | {"greater", "mainland", "upper", "lower", "inner", "outer", "continental"}
+#: Days and months the tagger sometimes glues to a country's name: "On Monday Germany and France expelled ...".
+_CALENDAR_WORDS = frozenset(name.lower() for name in (*calendar.day_name, *calendar.month_name) if name)
 #: Lower-case words a name may start with: "the", and the article of Arabic names ("al-Shabaab").
 _NAME_PARTICLES = frozenset({"the", "al", "el", "ad", "as", "an", "ar", "-"})
 #: People who act for the body their of/from-phrase names ("investigators from the United Nations").
@@ -142,7 +147,7 @@ class ActorRecognizer:
                 key = doc.vocab.strings[match_id]
                 entries = tuple(self._entries[key])
                 if not self._plausible(doc[start:end], entries) or self._inside_other_place(doc, start, end, entries) \
-                        or _first_of_longer_name(doc, start, end, entries):
+                        or _first_of_longer_name(doc, start, end, entries) or _birthplace(doc, end):
                     continue
                 spans.append(Span(doc, start, end, label=key))
         by_token: dict[int, Hit] = {}
@@ -153,8 +158,9 @@ class ActorRecognizer:
         return by_token
 
     def _inside_other_place(self, doc: Doc, start: int, end: int, entries: tuple[ActorEntry, ...]) -> bool:
-        """"the South China Sea", "Northern Ireland": a country's name inside a longer place name that lies
-        elsewhere, or spans several countries, names that place, not the country."""
+        """"the South China Sea", "Northern Ireland", "Puerto Jordan": a country's name inside a longer place
+        name that lies elsewhere, or spans several countries, names that place, not the country. Directions and
+        words like "Greater" or "Mainland" only qualify the country."""
         if entries[0].kind not in _COUNTRY_KINDS:
             return False
         ent = entity_at(doc).get(start)
@@ -162,7 +168,11 @@ class ActorRecognizer:
                 ent.end < end:
             return False
         place = self.gazetteer.lookup(ent.text)
-        return place is not None and place.country != entries[0].country
+        if place is not None:
+            return place.country != entries[0].country
+        before = doc[start - 1]  # a town the gazetteer lacks: "Puerto Jordan" lies in Colombia
+        return start > ent.start and before.pos_ == "PROPN" and before.is_title and \
+            before.lower_ not in _COUNTRY_QUALIFIERS and before.lower_ not in _CALENDAR_WORDS  # ("Monday Germany")
 
     @staticmethod
     def _plausible(span: Span, entries: tuple[ActorEntry, ...]) -> bool:
@@ -316,7 +326,8 @@ class DocActors:
 
     # -- the resolution steps, most specific first --------------------------------------------------------
     def _leader(self, head: Token, date: str | None) -> tuple[Actor, str] | None:
-        """'a Syrian delegation led by X' stands for X's side."""
+        """'a Syrian delegation led by X' stands for X's side; a body led by a former official ("a UN mission led by
+        former Indonesian attorney-general Darusman") does not stand for his country."""
         if head.lemma_.lower() not in _GROUP_NOUNS:
             return None
         for child in head.children:
@@ -324,7 +335,7 @@ class DocActors:
                 for agent in child.children:
                     if agent.dep_ == "agent":
                         for pobj in agent.children:
-                            if pobj.dep_ == "pobj":
+                            if pobj.dep_ == "pobj" and not any(t.lower_ in ("former", "ex") for t in pobj.subtree):
                                 found = self.resolve(pobj, date)
                                 if found:
                                     return found[0], "actor:led-by+" + found[1]
@@ -942,6 +953,11 @@ def _first_of_longer_name(doc: Doc, start: int, end: int, entries: tuple[ActorEn
     ent = entity_at(doc).get(start)
     return ent is not None and ent.label_ == "PERSON" and ent.end > end and doc[end].pos_ == "PROPN" and \
         doc[end].is_title
+
+
+def _birthplace(doc: Doc, end: int) -> bool:
+    """"a Russian-born billionaire", "US-born": where someone was born is no side they act for."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "born"
 
 
 def _is_crowd_count(head: Token) -> bool:

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from ..knowledge.lexicon import Pattern
 from ..nlp import BIDDING_NOUNS, is_glued_name
 from .modality import PREVENTING_VERBS, past_after_modal
-from .triggers import QUANTITIES, SPANS, gapped_passive
+from .triggers import QUANTITIES, SPANS, forceful, gapped_passive
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Verbs whose "of/for"-clause names what their object allegedly did.
@@ -351,6 +351,18 @@ def direct_objects(verb: Token) -> list[Token]:
     return []
 
 
+def _described_objects(verb: Token) -> list[Token]:
+    """"bombed a crowd gathered for the opening of an office", parsed as a clause whose subject is the crowd: for
+    an act of force, a participle (or what the tagger took for a past tense) with no auxiliary right after its
+    noun, the noun right after the verb, describes what was struck. (Not "wanted all sanctions lifted", a wish.)"""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.tag_ in ("VBN", "VBD", "VBG")):
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if len(subjects) == 1 and subjects[0].left_edge.i == verb.i + 1 and subjects[0].right_edge.i == clause.i - 1 \
+                and not any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+            return subjects
+    return []
+
+
 def _shares_next_object(verb: Token, conj: Token) -> bool:
     """Whether only "and" and the verb's own bare particle stand between it and the next verb, whose object is
     then both's: "shot and wounded", "fired on and seized the boats" (a particle with no object of its own)."""
@@ -386,7 +398,8 @@ def target_candidates(trigger: Token, pattern: Pattern,
     ("resumed talks with the US").
     """
     slots = pattern.targets or (DEFAULT_NOUN_SLOTS if pattern.pos == "noun" else DEFAULT_VERB_SLOTS)
-    dobjs = [_counted(o) for o in direct_objects(trigger)] if pattern.pos == "verb" else []
+    dobjs = [_counted(o) for o in direct_objects(trigger) or (
+        _described_objects(trigger) if forceful(pattern.code) else [])] if pattern.pos == "verb" else []
     hosts = [trigger] + ([support] if support is not None else []) + [
         c for c in trigger.children if c.dep_ == "acomp"]  # "is concerned about X", "ready for talks with X"
     roles = [c for c in trigger.children if c.dep_ == "attr"] if pattern.pos == "verb" else []
@@ -408,6 +421,8 @@ def target_candidates(trigger: Token, pattern: Pattern,
         elif slot not in ("between", "involving"):  # those are participants, handled as pairs
             for host in hosts:
                 out.append((slot, prep_objects(host, slot) or _stranded_objects(host, slot)))
+            if slot != "from":  # "pulled out of negotiations with Japan": the phrase left holds the other party
+                out.append((slot, [p for left in prep_objects(trigger, "from") for p in prep_objects(left, slot)]))
             for obj in dobjs:  # "appointed an ambassador to Syria", "a batch of tanks from the US"
                 out.append((slot, prep_objects(obj, slot)))
                 for word in _misread_conjuncts(obj, trigger):

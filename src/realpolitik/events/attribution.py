@@ -34,9 +34,12 @@ ANONYMOUS_WORDS = frozenset({"unnamed", "anonymous", "unidentified", "undisclose
 #: Heads that name a source without naming who it is ("a source", "people familiar with the matter").
 SOURCE_NOUNS = frozenset({"source", "official", "diplomat", "insider", "person", "people", "aide", "officer",
                           "someone"})
-#: Words that make "officials" an authority of a place, not anonymous people: "local officials said".
+#: Words that make "officials" an authority of a place or a public service, not anonymous people: "local
+#: officials said", "health officials said".
 AUTHORITY_WORDS = frozenset({"local", "regional", "provincial", "municipal", "city", "district", "county",
-                             "village", "town", "state", "federal"})
+                             "village", "town", "state", "federal",
+                             # the services that count the dead and wounded: "health officials said"
+                             "health", "medical", "hospital", "rescue"})
 #: Verbs that attribute their complement to their subject.
 SPEECH_LEMMAS = frozenset({"say", "tell", "claim", "allege", "assert", "contend", "report", "state", "announce",
                            "emphasize", "emphasise", "stress", "insist", "reiterate", "argue", "maintain",

@@ -691,8 +691,9 @@ class SentenceCoder:
             targets = _other_sides([self.last_appellant], sources)  # aid with no recipient answers the appeal
         if not targets and sources and root == "07" and pattern.pos == "verb":
             # "the first aid flights reached Tonga, with New Zealand planes delivering water": to the country its
-            # sentence names
-            targets = self._other_country_in(list(tok.sent), sources)
+            # sentence names, but not to another donor ("India flew supplies to Myanmar, while China sent teams")
+            donors = {ev.source.country for ev in self._reported_so_far() if ev.code[:2] == "07"}
+            targets = [a for a in self._other_country_in(list(tok.sent), sources) if a.country not in donors]
         if not targets and sources and code[:3] in ("073", "074") and self.actors.last_place_country:
             # "an earthquake struck southern Turkey ... Rescue teams from Spain were among the first to arrive":
             # humanitarian help goes where the story's disaster is
@@ -738,6 +739,9 @@ class SentenceCoder:
         if not targets and sources and guess and root in STORY_TARGET_ROOTS and self.last_target is not None:
             # "Biden visited Kyiv ... Biden pledged $500 million": to whom he visited
             targets = _other_sides([self.last_target], sources)
+        if not targets and sources and code == "018" and tok.dep_ == "advcl":
+            # "visited the Chinese embassy to offer his condolences": to whom the visit went
+            targets = _other_sides(self._targets_of.get(tok.head.i, []), sources)
         if not targets and sources and code == "018":
             # "Putin and Xi sent messages of condolence": to the country of the dead, or where they died
             mourning = self.actors.last_place_country or (self.agentless.target.country if self.agentless else None)

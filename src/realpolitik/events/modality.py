@@ -20,6 +20,8 @@ PLANNED_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "future", "ex
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 REPORT_NOUNS = frozenset({"report", "rumor", "rumour", "speculation", "claim", "allegation", "suggestion"})
 UNCONFIRMED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly", "unconfirmed"})
+#: Modifiers of an event noun that leave its doer alleged.
+UNCONFIRMED_MODIFIERS = frozenset({"unconfirmed", "suspected", "alleged", "purported", "presumed"})
 PLAN_NOUNS = frozenset({"plan", "intention", "intent", "proposal", "offer", "pledge", "promise", "commitment",
                         "readiness", "willingness", "decision", "bid", "application", "candidacy"})
 #: Nouns whose infinitive is what someone asks, threatens, tries or may do, not what was done: "a call to
@@ -82,8 +84,11 @@ def _own_cues(tok: Token) -> set[str]:
             cues.add("planned")
         elif child.dep_ == "advmod" and low in UNCONFIRMED_ADVERBS:
             cues.add("unconfirmed")
-        elif child.dep_ == "amod" and low == "unconfirmed":
-            cues.add("unconfirmed")
+        elif child.dep_ in ("amod", "compound") and low in UNCONFIRMED_MODIFIERS:
+            cues.add("unconfirmed")  # "suspected Jordanian air strikes", "an alleged plot"
+    if tok.pos_ == "VERB" and any(m.dep_ == "amod" and m.lower_ in UNCONFIRMED_MODIFIERS for c in tok.children
+                                  if c.dep_ == "nsubj" for m in c.children):
+        cues.add("unconfirmed")  # "suspected Israeli drones struck a convoy": whose drones is alleged
     if tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in tok.head.children):
         cues.add("negated")  # "neither accepted nor recognised the award"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PLANNING_VERBS:

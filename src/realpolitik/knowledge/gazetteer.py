@@ -43,6 +43,11 @@ _RANK_OWN, _RANK_COUNTRY, _RANK_CITY, _RANK_ALTERNATE, _RANK_REGION = 0, 1, 2, 3
 _REGION_TYPES = frozenset({"State", "Province", "Region", "Governorate", "Prefecture", "Department", "Emirate",
                            "Territory", "Administrative region", "Autonomous region", "Autonomous republic",
                            "Autonomous province", "Federal district", "Autonomous community", "Oblast"})
+#: Words of direction that qualify a place without naming another one: "southern Lebanon", "North-West Syria".
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                           "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+                           "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west",
+                           "north-eastern", "north-western", "south-eastern", "south-western"})
 #: Subdivision names that are only compass or generic words ("Central", "Northern", "Capital"): never a place
 #: name on their own.
 _GENERIC_REGION_WORDS = frozenset({"north", "south", "east", "west", "central", "northern", "southern",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..knowledge.gazetteer import Gazetteer
+from ..knowledge.gazetteer import COMPASS_WORDS, Gazetteer
 from ..model import Place
 from ..nlp import entity_at
 
@@ -28,10 +28,6 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _OTHER_LABELS = frozenset({"PERSON", "NORP", "ORG"})
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "poss"})
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "oprd"})
-_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-                         "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-                         "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west",
-                         "north-eastern", "north-western", "south-eastern", "south-western"})
 
 
 def pick_place(trigger, gazetteer: Gazetteer, *, exclude: Iterable[int] = frozenset(),
@@ -134,7 +130,7 @@ def _compound_run(token) -> list:
 def _lookup_span(span, gazetteer: Gazetteer, hint) -> Place | None:
     """Look a span up, first with a direction word just before it ("southern Lebanon" is a region)."""
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ in _DIRECTIONS:
+    if span.start > 0 and doc[span.start - 1].lower_ in COMPASS_WORDS:
         place = gazetteer.lookup(doc[span.start - 1: span.end].text, hint)
         if place is not None:
             return place
