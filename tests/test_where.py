@@ -95,6 +95,12 @@ def test_subdivisions_are_regions_without_coordinates(gazetteer):
     assert (texas.country, texas.feature, texas.lat, texas.lon) == ("USA", "region", None, None)
 
 
+def test_an_acronym_names_a_country_or_nothing(gazetteer):
+    """"a UN aid convoy" is not in the Indian town of Un; "US" and "DRC" are still countries."""
+    assert gazetteer.lookup("UN") is None and gazetteer.lookup("Un").country == "IND"
+    assert gazetteer.lookup("US").country == "USA" and gazetteer.lookup("DRC").country == "COD"
+
+
 @pytest.mark.parametrize("name", ["Xyzzyville", "", "the", "Hezbollah", "Northern", "Capital"])
 def test_unknown_names_give_none(gazetteer, name):
     assert gazetteer.lookup(name) is None

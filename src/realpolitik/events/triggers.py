@@ -102,6 +102,7 @@ def object_words(tok: Token) -> dict[str, Token]:
             add(tok.head.head.head)  # by the EU", the participle hung on the nearer noun
     if not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         _add_subject_words(tok, words)
+    words.setdefault(f"as:{tok.dep_}", tok)  # the trigger's own construction ("!as:acl": not "a militia backed by")
     for child in tok.children:
         if child.dep_ == "advcl" and child.lemma_.lower() in _HELPING and any(
                 c.dep_ == "dobj" for c in tok.children) and any(a.dep_ == "aux" and a.lower_ == "to"

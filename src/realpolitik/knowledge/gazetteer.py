@@ -135,6 +135,8 @@ class Gazetteer:
             return None
         key = name_key(name)
         candidates = self._index.get(key)
+        if candidates and _is_acronym(name):  # "UN" is no town of Un in India: an acronym names a country or
+            candidates = [c for c in candidates if c.rank in (_RANK_OWN, _RANK_COUNTRY)]  # an organisation
         if candidates:
             return self._best(candidates, country_hint)
         bare = _DIRECTION.sub("", key)
@@ -307,3 +309,9 @@ def _usable_alternate(name: str) -> bool:
 def load_gazetteer() -> Gazetteer:
     """The shipped gazetteer, built on first use and then shared by the whole process."""
     return Gazetteer()
+
+
+def _is_acronym(name: str) -> bool:
+    """Capitals only, as organisations and a few countries are abbreviated: "UN", "EU", "DRC", "U.S."."""
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()
