@@ -73,6 +73,9 @@ _GROUP_NOUNS = frozenset({"delegation", "team", "side", "group", "panel", "missi
                           "camp", "coalition", "bloc", "faction", "alliance", "force",
                           "power", "nation", "country", "state", "government", "administration"})
 _LEADING = frozenset({"lead", "head", "chair"})
+#: Texts that speak for whoever issued them ("the statement, read by the government spokesman").
+_AUTHORED = frozenset({"statement", "communique", "communiqué", "declaration", "letter", "message"})
+_AUTHORING = frozenset({"read", "issue", "release", "publish", "sign", "send", "post", "deliver"})
 #: Heads that count people named in their of-phrase: "hundreds of demonstrators", "members of the guard".
 _QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "million", "member", "crowd", "group", "number",
                              "scores", "score", "tens", "some", "many", "several", "most", "all", "each",
@@ -326,19 +329,22 @@ class DocActors:
 
     # -- the resolution steps, most specific first --------------------------------------------------------
     def _leader(self, head: Token, date: str | None) -> tuple[Actor, str] | None:
-        """'a Syrian delegation led by X' stands for X's side; a body led by a former official ("a UN mission led by
-        former Indonesian attorney-general Darusman") does not stand for his country."""
-        if head.lemma_.lower() not in _GROUP_NOUNS:
+        """'a Syrian delegation led by X' stands for X's side, and "the statement, read by government spokesman X"
+        for its author's; a body led by a former official ("a UN mission led by former Indonesian attorney-general
+        Darusman") does not stand for his country."""
+        lemma = head.lemma_.lower()
+        if lemma not in _GROUP_NOUNS and lemma not in _AUTHORED:
             return None
+        verbs, how = (_LEADING, "led-by") if lemma in _GROUP_NOUNS else (_AUTHORING, "written-by")
         for child in head.children:
-            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in _LEADING:
+            if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in verbs:
                 for agent in child.children:
                     if agent.dep_ == "agent":
                         for pobj in agent.children:
                             if pobj.dep_ == "pobj" and not any(t.lower_ in ("former", "ex") for t in pobj.subtree):
                                 found = self.resolve(pobj, date)
                                 if found:
-                                    return found[0], "actor:led-by+" + found[1]
+                                    return found[0], f"actor:{how}+{found[1]}"
         return None
 
     def _followers(self, head: Token, date: str | None) -> tuple[Actor, str] | None:

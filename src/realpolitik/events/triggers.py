@@ -482,17 +482,14 @@ _RETALIATING = frozenset({"retaliate", "respond", "reciprocate", "avenge"})
 
 def _toll(trigger: Trigger, at: dict[int, Trigger]) -> bool:
     """"resigned, a day after police fired on demonstrators, killing 19": a killing participle the parser hung on
-    the main verb tells the toll of the attack told just before it, not a second act; so does one hung on a later
-    clause ("troops fired on crowds who took to the streets to oppose the takeover, killing three"). (Not the toll
-    of a blast named as the subject: "an explosion tore through the hospital, killing hundreds" may yet be
-    someone's strike.)"""
+    the main verb tells the toll of the attack told just before it, not a second act."""
     tok = trigger.token
     if tok.dep_ != "advcl" or tok.tag_ != "VBG" or not any(
             code is not None and code[:2] == "18" and code != "181" for code in _codes(trigger)):
         return False
     return any(at[i].pattern.code and (at[i].pattern.code[:2] in ("18", "19", "20") or
                                        at[i].pattern.code[:3] in ("145", "175"))
-               for i in range(tok.sent.start, tok.i) if i in at and (i > tok.head.i or at[i].pattern.pos == "verb"))
+               for i in range(tok.head.i + 1, tok.i) if i in at)
 
 
 def _killed_in(trigger: Trigger, at: dict[int, Trigger]) -> bool:
