@@ -848,13 +848,17 @@ class SentenceCoder:
         if len(many) >= 2 and (not targets or not sources):  # "clashes between A and B left 49 dead"
             return [(a, b, code, False) for a, b in _dyads(unique_actors(sources + many), _among_all(tok))]
         if not sources:
-            if targets and root in ("18", "19", "20") and (pattern.pos == "noun" or args.is_passive(tok) or any(
+            if root in ("18", "19", "20") and (pattern.pos == "noun" or args.is_passive(tok) or any(
                     c.dep_ == "nsubj" and not self.actors.names_party(c) for c in tok.children) or (
                     tok.tag_ == "VBG" and not any(c.dep_ in args.SUBJECT_DEPS for c in tok.children))):
                 # (and "An air strike flattened the building, killing seven guards": nor does the participle)
-                # "X was killed", "a drone struck an air base": who did it may follow
-                self.agentless = _Act(code, targets[0], pattern.id, self._chain(tok), list(self._place_hints))
-                self.agentless_at = tok.sent.start
+                # "X was killed", "a drone struck an air base": who did it may follow; "a truck bomb blew up in
+                # central Mogadishu": whom it struck is the place's
+                here = self.actors.countries_in(self.actors.sentence_places(tok.sent)) if not targets else []
+                targets = targets or [Actor.of(country) for country in here[:1]]
+                if targets:
+                    self.agentless = _Act(code, targets[0], pattern.id, self._chain(tok), list(self._place_hints))
+                    self.agentless_at = tok.sent.start
             return []
         if not targets and len({s.country for s in sources}) >= 3 and any(
                 c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in tok.children):
@@ -2087,8 +2091,9 @@ class SentenceCoder:
                     act.code[:2] not in HOSTILE_ROOTS:
                 continue
             accused = ev.target
-            if act.target is not None and accused.country == act.target.country:
-                continue
+            if act.target is not None and accused.country == act.target.country and (
+                    accused.role not in _ARMED_GROUP_ROLES or act.target.role in _ARMED_GROUP_ROLES):
+                continue  # not the victims' own side, but an armed group at home ("blamed al-Shabab" for a bombing)
             out.append(SentenceEvent(ev.trigger, ev.first, act.code, accused, act.target, "unconfirmed",
                                      f"{ev.rule}>alleged:{act.rule}", act.chain, ev.attribution,
                                      place_hints=act.where))
