@@ -608,6 +608,10 @@ class SentenceCoder:
                 if not targets and root in ("01", "11"):  # "welcomed the vote", "disappointed by the decision":
                     # whoever just did it
                     targets = [a for h in heads if _refers_to_event(h) for a in self._event_doer(h, sources, date)]
+                if not targets and root == "11" and self.agentless is not None and any(
+                        self._is_event(h) for h in heads):  # "Fico was shot ... EU leaders condemned the shooting":
+                    # with no doer known, at the country it struck
+                    targets = _other_sides([Actor.of(self.agentless.target.country)], sources)
                 if not targets and slot == "dobj" and root in ("11", "12"):  # "opposed any enlargement of NATO",
                     # "rejected the demands of the protesters": the party whose thing it is (an act's "of" names
                     # whom it befell instead: "condemned the killing of civilians")
