@@ -1900,7 +1900,9 @@ class SentenceCoder:
                         c.dep_ == "ccomp" and pron.i in {t.i for t in c.subtree} for c in node.children)):
                     # "Saudi Arabia signalled (that) it was open to ...": whoever frames the clause
                     subj = [c for c in node.children if c.dep_ in args.SUBJECT_DEPS and c.i != pron.i]
-                    if not subj and node.dep_ == "conj":  # "rejected the resolution and said it would not ..."
+                    if not subj and (node.dep_ == "conj" or node.dep_ in ("advcl", "xcomp") and node.tag_ == "VB"):
+                        # "rejected the resolution and said it would not ...", "went on television to announce
+                        # that they had seized power"
                         subj = [h for h in args.subject_heads(node) if h.i != pron.i]
                     if subj and subj[0].lower_ not in PRONOUNS:
                         found = self.actors.resolve(subj[0], date)
