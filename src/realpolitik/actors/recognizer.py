@@ -396,9 +396,20 @@ class DocActors:
                 remembered = self.given_names.get(person[0].lower_)
             if remembered is None:
                 remembered = self._named_before(person[-1], date)
+            if remembered is None:
+                remembered = self._introduced_before(person[-1], date)
             if remembered is not None:
                 return remembered, "actor:same-person-earlier"
         return None
+
+    def _introduced_before(self, surname: Token, date: str | None) -> Actor | None:
+        """"the dismissed army chief, General Juan Jose Zuniga, ... Zuniga was arrested": a person the text
+        introduced in full in an earlier sentence, though nothing resolved that phrase then, is who that
+        phrase makes him."""
+        earlier = next((t for t in reversed(self.doc[:surname.sent.start]) if t.lower_ == surname.lower_ and
+                        t.ent_type_ == "PERSON" and t.ent_iob_ != "B"), None)
+        found = self.resolve(earlier, date) if earlier is not None else None
+        return found[0] if found is not None and found[0].country else None
 
     def _named_before(self, surname: Token, date: str | None) -> Actor | None:
         """"President Omar al-Bashir attended ... Bashir urged ...": a person the dictionary found earlier in the
