@@ -50,12 +50,10 @@ COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southe
                            "north-eastern", "north-western", "south-eastern", "south-western"})
 #: Subdivision names that are only compass or generic words ("Central", "Northern", "Capital"): never a place
 #: name on their own.
-_GENERIC_REGION_WORDS = frozenset({"north", "south", "east", "west", "central", "northern", "southern",
-                                   "eastern", "western", "capital", "centre", "center", "upper", "lower", "middle",
-                                   "coast", "coastal", "islands", "island", "city", "region", "province", "state",
-                                   "north east", "north west", "south east", "south west", "northeast",
-                                   "northwest", "southeast", "southwest", "far", "inner", "outer", "highlands",
-                                   "lakes", "mountain", "valley", "plateau", "district", "federal"})
+_GENERIC_REGION_WORDS = COMPASS_WORDS | {"capital", "centre", "center", "upper", "lower", "middle", "coast", "coastal",
+                                         "islands", "island", "city", "region", "province", "state", "far", "inner",
+                                         "outer", "highlands", "lakes", "mountain", "valley", "plateau", "district",
+                                         "federal"}
 #: A same-named town abroad loses to a region of a country this many times more populous than the town:
 #: "Florida" is the US state, not the Cuban town; but Kabul is the city, not the province around it.
 REGION_OUTWEIGHS = 100
