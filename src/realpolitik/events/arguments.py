@@ -403,6 +403,7 @@ def target_candidates(trigger: Token, pattern: Pattern,
     hosts = [trigger] + ([support] if support is not None else []) + [
         c for c in trigger.children if c.dep_ == "acomp"]  # "is concerned about X", "ready for talks with X"
     roles = [c for c in trigger.children if c.dep_ == "attr"] if pattern.pos == "verb" else []
+    left = prep_objects(trigger, "from")  # "pulled out of negotiations with Japan": the phrase left holds the party
     hosts += roles + (_restatement(trigger) if pattern.pos == "noun" else [])  # "became the 31st member of NATO"
     out: list[tuple[str, list[Token]]] = []
     for slot in slots:
@@ -421,8 +422,8 @@ def target_candidates(trigger: Token, pattern: Pattern,
         elif slot not in ("between", "involving"):  # those are participants, handled as pairs
             for host in hosts:
                 out.append((slot, prep_objects(host, slot) or _stranded_objects(host, slot)))
-            if slot != "from":  # "pulled out of negotiations with Japan": the phrase left holds the other party
-                out.append((slot, [p for left in prep_objects(trigger, "from") for p in prep_objects(left, slot)]))
+            if slot != "from":
+                out.append((slot, [p for phrase in left for p in prep_objects(phrase, slot)]))
             for obj in dobjs:  # "appointed an ambassador to Syria", "a batch of tanks from the US"
                 out.append((slot, prep_objects(obj, slot)))
                 for word in _misread_conjuncts(obj, trigger):
