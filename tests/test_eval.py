@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from realpolitik.cli import cli
-from realpolitik.evaluate import evaluate, read_gold, score_item
+from realpolitik.evaluate import compare, evaluate, intervals, read_gold, score_item
 from realpolitik.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +51,56 @@ def test_eval_command_writes_report(shared, tmp_path):
     assert "F1=" in result.output and "per root" in result.output
     data = json.loads(report.read_text())
     assert {"precision", "recall", "f1", "per_root", "per_quad_class", "date_accuracy", "place_accuracy",
-            "misses", "false_positives"} <= set(data)
+            "misses", "false_positives", "intervals", "per_article"} <= set(data)
+
+
+def test_intervals_hold_the_figures_and_repeat(dev):
+    """The bootstrap intervals bracket the figures they belong to, have width where articles differ, and come
+    out the same on every run (a seeded bootstrap)."""
+    for name in ("precision", "recall", "f1"):
+        low, high = dev["intervals"][name]
+        assert low <= dev[name] <= high, (name, low, dev[name], high)
+    assert dev["intervals"]["precision"][0] < dev["intervals"]["precision"][1]
+    assert intervals(dev["per_article"]) == dev["intervals"]
+    assert sum(a["hits"] for a in dev["per_article"].values()) == dev["hits"]
+    same = {str(i): {"hits": 3, "predicted": 4, "gold": 5} for i in range(20)}
+    assert intervals(same)["precision"] == [0.75, 0.75]
+
+
+def test_compare_names_what_changed(dev):
+    """A run against itself changed nothing; against a run that missed one more event, recall rose, with an
+    interval that cannot fall below zero (the only change is a gain), and the article is named."""
+    itself = compare(dev, dev, "dev.json")
+    assert itself["f1"]["change"] == 0 and itself["f1"]["interval"] == [0.0, 0.0]
+    assert itself["changed_articles"] == []
+    worse = json.loads(json.dumps(dev))
+    article = next(i for i, a in worse["per_article"].items() if a["hits"])
+    worse["per_article"][article]["hits"] -= 1
+    better = compare(dev, worse, "worse.json")
+    assert better["recall"]["change"] > 0 and better["recall"]["interval"][0] >= 0
+    assert [a["id"] for a in better["changed_articles"]] == [article]
+    other = {**worse, "per_article": {k: v for k, v in worse["per_article"].items() if k != article}}
+    with pytest.raises(InputError, match="other articles"):
+        compare(dev, other, "other.json")
+    with pytest.raises(InputError, match="per-article"):
+        compare(dev, {"f1": 0.5}, "old.json")
+
+
+def test_eval_command_compares_with_a_baseline(shared, tmp_path):
+    gold = shared / "eval" / "dev.jsonl"
+    report = tmp_path / "before.json"
+    assert CliRunner().invoke(cli, ["eval", str(gold), "--no-errors", "--report", str(report)]).exit_code == 0
+    result = CliRunner().invoke(cli, ["eval", str(gold), "--no-errors", "--baseline", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "95% intervals" in result.output and "f1: " in result.output and "(+0.000;" in result.output
+    one = tmp_path / "one.jsonl"
+    one.write_text(gold.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(one), "--baseline", str(report)])
+    assert result.exit_code != 0 and "before.json" in result.output and "same gold file" in result.output
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", str(one), "--baseline", str(broken)])
+    assert result.exit_code != 0 and "broken.json" in result.output
 
 
 def test_agrees_with_the_independent_scorer(shared, dev):

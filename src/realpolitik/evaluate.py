@@ -9,6 +9,7 @@ is a false positive, never a hit; predictions matching only optional gold events
 from __future__ import annotations
 
 import json
+import random
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -154,8 +155,11 @@ def summarize(results: list[ItemResult], items: list[dict]) -> dict[str, Any]:
     dated = [(g, p) for r in results for g, p in r.hits if g.get("date")]
     placed = [(g, p) for r in results for g, p in r.hits if g.get("place")]
     texts = {item["id"]: item for item in items}
+    per_article = {r.id: {"hits": len(r.hits), "predicted": len(r.hits) + len(r.false_positives) + len(r.forbidden),
+                          "gold": len(r.hits) + len(r.misses)} for r in results}
     return {
         **_prf(hit, n_pred, n_gold),
+        "intervals": intervals(per_article),
         "forbidden": sum(len(r.forbidden) for r in results),
         "date_accuracy": _ratio(sum(p.date == g["date"] for g, p in dated), len(dated)),
         "place_accuracy": _ratio(sum(country_level(p.place) == country_level(g["place"]) for g, p in placed),
@@ -168,7 +172,78 @@ def summarize(results: list[ItemResult], items: list[dict]) -> dict[str, Any]:
                              "rule": p.event.rule if p.event else None,
                              "sentence": p.event.evidence.sentence if p.event else None}
                             for r in results for p in r.forbidden + r.false_positives],
+        "per_article": per_article,
     }
+
+
+#: Resamples of the bootstrap, and its seed: the same figures give the same interval on every run.
+RESAMPLES = 1000
+_SEED = 20261127
+
+
+def _figures(counts: Iterable[dict[str, int]]) -> tuple[float, float, float]:
+    hit = n_pred = n_gold = 0
+    for c in counts:
+        hit, n_pred, n_gold = hit + c["hits"], n_pred + c["predicted"], n_gold + c["gold"]
+    p = hit / n_pred if n_pred else 0.0
+    r = hit / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _samples(ids: list[str]) -> Iterable[list[str]]:
+    """Bootstrap resamples of the articles: an article's events stand or fall together (one misread actor costs
+    all of them), so articles, not events, are drawn."""
+    rng = random.Random(_SEED)
+    for _ in range(RESAMPLES):
+        yield [ids[rng.randrange(len(ids))] for _ in ids]
+
+
+def _percentiles(values: list[float], level: float = 0.95) -> list[float]:
+    values = sorted(values)
+    low = values[int((1 - level) / 2 * (len(values) - 1))]
+    high = values[int((1 + level) / 2 * (len(values) - 1) + 0.5)]
+    return [round(low, 4), round(high, 4)]
+
+
+_NAMES = ("precision", "recall", "f1")
+
+
+def intervals(per_article: dict[str, dict[str, int]]) -> dict[str, list[float]]:
+    """95% bootstrap intervals of precision, recall and F1 over articles: how far the figures could move on
+    another sample of news like this one (68 articles with 185 events: F1 0.76 within 0.69-0.82)."""
+    ids = sorted(per_article)
+    if not ids:
+        return {name: [0.0, 0.0] for name in _NAMES}
+    drawn = [_figures(per_article[i] for i in sample) for sample in _samples(ids)]
+    return {name: _percentiles([d[k] for d in drawn]) for k, name in enumerate(_NAMES)}
+
+
+def compare(report: dict[str, Any], baseline: dict[str, Any], baseline_name: str) -> dict[str, Any]:
+    """How a report differs from a baseline report on the same gold file: each figure's change with a 95%
+    paired bootstrap interval (both runs scored on the same resampled articles, so what the articles share
+    cancels out), and the articles whose hits or predictions changed."""
+    now, before = report["per_article"], baseline.get("per_article")
+    if not isinstance(before, dict):
+        raise InputError(baseline_name, "is not a report with per-article figures; write one with "
+                                        "'realpolitik eval GOLD --report FILE'")
+    if set(before) != set(now):
+        missing = sorted(set(now) ^ set(before))
+        raise InputError(baseline_name, f"scores other articles than this gold file ({', '.join(missing[:5])}); "
+                                        "compare reports of the same gold file")
+    changed_gold = [i for i in sorted(now) if before[i].get("gold") != now[i]["gold"]]
+    if changed_gold:
+        raise InputError(baseline_name, f"was scored on another version of the gold file (gold events of "
+                                        f"{', '.join(changed_gold[:5])} differ); compare reports of the same file")
+    ids = sorted(now)
+    deltas = [[b - a for a, b in zip(_figures(before[i] for i in sample), _figures(now[i] for i in sample))]
+              for sample in _samples(ids)]
+    was, got = _figures(before.values()), _figures(now.values())
+    figures = {name: {"baseline": round(was[k], 4), "now": round(got[k], 4), "change": round(got[k] - was[k], 4),
+                      "interval": _percentiles([d[k] for d in deltas])} for k, name in enumerate(_NAMES)}
+    articles = [{"id": i, "hits": [before[i]["hits"], now[i]["hits"]],
+                 "predicted": [before[i]["predicted"], now[i]["predicted"]]}
+                for i in ids if (before[i]["hits"], before[i]["predicted"]) != (now[i]["hits"], now[i]["predicted"])]
+    return {**figures, "changed_articles": articles}
 
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
