@@ -1692,8 +1692,13 @@ class SentenceCoder:
             clause = clause.head  # "said there was no sign the drones came from Iraq and ...": up to "was";
             # "said nothing showed the cable was cut by accident and ...": up to "showed"
         speech = self._trigger_at.get(clause.head.i)
-        if clause.dep_ != "ccomp" or speech is None or speech.pattern.wrapper not in ("speech", "deny"):
+        if speech is None or speech.pattern.wrapper not in ("speech", "deny"):
             return None
+        if clause.dep_ != "ccomp" and not (clause.dep_ == "xcomp" and clause.tag_ == "VBG" and (
+                verb.tag_ == clause.head.tag_ or verb.tag_ == "VBN" and clause.head.tag_ == "VBD")):
+            return None  # ("denied bombing the building and accused X of ...": the accusation, in the deny
+            # verb's own form or read as a participle, is the speaker's second act; "denied bombing and killing
+            # ..." denies both)
         if clause.i != verb.head.i and verb.tag_ != clause.head.tag_:
             return None  # (deeper down, only a verb in the speech verb's own form: "said ... and blamed")
         if clause.head.i > verb.i:  # "A Russian general went to the embassy and demanded ..., a U.S. official
