@@ -11,6 +11,7 @@ import spacy
 
 from realpolitik.nlp import load_pipeline, locate_model
 from realpolitik.nlp.attributes import FACTORY, AttributeTable, Unsupported, use_attribute_table
+from realpolitik.nlp.repairs import FACTORY as REPAIR
 from realpolitik.synthetic import generate_articles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,7 +59,8 @@ def test_table_annotates_as_the_ruler_does(model):
     stock = spacy.load(locate_model(model), exclude=["textcat", "ner"])
     ours = load_pipeline(model)
     assert ours.get_pipe("attribute_ruler").__class__ is AttributeTable
-    assert ours.pipe_names == [*stock.pipe_names, "ner"]  # the same components, in the same order
+    assert ours.pipe_names == [*stock.pipe_names, "ner", REPAIR]  # the same components, in the same order, and
+    # the repair, which moves heads, not labels
     texts = _texts()
     compared = 0
     for expected, got in zip(stock.pipe(texts), ours.pipe(texts, disable=["ner"]), strict=True):

@@ -93,6 +93,9 @@ def _own_cues(tok: Token) -> set[str]:
         cues.add("negated")  # "neither accepted nor recognised the award"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PLANNING_VERBS:
         cues.add("planned")
+    if tok.lemma_.lower() == "be" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+            w.lemma_.lower() == "way" for w in c.children) for c in tok.children):
+        cues.add("planned")  # "further EU sanctions were on their way": coming, not yet imposed
     if tok.head.lemma_.lower() in OBLIGING_VERBS and (tok.dep_ == "xcomp" or tok.dep_ == "advcl" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
         cues.add("hypothetical")  # "a treaty that obliges each to provide military assistance": a duty, not a deed

@@ -1,0 +1,51 @@
+"""Repairs of one systematic misparse, made on the parsed document so that every later stage reads the same tree.
+
+A finite verb coordinated with an infinitive or a gerund cannot share its clause: in "Zelensky said Russia was
+trying to wipe Ukraine off the map and pressed allies for air defences", "pressed" is Zelensky's second act, but
+the parser hangs it on "wipe". It is hung instead on the nearest verb above in its own form ("said"), whose
+subject, tense and framing it shares.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+FACTORY = "realpolitik_finite_conjuncts"
+_FINITE = frozenset({"VBD", "VBZ"})
+_NON_FINITE = frozenset({"VB", "VBG"})
+_COMPLEMENTS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+@Language.component(FACTORY)
+def rehang_finite_conjuncts(doc: Doc) -> Doc:
+    for tok in doc:
+        governor = _true_governor(tok)
+        if governor is not None:
+            _rehang(tok, governor)
+    return doc
+
+
+def _true_governor(tok: Token) -> Token | None:
+    """The verb ``tok`` is really coordinated with, where the parser hung it on a non-finite complement."""
+    head = tok.head
+    if tok.dep_ != "conj" or tok.tag_ not in _FINITE or head.tag_ not in _NON_FINITE or head.dep_ not in _COMPLEMENTS:
+        return None
+    if tok.lower_ == tok.lemma_.lower() or any(c.dep_ in _SUBJECTS for c in tok.children):
+        return None  # ("threatened to close the border and shut the pipeline": "shut" may be the infinitive)
+    node = head
+    while node.head.i != node.i and node.dep_ in _COMPLEMENTS | {"conj", "prep", "pobj", "dobj"}:
+        node = node.head
+        if node.tag_ == tok.tag_ and node.i < tok.i:
+            return node
+    return None
+
+
+def _rehang(tok: Token, governor: Token) -> None:
+    """Hang ``tok`` (and the "and" before it) on ``governor``."""
+    for child in list(tok.head.children):
+        if child.dep_ == "cc" and child.i < tok.i and not any(c.i > child.i and c.i < tok.i and c.dep_ == "conj"
+                                                               for c in tok.head.children):
+            child.head = governor
+    tok.head = governor
