@@ -645,8 +645,9 @@ class SentenceCoder:
             # "soldiers were killed when a drone struck a base in Jordan": the strike's victims are the soldiers,
             # not the people of the place it hit
             targets = self._victims_above(tok) or targets
-        around = not targets and code in AROUND_EVENT_CODES
-        if around:  # "talks in Antalya, hosted by Turkey": the host meets each side; they are not its guests
+        around = code in AROUND_EVENT_CODES and not _other_sides(targets, sources)
+        if around:  # "talks in Antalya, hosted by Turkey": the host meets each side; they are not its guests (nor is
+            # its own capital: "talks in Beijing brokered by China")
             targets = self._brokered_parties(tok, candidates, date)
             if not targets and code.startswith("045") and self.last_pair is not None:
                 targets = _other_sides(list(self.last_pair), sources)  # "said Washington had mediated": between
@@ -1011,6 +1012,9 @@ class SentenceCoder:
             brokered += args.direct_objects(verb.head)
         if args.reduced_relative(verb):  # "agreed ... after talks mediated by Qatar", read as a clause
             brokered += [c for c in verb.children if c.dep_ == "nsubj"]
+        brokered = [n.head.head if n.pos_ == "PROPN" and n.dep_ == "pobj" and n.head.lower_ in ("in", "at") and
+                    n.head.head.pos_ == "NOUN" else n for n in brokered]  # ("talks in Istanbul hosted by Turkey":
+        # the parser hangs the host on the town)
         brokered = [n for n in brokered if n.pos_ == "NOUN"]
         for noun in brokered:
             between = args.participants(noun)
