@@ -188,8 +188,9 @@ class SentenceCoder:
                 continue
             if not _says_likewise(tok) or any(ev.trigger.i == tok.head.i for ev in out):
                 continue  # (what this sentence told first is the model: "_done_likewise")
-            done = [ev for ev in self._story if ev.modality == "asserted" and ev.target is not None
-                    and ev.code[:2] != "01"]
+            told = [*self._story, *(ev for ev in out if _semicolon_between(ev.trigger, tok))]  # ("Trump recognised
+            # Guaido; Canada, Brazil and Colombia quickly did the same": a sentence of its own)
+            done = [ev for ev in told if ev.modality == "asserted" and ev.target is not None and ev.code[:2] != "01"]
             if not done:
                 continue
             done = self._led_by(tok, done, date) or done
@@ -2937,6 +2938,11 @@ def _as_did(tok: Token) -> bool:
     return tok.lemma_.lower() == "do" and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "neg") for c in tok.children) \
         and any((c.dep_ == "mark" and c.lower_ == "as") or (c.dep_ == "advmod" and c.lower_ == "so")
                 for c in tok.children)
+
+
+def _semicolon_between(earlier: Token, later: Token) -> bool:
+    """Whether a semicolon stands between two words of a sentence, the first before it."""
+    return earlier.i < later.i and any(t.lower_ == ";" for t in earlier.doc[earlier.i + 1:later.i])
 
 
 def _says_likewise(tok: Token) -> bool:

@@ -1,9 +1,10 @@
 """Repairs of one systematic misparse, made on the parsed document so that every later stage reads the same tree.
 
-A finite verb coordinated with an infinitive or a gerund cannot share its clause: in "Zelensky said Russia was
-trying to wipe Ukraine off the map and pressed allies for air defences", "pressed" is Zelensky's second act, but
-the parser hangs it on "wipe". It is hung instead on the nearest verb above in its own form ("said"), whose
-subject, tense and framing it shares.
+A finite verb coordinated with a bare infinitive or gerund cannot share its clause: in "the ministry denied
+shelling the camp and accused Kyiv of blowing it up", "accused" is the ministry's second act, but the parser
+hangs it on "shelling", inside what is denied. It is hung instead on the nearest verb above in its own form
+("denied"), whose subject, tense and framing it shares. A verb between with a subject or auxiliary of its own
+could share it too ("troops were trying to encircle the city and seized two villages"): then nothing moves.
 """
 
 from __future__ import annotations
@@ -33,16 +34,26 @@ def rehang_finite_conjuncts(doc: Doc) -> Doc:
 def _true_governor(tok: Token) -> Token | None:
     """The verb ``tok`` is really coordinated with, where the parser hung it on a non-finite complement."""
     head = tok.head
-    if tok.dep_ != "conj" or tok.tag_ not in _FINITE or head.tag_ not in _NON_FINITE or head.dep_ not in _COMPLEMENTS:
+    if tok.dep_ != "conj" or tok.tag_ not in _FINITE or head.tag_ not in _NON_FINITE or head.dep_ not in _COMPLEMENTS \
+            or _finite_phrase(head):
         return None
     if tok.lower_ == tok.lemma_.lower() or any(c.dep_ in _SUBJECTS for c in tok.children):
         return None  # ("threatened to close the border and shut the pipeline": "shut" may be the infinitive)
     node = head
     while node.head.i != node.i and node.dep_ in _COMPLEMENTS | {"conj", "prep", "pobj", "dobj"}:
+        if node is not head and _finite_phrase(node):
+            return None  # ("troops were trying to encircle the city and seized two villages": they seized them;
+            # "forces had shelled the town, killing ..., and asked for help": the words cannot tell)
         node = node.head
         if node.tag_ == tok.tag_ and node.i < tok.i:
             return node
     return None
+
+
+def _finite_phrase(verb: Token) -> bool:
+    """A verb with a subject or an auxiliary of its own heads a clause a finite verb can be coordinated with:
+    "forces were shelling the town and killed 49 soldiers" is one subject's two acts."""
+    return any(c.dep_ in _SUBJECTS or c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
 
 
 def _rehang(tok: Token, governor: Token) -> None:
