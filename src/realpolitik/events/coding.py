@@ -1780,6 +1780,14 @@ class SentenceCoder:
                 out.extend(group)
                 continue
             actor = self._resolve_head(head, date, deep)
+            listed = self._resolve_all(_listed_members(head), date, record=record)
+            if listed and (actor is None or actor.country in {a.country for a in listed}):
+                # "twelve countries, including France, Germany and Italy": each one named (not only the first, which
+                # the phrase's own words name), in the role the phrase gives ("the military chiefs of ...")
+                role = actor.role if actor is not None else None
+                out.extend(Actor.of(a.country, role, name=a.name, kind="sector") if role and a.country and
+                           a.kind == "country" else a for a in listed)
+                continue
             if actor is not None:
                 out.append(actor)
                 out.extend(self._conjoined_modifiers(head, actor, date))
@@ -2817,6 +2825,24 @@ def _signed_in_person(verb: Token) -> bool:
     settings = [p for head in (verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")))
                 for p in args.prep_objects(head, "in", "at", "on")]  # (the parser hangs it on the document)
     return any(p.ent_type_ in ("GPE", "LOC", "FAC") or p.lemma_.lower() in _SIGNING_SETTINGS for p in settings)
+
+
+def _listed_members(head: Token) -> list[Token]:
+    """The members a plural phrase lists as examples: "twelve countries, including France, Germany and Italy",
+    "the military chiefs of 12 countries, including the United States and Japan", "states such as Chad"."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return []
+    holders = [head] + [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS")]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and (prep.lower_ in ("including", "like") or prep.lower_ == "as" and any(
+                    c.lower_ == "such" for c in prep.children) or prep.lower_ == "such"):
+                listed = [o for o in prep.subtree if o.dep_ == "pobj" and o.head.i in (prep.i, *(
+                    c.i for c in prep.children if c.dep_ == "prep"))]
+                if listed:
+                    return args.with_conjuncts(listed[0])
+    return []
 
 
 def _group_count(head: Token) -> int:
