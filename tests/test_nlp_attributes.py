@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from realpolitik.nlp import load_pipeline, locate_model
+from realpolitik.nlp import load_pipeline, locate_model, split_abbreviation_hyphens
 from realpolitik.nlp.attributes import FACTORY, AttributeTable, Unsupported, use_attribute_table
 from realpolitik.nlp.repairs import FACTORY as REPAIR
 from realpolitik.synthetic import generate_articles
@@ -36,6 +36,23 @@ def _texts() -> list[str]:
     return texts
 
 
+def _stock(model: str, exclude: list[str]):
+    """spaCy's own pipeline, with the one tokenizer rule ours adds ("U.S.-led"), so the two read the same tokens."""
+    stock = spacy.load(locate_model(model), exclude=exclude)
+    split_abbreviation_hyphens(stock)
+    return stock
+
+
+def test_abbreviation_hyphens_split_and_serialize():
+    nlp = load_pipeline("en_core_web_md")
+    assert [t.text for t in nlp.make_doc("a U.S.-brokered truce, a U.N.-backed and well-known plan")] == [
+        "a", "U.S.", "-", "brokered", "truce", ",", "a", "U.N.", "-", "backed", "and", "well", "-", "known", "plan"]
+    stock = spacy.load(locate_model("en_core_web_md"), exclude=["textcat"])
+    assert [t.text for t in stock.make_doc("U.S.-led")] == ["U.S.-led"]  # what the rule is for
+    stock.tokenizer.from_bytes(nlp.tokenizer.to_bytes())  # serializes, as the rule joined the tokenizer's own
+    assert [t.text for t in stock.make_doc("U.S.-led")] == ["U.S.", "-", "led"]
+
+
 def _blis_use(nlp) -> set[bool]:
     """Whether each trained component multiplies with blis (thinc's default) or not."""
     return {proc.model.ops.use_blis for _, proc in nlp.pipeline if getattr(proc, "model", None) is not None}
@@ -43,7 +60,7 @@ def _blis_use(nlp) -> set[bool]:
 
 @pytest.mark.parametrize("model", ["en_core_web_sm", "en_core_web_md"])
 def test_numpy_products_find_the_same_entities(model):
-    stock = spacy.load(locate_model(model), exclude=["textcat"])
+    stock = _stock(model, exclude=["textcat"])
     ours = load_pipeline(model)
     assert _blis_use(stock) == {True} and _blis_use(ours) == {False}
     texts = _texts()
@@ -56,7 +73,7 @@ def test_numpy_products_find_the_same_entities(model):
 
 @pytest.mark.parametrize("model", ["en_core_web_sm", "en_core_web_md"])
 def test_table_annotates_as_the_ruler_does(model):
-    stock = spacy.load(locate_model(model), exclude=["textcat", "ner"])
+    stock = _stock(model, exclude=["textcat", "ner"])
     ours = load_pipeline(model)
     assert ours.get_pipe("attribute_ruler").__class__ is AttributeTable
     assert ours.pipe_names == [*stock.pipe_names, "ner", REPAIR]  # the same components, in the same order, and
