@@ -291,6 +291,9 @@ class DocActors:
             for child in tok.children:
                 if child.dep_ not in _PHRASE_DEPS:
                     continue
+                if _agent_glued(child) and tok is head:
+                    continue  # "UN-backed government forces": the backer is another party (but "a US-led
+                    # coalition" is the leader's side)
                 if is_glued_name(child):  # "Donald Trump and Vladimir Putin" parsed as one name: Trump is another
                     # actor; but in "U.S. and British warplanes" the second modifier describes the head
                     stack.extend(c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADJ")
@@ -1111,6 +1114,13 @@ def _with_particles(ent: Span) -> str:
             doc[end + 1].is_title or doc[end + 1].lower_ in _PLACE_PARTICLES):
         end += 2 if doc[end + 1].is_title else 1
     return doc[ent.start:end].text
+
+
+def _agent_glued(mod: Token) -> bool:
+    """A participle glued by a hyphen to who did it, before the noun it describes: "UN-backed", "Iran-funded"
+    (not "US-led": a coalition led by the US is the US's side)."""
+    return mod.dep_ == "amod" and mod.tag_ == "VBN" and mod.i > 1 and mod.doc[mod.i - 1].text == "-" and \
+        mod.lemma_.lower() != "lead" and any(c.i == mod.i - 2 for c in mod.children)
 
 
 def _span_text(tokens: list[Token]) -> str:
