@@ -123,10 +123,15 @@ def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 4) if b else None
 
 
-def _prf(hit: int, n_pred: int, n_gold: int) -> dict[str, float | int]:
+def _rates(hit: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 of counts (0 where a count is 0)."""
     p = hit / n_pred if n_pred else 0.0
     r = hit / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _prf(hit: int, n_pred: int, n_gold: int) -> dict[str, float | int]:
+    p, r, f = _rates(hit, n_pred, n_gold)
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "hits": hit,
             "predicted": n_pred, "gold": n_gold}
 
@@ -182,12 +187,11 @@ _SEED = 20261127
 
 
 def _figures(counts: Iterable[dict[str, int]]) -> tuple[float, float, float]:
+    """The rates of a set of per-article counts, pooled."""
     hit = n_pred = n_gold = 0
     for c in counts:
         hit, n_pred, n_gold = hit + c["hits"], n_pred + c["predicted"], n_gold + c["gold"]
-    p = hit / n_pred if n_pred else 0.0
-    r = hit / n_gold if n_gold else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return _rates(hit, n_pred, n_gold)
 
 
 def _samples(ids: list[str]) -> Iterable[list[str]]:

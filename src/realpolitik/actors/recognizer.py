@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 from ..knowledge.actors import ActorDictionary, ActorEntry, holds_on
 from ..knowledge.gazetteer import COMPASS_WORDS, Gazetteer
 from ..model import Actor, unique_actors
-from ..nlp import BIDDING_NOUNS, entity_at, is_glued_name
+from ..nlp import BIDDING_NOUNS, entity_at, hyphen_agent, is_glued_name
 
 #: Pronouns that stand for an actor named elsewhere; the events stage resolves them.
 PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "we", "i", "us"})
@@ -1119,8 +1119,7 @@ def _with_particles(ent: Span) -> str:
 def _agent_glued(mod: Token) -> bool:
     """A participle glued by a hyphen to who did it, before the noun it describes: "UN-backed", "Iran-funded"
     (not "US-led": a coalition led by the US is the US's side)."""
-    return mod.dep_ == "amod" and mod.tag_ == "VBN" and mod.i > 1 and mod.doc[mod.i - 1].text == "-" and \
-        mod.lemma_.lower() != "lead" and any(c.i == mod.i - 2 for c in mod.children)
+    return mod.lemma_.lower() != "lead" and bool(hyphen_agent(mod))
 
 
 def _span_text(tokens: list[Token]) -> str:

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from ..actors import MISSIONS, PRONOUNS, DocActors
 from ..knowledge.lexicon import Lexicon
 from ..model import Actor, Attribution, unique_actors
+from ..nlp import hyphen_agent
 from . import arguments as args
 from .attribution import describe, sentence_attribution, speaker_attribution
 from .modality import (
@@ -28,7 +29,6 @@ from .triggers import (
     Trigger,
     find_triggers,
     forceful,
-    hyphen_agent,
     patterns_of,
     talks_first_told_after,
     unrest_first_told,
@@ -1782,7 +1782,8 @@ class SentenceCoder:
                 out.extend(group)
                 continue
             actor = self._resolve_head(head, date, deep)
-            listed = self._resolve_all(_listed_members(head), date, record=record)
+            members = _listed_members(head)
+            listed = self._resolve_all(members, date, record=record) if members else []
             if listed and (actor is None or actor.country in {a.country for a in listed}):
                 # "twelve countries, including France, Germany and Italy": each one named (not only the first, which
                 # the phrase's own words name), in the role the phrase gives ("the military chiefs of ...")

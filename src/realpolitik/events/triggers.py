@@ -8,6 +8,7 @@ from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Span, Token
 
 from ..knowledge.lexicon import Lexicon, Pattern
+from ..nlp import hyphen_agent
 
 #: Prepositions that turn a noun into a time reference ("after the talks", "ahead of the summit"): such a
 #: noun dates another event and is not news of its own.
@@ -181,14 +182,6 @@ def _add_subject_words(verb: Token, words: dict[str, Token]) -> None:
                 words.setdefault(f"subj:{t.lower_}", subj)
             for mod in modifiers:
                 words.setdefault(f"subj:{mod.lemma_.lower()} {part.lemma_.lower()}", subj)
-
-
-def hyphen_agent(verb: Token) -> list[Token]:
-    """"UN-sponsored talks", "a Qatari-mediated truce": a participle glued by a hyphen to a name before the noun
-    it modifies names who did it."""
-    if verb.dep_ != "amod" or verb.tag_ != "VBN" or verb.i == 0 or verb.doc[verb.i - 1].text != "-":
-        return []
-    return [c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i == verb.i - 2]
 
 
 def noun_object_words(tok: Token) -> dict[str, Token]:

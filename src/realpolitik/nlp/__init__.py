@@ -113,6 +113,14 @@ def model_name(nlp: Language) -> str:
 BIDDING_NOUNS = frozenset({"request", "invitation", "behest", "urging", "suggestion", "initiative", "insistence"})
 
 
+def hyphen_agent(verb: Token) -> list[Token]:
+    """"UN-sponsored talks", "a Qatari-mediated truce": a participle glued by a hyphen to a name before the noun
+    it modifies names who did it."""
+    if verb.dep_ != "amod" or verb.tag_ != "VBN" or verb.i == 0 or verb.doc[verb.i - 1].text != "-":
+        return []
+    return [c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i == verb.i - 2]
+
+
 def is_glued_name(tok: Token) -> bool:
     """A name the parser hung on the next one as a modifier with its own "and": "Donald Trump and Vladimir
     Putin" parsed as a compound of Putin, "Venezuela and European negotiators". It names a party of its own."""
