@@ -62,6 +62,9 @@ NEEDS_TARGET_ROOTS = frozenset({"04", "05", "06", "11", "16"})
 ANSWERING_ROOTS = frozenset({"11", "12", "13"})
 #: Pledges, aid, concessions and cuts that name no recipient go to the party the story last acted on.
 STORY_TARGET_ROOTS = frozenset({"03", "07", "08", "16"})
+#: Diplomatic cooperation one side gives another (praise, verbal defence, rallying support, recognition, apology,
+#: forgiveness): two doers of it are not each other's target ("Washington and Bogota backed the plot").
+DIRECTED_COOPERATION = ("051", "052", "053", "054", "055", "056")
 _CLIMB = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl",
                     "nsubj", "nsubjpass", "attr", "appos", "dative", "npadvmod", "oprd", "acomp"})
 _CLAUSE_MARKS = frozenset({"while", "whereas", "as", "although", "though", "after", "before", "when", "since",
@@ -869,7 +872,8 @@ class SentenceCoder:
         if not targets and len({s.country for s in sources}) >= 3 and any(
                 c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in tok.children):
             return []  # "the UAE, Bahrain and Egypt also signed": beside others, not with one another
-        if not targets and len(sources) >= 2 and (pattern.reciprocal or root in ("05", "08") or each_other or any(
+        if not targets and len(sources) >= 2 and (pattern.reciprocal or root == "08" or (
+                root == "05" and not code.startswith(DIRECTED_COOPERATION)) or each_other or any(
                 h.lower_ in ("other", "another") for _, heads in candidates for h in heads) or (  # "blamed each
                 pattern.pos == "verb" and any(c.lower_ == "each" for h in self._subjects(tok) for c in h.children))):
             # other", "each side denied breaking the truce"
