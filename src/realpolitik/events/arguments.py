@@ -15,6 +15,9 @@ ACCUSING = frozenset({"accuse", "charge", "suspect", "blame", "convict", "indict
                       "criticize", "criticise", "denounce", "blacklist", "punish", "penalize", "penalise", "fine",
                       "arrest", "detain", "jail", "sentence", "expel", "rebuke", "reprimand", "slam", "censure",
                       "fault", "praise", "thank", "commend", "congratulate"})
+#: Prepositions that name what someone is accused, punished or praised for: "of spying", "for leaking", "over
+#: the killing", "charged with treason".
+CHARGE_PREPOSITIONS = frozenset({"of", "for", "over", "with"})
 #: Verbs whose object does what their infinitive says: "urged Iran to stop", "called on Russia to withdraw",
 #: "appealed to Congress to send", "ordered the army to attack". The preposition names where the object is.
 OBJECT_CONTROL = {"urge": "dobj", "ask": "dobj", "press": "dobj", "pressure": "dobj", "push": "dobj",
@@ -215,8 +218,10 @@ def subject_heads(verb: Token) -> list[Token]:
         controller = _controlling_object(node, prev)
         if controller:
             return controller
-        if node.lemma_.lower() in ACCUSING and prev.dep_ in ("dobj", "prep") and node.pos_ == "VERB":
-            # "accused the troops of blowing it up", "the troops were accused of ...": the troops did it
+        if node.lemma_.lower() in ACCUSING and (prev.dep_ == "dobj" or prev.dep_ == "prep" and prev.lower_ in
+                                                 CHARGE_PREPOSITIONS) and node.pos_ == "VERB":
+            # "accused the troops of blowing it up", "the troops were accused of ...": the troops did it (but
+            # "sentenced him after convicting him": the court, the sentence's doer, convicted)
             return direct_objects(node) or [c for c in node.children if c.dep_ == "nsubjpass"]
         if node.pos_ in ("VERB", "AUX", "ADJ"):
             own = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
