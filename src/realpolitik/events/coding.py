@@ -1344,6 +1344,11 @@ class SentenceCoder:
                 return [SentenceEvent(tok, tok.i, trig.pattern.code, s, t, modality, trig.pattern.id, chain,
                                       attribution) for s, t in _dyads(sources)]
             asked = self._asked_for(tok) if family in ("appeal", "demand") else None
+            if not addressees and asked is not None and asked.pattern.code[:2] == "09":
+                # "called for an investigation into the killings": of those who would answer for them
+                return [SentenceEvent(tok, tok.i, framed_code(family, asked.pattern.code), s, t, modality,
+                                      f"{trig.pattern.id}>{asked.pattern.id}", chain, attribution)
+                        for s in sources for t in self._answerable(asked.token, sources, date)]
             if not addressees and asked is not None:  # "called for a ceasefire in Gaza": to those fighting there
                 places = args.prep_objects(asked.token, "in", "on")
                 there = [Actor.of(c) for c in self.actors.countries_in(places) if c not in countries]
@@ -1431,6 +1436,19 @@ class SentenceCoder:
             events = [SentenceEvent(tok, tok.i, ev.code, ev.source, other, modality, ev.rule, chain, attribution)
                       for ev in events for source, other in pairs if source.code == ev.source.code]
         return events
+
+    def _answerable(self, inquiry: Token, sources: list[Actor], date) -> list[Actor]:
+        """Whom a call for an inquiry addresses: the doers of the deed it names ("an investigation into the
+        killing"), else the side whose force the story first told of, else the state where the story happens
+        ("died in the custody of security forces in Hebron ... called for a transparent investigation"); never
+        the caller's own country."""
+        deeds = [h for h in args.prep_objects(inquiry, "into", "of", "over") if self._is_event(h)]
+        doers = [a for h in deeds for a in self._deed_doers(h, sources, date)]
+        force = [ev.source for ev in self._reported_so_far()  # (the story's lead deed, not one it recalls)
+                 if forceful(ev.code) and ev.modality == "asserted" and ev.source.country]
+        place = [Actor.of(self.actors.last_place_country)] if self.actors.last_place_country else []
+        answerable = [Actor.of(a.country) for a in doers or force[:1] or place if a.country]
+        return _other_sides(answerable, sources)[:1]
 
     def _asked_for(self, verb: Token) -> Trigger | None:
         """The event noun an appeal or demand asks for as its object ("demanded a ceasefire"), if any."""
