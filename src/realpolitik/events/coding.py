@@ -596,6 +596,7 @@ class SentenceCoder:
             targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
             if sources and actor_conventions(code, sources[0], None)[:2] in HOSTILE_ROOTS:  # (with the code its
                 targets = self._not_own_victims(tok, heads, targets, sources, date)  # doer gives it: police coerce)
+                targets = self._police_at_home(heads, targets, sources)
             if slot == "dobj" and root in ("11", "12"):  # "called his removal a coup": at his own state
                 targets = [a for h in heads for a in self._sufferer_home(h, date)] or targets
             if not targets and sources and root in VIOLENCE_ROOTS and slot in ("toward", "towards", "at", "on"):
@@ -2058,6 +2059,17 @@ class SentenceCoder:
         return [Actor.of(other.country, t.role, name=t.name, kind="sector" if t.role else other.kind)
                 if t.country in doers else t for t in targets]
 
+    def _police_at_home(self, heads: list[Token], targets: list[Actor], sources: list[Actor]) -> list[Actor]:
+        """"Díaz-Canel blamed the unrest on Washington, and police detained hundreds of people": police act in
+        their own country, so people named with no country of their own are its people, not those of another
+        country the sentence names."""
+        police = {s.country for s in sources if s.role == "COP" and s.country}
+        if len(police) != 1 or any(self.actors.countries_in(self.actors.phrase_tokens(h)) for h in heads):
+            return targets
+        home = police.pop()
+        return [Actor.of(home, t.role, name=t.name, kind=t.kind) if t.role in _PEOPLE_ROLES and t.country != home
+                else t for t in targets]
+
     def _strikes_at(self, verb: Token, noun: Token) -> bool:
         """Whether a verb of force is aimed at a place the noun names ("shelled their positions", "fired at its
         bases"): no side strikes its own (but "fired from its positions" is where the shots came from)."""
@@ -2236,6 +2248,8 @@ _ASSAILANTS = frozenset({"attacker", "assailant", "raider", "gunman", "perpetrat
 _RECEIVING = frozenset({"receive", "get"})
 #: Participles whose agent mediates the act they modify ("talks brokered by Merkel and Hollande").
 _BROKERING = frozenset({"broker", "mediate", "facilitate", "sponsor"})
+#: Roles of the people police act on: civilians and the opposition ("protesters", "demonstrators").
+_PEOPLE_ROLES = frozenset({"CVL", "OPP"})
 #: Roles of private people, whose journeys are no state's visits.
 _PRIVATE_ROLES = frozenset({"CVL", "REF", "EDU", "MED", "BUS", "LAB", "AGR", "REL"})
 #: Nouns that, as "the two X" or "both X", stand for the two sides named just before.
