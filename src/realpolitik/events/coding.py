@@ -1370,6 +1370,8 @@ class SentenceCoder:
                     _names_deed(s) for c in tok.children if c.dep_ == "ccomp" for s in c.children
                     if s.dep_ in ("nsubj", "nsubjpass")):  # "warned that it would not go unanswered"
                 addressees = self._deed_doer(sources)
+            if not addressees and family == "threat" and _warns_of_what_is(tok):
+                return []  # "warned that big obstacles remained": a caution, not a threat to anyone
             if not addressees and family in ("demand", "threat"):
                 # "demanded a full apology": from whoever did the deed; "reserved the right to respond": to them
                 addressees = self._adversary(sources)
@@ -2590,6 +2592,22 @@ _REPLIES = frozenset({"reply", "response", "answer", "rebuff", "lesson", "blow"}
 
 #: What a party "will respond with" when the speaker threatens it: "mirror measures".
 _MEASURES = frozenset({"measure", "step", "countermeasure", "action", "sanction"})
+
+
+def _warns_of_what_is(verb: Token) -> bool:
+    """"warned that big obstacles remained", "warned that any returns must respect the law": a warning whose
+    clause tells what is or must be, with no act to come, threatens no one (but "warned that it would respond"
+    and "warned of consequences" do)."""
+    said = [c for c in verb.children if c.dep_ == "ccomp"]
+    if verb.lemma_.lower() != "warn" or not said:
+        return False
+    coming = any(a.dep_ == "aux" and a.lower_ in _FUTURE_AUX for clause in said for c in (clause, *clause.conjuncts)
+                 for a in c.children)
+    return not coming and not _threatens(said)
+
+
+#: Auxiliaries of what is to come, or may: "would respond", "could strike".
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "could", "may", "might", "wo"})
 
 
 def _threatens(complement: list[Token]) -> bool:
