@@ -2062,15 +2062,16 @@ class SentenceCoder:
                 if t.country in doers else t for t in targets]
 
     def _police_at_home(self, heads: list[Token], targets: list[Actor], sources: list[Actor]) -> list[Actor]:
-        """"Díaz-Canel blamed the unrest on Washington, and police detained hundreds of people": police act in
-        their own country, so people named with no country of their own are its people, not those of another
+        """"Díaz-Canel blamed the unrest on Washington, and police detained hundreds of people", "police forced
+        their way into Mexico's embassy and arrested former vice-president Jorge Glas": police act in their own
+        country, so people and persons named with no country of their own are its people, not those of another
         country the sentence names."""
         police = {s.country for s in sources if s.role == "COP" and s.country}
         if len(police) != 1 or any(self.actors.countries_in(self.actors.phrase_tokens(h)) for h in heads):
             return targets
         home = police.pop()
-        return [Actor.of(home, t.role, name=t.name, kind=t.kind) if t.role in _PEOPLE_ROLES and t.country != home
-                else t for t in targets]
+        return [Actor.of(home, t.role, name=t.name, kind=t.kind) if (t.role in _PEOPLE_ROLES or t.kind == "person")
+                and t.country != home else t for t in targets]
 
     def _strikes_at(self, verb: Token, noun: Token) -> bool:
         """Whether a verb of force is aimed at a place the noun names ("shelled their positions", "fired at its
