@@ -308,6 +308,9 @@ def prep_objects(tok: Token, *preps: str) -> list[Token]:
     return out
 
 
+#: Nouns of the manner of an act ("with full force", "with all its might"), not parties to it.
+_MANNER_NOUNS = frozenset({"strength", "force", "might", "means", "power", "determination", "resolve", "vigour",
+                           "vigor", "firmness", "severity", "harshness"})
 #: Adverbs of direction that the parser lets carry a verb's prepositional phrase.
 _DIRECTIONS = frozenset({"back", "out", "away", "off", "down", "up", "in"})
 
@@ -410,6 +413,8 @@ def target_candidates(trigger: Token, pattern: Pattern,
     roles = [c for c in trigger.children if c.dep_ == "attr"] if pattern.pos == "verb" else []
     left = prep_objects(trigger, "from")  # "pulled out of negotiations with Japan": the phrase left holds the party
     hosts += roles + (_restatement(trigger) if pattern.pos == "noun" else [])  # "became the 31st member of NATO"
+    # "retaliate with all its strength against any attack": the parser hangs the target phrase on the manner
+    hosts += [m for m in prep_objects(trigger, "with") if m.lemma_.lower() in _MANNER_NOUNS]
     out: list[tuple[str, list[Token]]] = []
     for slot in slots:
         if slot == "dobj":  # "attacked several foreign embassies, including Rwanda's": the one named first
