@@ -163,6 +163,7 @@ class SentenceCoder:
                     demanded = {t.i for c in trig.token.children if c.dep_ == "ccomp" for t in c.subtree}
                     out[:] = [ev for ev in out if ev.trigger.i not in demanded]
                 out.extend(said)
+        _aim_at_the_accused(out)
         out.extend(self._followed(sent, out, date))
         out.extend(self._done_likewise(sent, out, date))
         out.extend(self._alleged(out))
@@ -2593,6 +2594,20 @@ _REPLIES = frozenset({"reply", "response", "answer", "rebuff", "lesson", "blow"}
 
 #: What a party "will respond with" when the speaker threatens it: "mirror measures".
 _MEASURES = frozenset({"measure", "step", "countermeasure", "action", "sanction"})
+
+
+def _aim_at_the_accused(events: list[SentenceEvent]) -> None:
+    """"The Guards said Saudi Arabia was involved and vowed to take revenge": a threat that names no one faces
+    whom its maker accuses in the same sentence (the accusation, told in reported speech, is coded after the
+    vow, so the vow alone could not see it)."""
+    for ev in events:
+        if ev.code[:2] != "13" or ev.target is not None:
+            continue
+        accused = next((other.target for other in events if other.code[:3] == "112" and other.target is not None
+                        and other.source.country == ev.source.country
+                        and other.target.country != ev.source.country), None)
+        if accused is not None:
+            ev.target = accused
 
 
 def _warns_of_what_is(verb: Token) -> bool:
