@@ -164,6 +164,7 @@ class SentenceCoder:
                     out[:] = [ev for ev in out if ev.trigger.i not in demanded]
                 out.extend(said)
         _aim_at_the_accused(out)
+        self._sent_to_fight(out)
         out.extend(self._followed(sent, out, date))
         out.extend(self._done_likewise(sent, out, date))
         out.extend(self._alleged(out))
@@ -414,6 +415,28 @@ class SentenceCoder:
                                             f"{event_rule}>in-person", chain, attribution, needs_place,
                                             place_hints=list(self._place_hints)))
         return events
+
+    def _sent_to_fight(self, events: list[SentenceEvent]) -> None:
+        """"The UAE, Kuwait, Bahrain and Qatar sent warplanes to join the campaign": forces sent to take part in
+        the use of force just told fight its target; they are no military aid to the side that leads it."""
+        for ev in events:
+            if ev.code[:2] not in ("07", "15") or not self._joins_force(ev.trigger):
+                continue
+            struck = self._struck_before([ev.source])
+            if struck:
+                ev.code, ev.target, ev.rule = "190", struck[0], f"{ev.rule}>joined-force"
+
+    def _joins_force(self, verb: Token) -> bool:
+        """Whether a verb's purpose is to join a use of force ("to join the campaign", "to take part in the
+        strikes")."""
+        for purpose in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"):
+            if not _joins(purpose):
+                continue
+            joined = args.direct_objects(purpose) + args.prep_objects(purpose, "in")
+            if any(j.lemma_.lower() in _WARS or forceful((self._trigger_at.get(j.i) and
+                                                            self._trigger_at[j.i].pattern.code)) for j in joined):
+                return True
+        return False
 
     def _answered_by_doer(self, trigger: Token, date) -> dict[str, str]:
         """Countries whose answer, set off after the report of an act, says how sure the act is: "Russian troops
@@ -2378,6 +2401,9 @@ def _intercepted(participle: Token) -> bool:
 
 #: Verbs of joining an act under way: "joined the strikes", "participated in the offensive".
 _JOINING = frozenset({"join", "participate"})
+#: Words for a use of force that one may send forces to join: "to join the campaign".
+_WARS = frozenset({"campaign", "war", "fight", "fighting", "operation", "offensive", "strikes", "bombing",
+                   "intervention", "coalition"})
 
 
 def _joins(support: Token | None) -> bool:
