@@ -129,6 +129,14 @@ def test_name_key_folds_case_accents_and_articles():
     assert name_key("Deir al-Balah") == "deir al balah"
 
 
+def test_st_is_saint(gazetteer):
+    """News writes "St Vincent" and "St. Kitts"; the tables spell "Saint". A street is not a saint."""
+    assert gazetteer.country_of("St Vincent") == "VCT"
+    assert gazetteer.country_of("St. Kitts") == "KNA"
+    assert name_key("St. Lucia") == name_key("Saint Lucia")
+    assert name_key("Downing St") == "downing st"
+
+
 def test_gazetteer_is_loaded_once(gazetteer):
     assert load_gazetteer() is gazetteer
 

@@ -63,6 +63,8 @@ ALTERNATE_OUTWEIGHS = 10
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
+#: "St" or "St." opening a word of a name, as in "St Vincent" or "St. Kitts": the "Saint" the tables spell out.
+_SAINT = re.compile(r"\bst\.? ")
 _DROPPED = re.compile(r"['’ʿʼ`.]")
 _SEPARATORS = re.compile(r"[-–—_,\s]+")
 _ASCII_DIGIT = re.compile("[0-9]")
@@ -75,7 +77,7 @@ def name_key(name: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _DROPPED.sub("", _POSSESSIVE.sub("", text)).lower()
-    text = _SEPARATORS.sub(" ", text).strip()
+    text = _SAINT.sub("saint ", _SEPARATORS.sub(" ", text).strip())  # "St Vincent", "St. Lucia": "Saint ..."
     return text[4:] if text.startswith("the ") else text
 
 
