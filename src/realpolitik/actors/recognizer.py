@@ -1010,9 +1010,10 @@ def _acted_on_tokens(head: Token, organ: bool = False) -> set[int]:
     if head.dep_ not in ("nsubj", "nsubjpass"):
         return set()
     shared = [c for c in head.head.conjuncts if not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
-    # ("the de facto government cut the power and demanded that Brazil hand him over", "urged India to ... and
-    # asked Washington to ..."; but a named person's "... and said Australia could ..." names his own side)
-    joined = ("prep", "dobj", "dative") if head.ent_type_ == "PERSON" else ("prep", "dobj", "dative", "ccomp")
+    # ("the de facto government cut the power and demanded that Brazil hand him over"; a named person "urged
+    # India to ... and asked Washington to ..."; but a named person's "... and said Australia could ..." names his
+    # own side, and "a gunman shot and wounded Slovakia's prime minister" is the victim's compatriot)
+    joined = ("prep", "dobj", "dative") if head.ent_type_ == "PERSON" else ("prep", "ccomp")
     return {t.i for c in head.head.children if _acted_on(c) for t in c.subtree} | {
         t.i for v in shared for c in v.children if c.dep_ in joined and (_acted_on(c) or c.lower_ == "into")
         for t in c.subtree}  # ("... and flew him into exile in Costa Rica")
