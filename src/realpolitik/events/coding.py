@@ -2638,14 +2638,16 @@ def _aim_at_the_accused(events: list[SentenceEvent]) -> None:
 
 def _warns_of_what_is(verb: Token) -> bool:
     """"warned that big obstacles remained", "warned that any returns must respect the law": a warning whose
-    clause tells what is or must be, with no act to come, threatens no one (but "warned that it would respond"
-    and "warned of consequences" do)."""
+    clause tells what is or must be, with no act or penalty to come, threatens no one (but "warned that it would
+    respond", "warned that revenge awaited the killers" and "warned of consequences" do)."""
     said = [c for c in verb.children if c.dep_ == "ccomp"]
     if verb.lemma_.lower() != "warn" or not said:
         return False
     coming = any(a.dep_ == "aux" and a.lower_ in _FUTURE_AUX for clause in said for c in (clause, *clause.conjuncts)
                  for a in c.children)
-    return not coming and not _threatens(said)
+    penalty = any(t.lemma_.lower() in _PENALTIES for clause in said for t in clause.subtree)  # ("warned that severe
+    # revenge awaited the killers")
+    return not coming and not penalty and not _threatens(said)
 
 
 #: Auxiliaries of what is to come, or may: "would respond", "could strike".
