@@ -432,10 +432,10 @@ class SentenceCoder:
         for purpose in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"):
             if not _joins(purpose):
                 continue
-            joined = args.direct_objects(purpose) + args.prep_objects(purpose, "in")
-            if any(j.lemma_.lower() in _WARS or forceful((self._trigger_at.get(j.i) and
-                                                            self._trigger_at[j.i].pattern.code)) for j in joined):
-                return True
+            for joined in args.direct_objects(purpose) + args.prep_objects(purpose, "in"):
+                trig = self._trigger_at.get(joined.i)
+                if joined.lemma_.lower() in _WARS or (trig is not None and forceful(trig.pattern.code)):
+                    return True
         return False
 
     def _answered_by_doer(self, trigger: Token, date) -> dict[str, str]:
