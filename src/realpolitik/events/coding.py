@@ -2321,6 +2321,8 @@ _FORCE_ROLES = frozenset({"COP", "MIL", "GOV", "SPY"})
 _INTRUDING = frozenset({"v.enter.zone", "v.defy"})
 #: Roles of armed groups that are no state's forces: their claims of attacks are the attacks.
 _ARMED_GROUP_ROLES = frozenset({"INS", "REB", "SEP", "UAF", "CRM"})
+#: Verbs of backing a party: for an armed group, material backing.
+_BACKING = frozenset({"back", "support", "sponsor"})
 _FIGHTING_ROLES = _FORCE_ROLES | _ARMED_GROUP_ROLES
 _CIVIL_ROLES = frozenset({"OPP", "CVL", "EDU", "LAB", "REL", "MED", "HLH", "REF", "AGR", "BUS", "HRI", "NGO"})
 
@@ -2507,7 +2509,7 @@ def actor_conventions(code: str, source: Actor, target: Actor | None, verb: Toke
     ban on another country is a sanction (163), not an administrative measure at home (172); a state's
     bombing is aerial (195), not a terrorist's bomb (183); leaving an international body reduces relations
     (161); militants' attack on people or places (what ``verb`` struck) is an assault (180), and troops that
-    kill insurgents fight them (190)."""
+    kill insurgents fight them (190); backing an armed group is military aid (072)."""
     if code.startswith("172") and target is not None and target.country != source.country:
         return "163"  # a ban aimed at another country ("banned Belarusian airlines") is a sanction
     if code.startswith("087") and target is not None and target.kind == "igo":
@@ -2516,6 +2518,9 @@ def actor_conventions(code: str, source: Actor, target: Actor | None, verb: Toke
         return "195"  # a state's forces that bomb use aerial weapons; 183 is the bombing of insurgents and terrorists
     if code.startswith("145") and source.role in _FORCE_ROLES:
         return "170"  # police or troops forcing their way into an embassy coerce; they do not riot
+    if code == "051" and target is not None and target.role in _ARMED_GROUP_ROLES and verb is not None and \
+            verb.lemma_.lower() in _BACKING:
+        return "072"  # a state that backs a rebel army arms it: military aid, not praise ("Rwanda backs the M23")
     if code[:2] not in ("18", "19"):
         return code
     if source.role in _CIVIL_ROLES and code in ("180", "190") and source.kind != "country":
