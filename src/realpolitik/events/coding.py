@@ -1437,7 +1437,11 @@ class SentenceCoder:
                 roles = {s.role for s in sources}  # protesters "demanding his resignation")
                 # (one asked for an act is asked to do it: "called for the withdrawal of Eritrean forces from
                 # Tigray" addresses Eritrea)
-                sides = (inner.source, inner.target) if family in ("appeal", "demand") else (inner.target, inner.source)
+                # (and an intent about another country's act faces that country: "agreed to forward Sweden's bid to
+                # join NATO" is Turkey's to Sweden, not to NATO)
+                others_act = family == "intent" and inner.source.country not in countries
+                sides = (inner.source, inner.target) if family in ("appeal", "demand") or others_act else (
+                    inner.target, inner.source)
                 inner_side = [a for a in sides if a is not None and a.code not in codes and (
                     a.country not in countries or (a.role and a.role not in roles and not (
                         family == "intent" and len(countries) >= 2)))]  # "A and B agreed that their forces
