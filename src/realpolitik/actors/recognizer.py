@@ -322,6 +322,10 @@ class DocActors:
         """The role code a phrase's own words name ("the junta" -> MIL), whatever its country."""
         return self._role(self._role_tokens(head, self.phrase_tokens(head, with_preps=False)))
 
+    def unknown_organization(self, tok: Token) -> bool:
+        """A word of an organisation's name that no dictionary knows (the parser's ORG, no match of ours)."""
+        return tok.ent_type_ == "ORG" and tok.i not in self.hits
+
     def names_party(self, tok: Token) -> bool:
         """Whether a word names a party itself (a country, body or person), not only a role ("military") or the
         place a deal was named after ("the Minsk agreements")."""

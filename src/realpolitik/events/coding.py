@@ -1855,7 +1855,10 @@ class SentenceCoder:
         """Whether a phrase names a country or a party itself ("Iran and European diplomats": EUR), or by
         whoever leads it ("Iran and six powers led by the United States")."""
         words = self.actors.phrase_tokens(head, with_preps=False)
-        if self.actors.countries_in(words) or any(self.actors.names_party(t) for t in words):
+        # (an organisation we do not know names no side by its name: "Venezuela's government and the opposition
+        # Unitary Platform" are both Venezuelan, whatever place the sentence names)
+        if self.actors.countries_in(words) or any(self.actors.names_party(t) and not self.actors.unknown_organization(t)
+                                                  for t in words):
             return True
         found = self.actors.resolve(head, date)
         return found is not None and found[1].startswith("actor:led-by")
