@@ -2662,7 +2662,8 @@ def _warns_of_what_is(verb: Token) -> bool:
     return not coming and not penalty and not _threatens(said)
 
 
-#: Auxiliaries of what is to come, or may: "would respond", "could strike".
+#: Auxiliaries of what is to come, or may: "would respond", "could strike" ("wo" is the "won't" of a negation,
+#: which the callers read as no act to come).
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "could", "may", "might", "wo"})
 
 
@@ -2670,8 +2671,8 @@ def _threatens(complement: list[Token]) -> bool:
     """Whether what was said threatens: its subject ("Israel would pay a heavy price", "will face the
     consequences", "will regret it"), or whoever acted, when the speaker's side "reserves the right" to act."""
     for clause in (c for verb in complement for c in (verb, *verb.conjuncts)):  # "made a mistake and will pay"
-        future = any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll", "could", "may", "might")
-                     for a in clause.children) and not any(a.dep_ == "neg" for a in clause.children)
+        future = any(a.dep_ == "aux" and a.lower_ in _FUTURE_AUX for a in clause.children) and \
+            not any(a.dep_ == "neg" for a in clause.children)
         # ("the EU would not pay for any safe zone" is no threat)
         lemma = clause.lemma_.lower()
         objects = [c.lemma_.lower() for c in clause.children if c.dep_ in ("dobj", "attr")]
