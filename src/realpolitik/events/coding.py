@@ -2217,8 +2217,8 @@ class SentenceCoder:
             if any(c.dep_ == "ccomp" and _charge_set_off(c, trig.token) for c in trig.token.children):
                 continue  # "..., a charge Kampala denies": it denies the act charged there, not the last one told
             act = self._reported_act(material=True)
-            if act is None or act.target is None:
-                continue
+            if act is None or act.target is None or _announced_measure(act.code):
+                continue  # ("India expelled a Canadian diplomat ... New Delhi rejected the allegations": of a killing)
             for denier in unique_actors(self._resolve_all(self._subjects(trig.token), date)):
                 # "Russia blamed Ukraine, which denied any involvement": the denial, not the charge, says how sure
                 out[:] = [ev for ev in out if not (ev.source.code == denier.code and ev.code == act.code and
@@ -3035,6 +3035,12 @@ def _same_name(part: Token, head: Token) -> bool:
 
 #: What is said about someone's deed: dismissing it as false denies the deed.
 _CHARGES = _CHARGE_NOUNS | {"report", "suggestion"}
+
+
+def _announced_measure(code: str) -> bool:
+    """Cutting ties, sanctions and expulsions (16, 174) are measures a government takes openly and in its own
+    name: no denial is about them, so a denial after one is about another deed."""
+    return code[:2] == "16" or code[:3] == "174"
 
 
 def _dismisses_charge(trig: Trigger) -> bool:
