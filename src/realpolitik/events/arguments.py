@@ -566,13 +566,20 @@ def participants(trigger: Token, support: Token | None = None) -> list[Token]:
     """Parties of a many-sided event: "talks between A and B", "a meeting involving A, B and C", and on the
     support verb, where the parser often hangs them: "talks were held between A and B"."""
     heads = prep_objects(trigger, "between") or (prep_objects(support, "between") if support is not None else []) \
-        or _stranded_between(trigger)
+        or _span_between(trigger) or _stranded_between(trigger)
     for child in trigger.children:
         if child.dep_ == "acl" and child.lemma_.lower() in ("involve", "include", "bring"):
             for obj in child.children:
                 if obj.dep_ == "dobj":
                     heads.extend(with_conjuncts(obj))
     return heads
+
+
+def _span_between(noun: Token) -> list[Token]:
+    """"after four hours of talks in Ankara between Erdogan and Pence": the parser hangs the parties on the span
+    the event lasted; they are the event's."""
+    span = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    return prep_objects(span, "between") if span is not None and span.lemma_.lower() in SPANS else []
 
 
 def _stranded_between(noun: Token) -> list[Token]:

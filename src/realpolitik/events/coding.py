@@ -504,8 +504,8 @@ class SentenceCoder:
                 sources = self._resolve_all(self._subjects(support), date, record=True)
             if not sources and not many:  # "the summit broke up without a deal": its parties made none
                 many = self._resolve_all([p for m in _failed_meetings(tok) for p in args.participants(m)], date)
-            occasion = args.occasion_verb(tok) if not sources and (tok.head.lower_ == "in" or _is_occasion(tok)) \
-                else None
+            occasion = args.occasion_verb(tok) if not sources and len(many) < 2 and (
+                tok.head.lower_ == "in" or _is_occasion(tok)) else None  # ("after talks between A and B": theirs)
             if occasion is not None:
                 # "recalled its ambassador in protest at ...": the one who acts protests; "during a visit to
                 # Moscow, Kim told Putin ...": the one who visits
@@ -1063,6 +1063,14 @@ class SentenceCoder:
             if support is not None:
                 heads += args.subject_heads(support)
             parties = self._resolve_all(heads, date)
+            for verb in support.ancestors if support is not None and len(parties) < 2 else ():
+                # "agreed to restore relations and reopen embassies, seven years after Riyadh cut ties, in a deal
+                # brokered by China": the parser hangs the deal on the nearest verb; its parties agreed above it
+                above = unique_actors(self._resolve_all(args.subject_heads(verb), date)) if verb.pos_ == "VERB" \
+                    else []
+                if len(above) >= 2:
+                    parties = above
+                    break
             if len(parties) >= 2 and self.last_pair and not between and not (
                     {p.country for p in parties} & {p.country for p in self.last_pair}):
                 return list(self.last_pair)  # "Qatar, which mediated the deal with Egypt and the US": companions
