@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from realpolitik.nlp import load_pipeline, locate_model, split_abbreviation_hyphens
+from realpolitik.nlp import keep_prefixed_words, load_pipeline, locate_model, split_abbreviation_hyphens
 from realpolitik.nlp.attributes import FACTORY, AttributeTable, Unsupported, use_attribute_table
 from realpolitik.nlp.repairs import FACTORY as REPAIR
 from realpolitik.synthetic import generate_articles
@@ -37,9 +37,11 @@ def _texts() -> list[str]:
 
 
 def _stock(model: str, exclude: list[str]):
-    """spaCy's own pipeline, with the one tokenizer rule ours adds ("U.S.-led"), so the two read the same tokens."""
+    """spaCy's own pipeline, with the tokenizer rules ours adds ("U.S.-led", "counter-offensive"), so the two read the
+    same tokens."""
     stock = spacy.load(locate_model(model), exclude=exclude)
     split_abbreviation_hyphens(stock)
+    keep_prefixed_words(stock)
     return stock
 
 
@@ -51,6 +53,18 @@ def test_abbreviation_hyphens_split_and_serialize():
     assert [t.text for t in stock.make_doc("U.S.-led")] == ["U.S.-led"]  # what the rule is for
     stock.tokenizer.from_bytes(nlp.tokenizer.to_bytes())  # serializes, as the rule joined the tokenizer's own
     assert [t.text for t in stock.make_doc("U.S.-led")] == ["U.S.", "-", "led"]
+
+
+def test_counter_words_stay_whole_and_serialize():
+    nlp = load_pipeline("en_core_web_md")
+    text = "Its Counter-offensive met counter-attacks and counter-measures, not a counter-offer"
+    words = [t.text for t in nlp.make_doc(text)]
+    assert words == ["Its", "Counter-offensive", "met", "counter-attacks", "and", "counter-measures", ",", "not", "a",
+                     "counter", "-", "offer"]
+    stock = spacy.load(locate_model("en_core_web_md"), exclude=["textcat"])
+    assert [t.text for t in stock.make_doc("counter-offensive")] == ["counter", "-", "offensive"]  # what it is for
+    stock.tokenizer.from_bytes(nlp.tokenizer.to_bytes())
+    assert [t.text for t in stock.make_doc("counter-offensive")] == ["counter-offensive"]
 
 
 def _blis_use(nlp) -> set[bool]:

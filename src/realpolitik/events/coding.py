@@ -698,8 +698,9 @@ class SentenceCoder:
                       for p in args.prep_objects(h, "in", "inside") for t in self.actors.phrase_tokens(p, False)]
             targets = self._other_country_in(halted, sources)
         if not targets and sources and root in ("15", "16", "19") and _in_response(support or tok):
-            # "dispatched naval, air and ground forces in response": to whoever acted last
-            targets = self._answered_actors(tok, sources, date) or self._adversary(sources)
+            # "dispatched naval, air and ground forces in response": to whoever acted last; "launched an offensive
+            # in response to Armenian shelling": the phrase hangs on the support verb
+            targets = self._answered_actors(support or tok, sources, date) or self._adversary(sources)
         mutual = each_other or len(sources) >= 2 and any(h.lower_ in ("other", "another") for _, heads in candidates
                                                          for h in heads)
         if not targets and sources and (root in ANSWERING_ROOTS or code == "055") and not mutual:  # (an apology

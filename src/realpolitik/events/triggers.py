@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.symbols import AUX, NOUN, PROPN, VERB
+from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Span, Token
 
 from ..knowledge.lexicon import Lexicon, Pattern
@@ -258,6 +258,8 @@ MEDIATION = "045"
 #: Part-of-speech ids (an int comparison is what a scan over every token of an article can afford).
 VERBAL_POS = frozenset({VERB, AUX})
 _NOMINAL = frozenset({NOUN, PROPN})
+#: Dependencies only a noun can have.
+_NOUN_SLOTS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 
 
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
@@ -266,7 +268,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     for tok in sent:
         if tok.pos in VERBAL_POS:
             pos = "verb"
-        elif tok.pos in _NOMINAL:
+        elif tok.pos in _NOMINAL or (tok.pos == ADJ and tok.dep_ in _NOUN_SLOTS):  # ("launched a counter-offensive":
+            # tagged an adjective for its ending, but the parser makes it the object)
             if tok.dep_ == "compound" or tok.ent_type_ in ("DATE", "TIME"):  # "truce proposal": the proposal is
                 continue  # the thing; "in March" is a month, no march
             pos = "noun"

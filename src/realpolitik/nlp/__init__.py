@@ -70,6 +70,7 @@ def load_pipeline(model: str) -> Language:
     nlp.max_length = max(nlp.max_length, 2_000_000)
     use_attribute_table(nlp)
     split_abbreviation_hyphens(nlp)
+    keep_prefixed_words(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(REPAIR, last=True)  # (last: it reads the lemmatizer's lemmas)
     return nlp
@@ -87,6 +88,20 @@ def split_abbreviation_hyphens(nlp: Language) -> None:
     pattern = nlp.tokenizer.infix_finditer.__self__.pattern
     if _ABBREVIATION_HYPHEN not in pattern:
         nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_ABBREVIATION_HYPHEN}").finditer
+
+
+#: Words made with "counter-" that news of war uses; split at the hyphen, "launched a counter-offensive" was parsed
+#: as three objects ("counter", "-", "offensive") and named no act.
+_COUNTER_WORDS = ("offensive", "attack", "strike", "measure", "terrorism", "insurgency")
+
+
+def keep_prefixed_words(nlp: Language) -> None:
+    """Keep "counter-offensive" and its kin one word, in every inflection and capitalisation the news writes."""
+    for stem in _COUNTER_WORDS:
+        for ending in ("", "s", "ed", "ing"):
+            for prefix in ("counter", "Counter"):
+                word = f"{prefix}-{stem}{ending}"
+                nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
 
 
 def entity_at(doc: Doc) -> dict[int, Span]:
