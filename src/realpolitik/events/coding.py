@@ -504,6 +504,15 @@ class SentenceCoder:
                 sources = self._resolve_all(self._subjects(support), date, record=True)
             if not sources and not many:  # "the summit broke up without a deal": its parties made none
                 many = self._resolve_all([p for m in _failed_meetings(tok) for p in args.participants(m)], date)
+            if not sources and not many and pattern.reciprocal and talks_first_told_after(tok):
+                # "agreed on Saturday ..., after nearly twelve hours of talks in Ohrid": talks between those who agreed
+                verb = tok.head.head if tok.dep_ == "nsubj" and args.reduced_relative(tok.head) else tok
+                while (verb.pos_ != "VERB" and verb.dep_ in ("pobj", "prep") or verb.dep_ == "acl" and
+                       verb.tag_ == "VBN") and verb.head.i != verb.i:  # ("in a deal brokered by China after ...")
+                    verb = verb.head
+                agreed = self._parties_above(verb, date) if verb.pos_ == "VERB" else []
+                if agreed:  # (the rebels and the government of one country too)
+                    many = agreed
             occasion = args.occasion_verb(tok) if not sources and len(many) < 2 and (
                 tok.head.lower_ == "in" or _is_occasion(tok)) else None  # ("after talks between A and B": theirs)
             if occasion is not None:
@@ -525,15 +534,6 @@ class SentenceCoder:
                     where += [t for v in tok.ancestors if v.pos_ == "VERB" for s in self._subjects(v)
                               for t in self.actors.phrase_tokens(s)][:8]
                 sources = [Actor.of(c, "CVL", kind="sector") for c in self.actors.countries_in(where)[:1]]
-            if not sources and not many and pattern.reciprocal and talks_first_told_after(tok):
-                # "agreed on Saturday ..., after nearly twelve hours of talks in Ohrid": talks between those who agreed
-                verb = tok.head.head if tok.dep_ == "nsubj" and args.reduced_relative(tok.head) else tok
-                while (verb.pos_ != "VERB" and verb.dep_ in ("pobj", "prep") or verb.dep_ == "acl" and
-                       verb.tag_ == "VBN") and verb.head.i != verb.i:  # ("in a deal brokered by China after ...")
-                    verb = verb.head
-                agreed = unique_actors(self._resolve_all(self._subjects(verb), date)) if verb.pos_ == "VERB" else []
-                if len({a.code for a in agreed}) >= 2:  # (the rebels and the government of one country too)
-                    many = agreed
             if not sources and pattern.reciprocal and self.last_subject is not None and tok.lemma_.lower() in \
                     GATHERINGS and args.prep_objects(tok, "with"):  # "The decision followed a telephone call with
                 sources = [self.last_subject]  # Obama": the call of the one the story is about
@@ -1034,6 +1034,17 @@ class SentenceCoder:
                 return found[:1]
         return []
 
+    def _parties_above(self, verb: Token, date) -> list[Actor]:
+        """The two or more parties who agreed: the subjects of ``verb`` or, where it has fewer, of the first verb
+        above it that has them. "agreed to restore relations and reopen embassies, seven years after Riyadh cut
+        ties, in a deal brokered by China after talks in Beijing": the parser hangs the deal and the talks on the
+        nearest verb ("cut"), and those who made them agreed above it."""
+        for node in (verb, *verb.ancestors):
+            found = unique_actors(self._resolve_all(self._subjects(node), date)) if node.pos_ == "VERB" else []
+            if len({a.code for a in found}) >= 2:
+                return found
+        return []
+
     def _brokered_parties(self, verb: Token, candidates, date) -> list[Actor]:
         """"Oman brokered a ceasefire between the US and the Houthis", "the agreement, brokered by the US":
         the mediator consults each party of what it brokered, named there or just before."""
@@ -1064,14 +1075,8 @@ class SentenceCoder:
             if support is not None:
                 heads += args.subject_heads(support)
             parties = self._resolve_all(heads, date)
-            for verb in support.ancestors if support is not None and len(parties) < 2 else ():
-                # "agreed to restore relations and reopen embassies, seven years after Riyadh cut ties, in a deal
-                # brokered by China": the parser hangs the deal on the nearest verb; its parties agreed above it
-                above = unique_actors(self._resolve_all(args.subject_heads(verb), date)) if verb.pos_ == "VERB" \
-                    else []
-                if len(above) >= 2:
-                    parties = above
-                    break
+            if len(parties) < 2 and support is not None:
+                parties = self._parties_above(support, date) or parties
             if len(parties) >= 2 and self.last_pair and not between and not (
                     {p.country for p in parties} & {p.country for p in self.last_pair}):
                 return list(self.last_pair)  # "Qatar, which mediated the deal with Egypt and the US": companions
