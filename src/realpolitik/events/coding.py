@@ -617,6 +617,11 @@ class SentenceCoder:
                     targets = _other_sides(self._deed_doers(deed, sources, date, root in ("11", "12")), sources)
                     if targets:
                         break
+                deed = _reference_before(tok)  # "Guterres said he was shocked by the decision, and the White House
+                if deed is not None:  # condemned it": what the decision's maker did
+                    targets = _other_sides(self._event_doer(deed, sources, date), sources)
+                    if targets:
+                        break
             targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
             if sources and actor_conventions(code, sources[0], None)[:2] in HOSTILE_ROOTS:  # (with the code its
                 targets = self._not_own_victims(tok, heads, targets, sources, date)  # doer gives it: police coerce)
@@ -2880,6 +2885,13 @@ def _judges_what_was_told(verb: Token) -> bool:
     sentence told, whatever noun it follows (the parser hangs it on the last one, "the consulate")."""
     return verb.dep_ in ("relcl", "advcl") and any(
         c.dep_ == "dobj" and c.lower_ == "which" and c.i > 0 and c.doc[c.i - 1].text == "," for c in verb.children)
+
+
+def _reference_before(tok: Token) -> Token | None:
+    """The last noun before ``tok`` in its sentence that refers back to a deed ("the decision", "the move"), as the
+    object of a verb or a preposition: what a later "it" of the same sentence stands for."""
+    return next((t for t in reversed(tok.sent[:tok.i - tok.sent.start]) if t.dep_ in ("dobj", "pobj") and
+                 t.pos_ == "NOUN" and _refers_to_event(t)), None)
 
 
 def _refers_to_event(head: Token) -> bool:
