@@ -205,6 +205,10 @@ def subject_heads(verb: Token) -> list[Token]:
         if node.dep_ not in _INHERIT | {"relcl"} or node.head.i == node.i:
             return []
         prev, node = node, node.head
+        if prev.dep_ == "prep" and prev.lower_ in ("after", "before", "while", "upon") and node.dep_ in (
+                "xcomp", "ccomp") and node.head.pos_ == "VERB" and _to_infinitive(node):
+            node = node.head  # "ordered 23 diplomats to leave after telling MPs ...": the parser hangs the telling on
+            # what was ordered; the one who ordered told
         if node.pos_ == "NOUN" and prev.dep_ == "acl" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in prev.children):
             owners = [c for c in node.children if c.dep_ == "poss" or (c.dep_ == "compound" and _named(c))]
