@@ -172,6 +172,7 @@ class SentenceCoder:
         # statement; a state's acknowledgement stays one ("Iran acknowledged shooting down the airliner")
         out[:] = [ev for ev in out if not (ev.code == CLAIM_RESPONSIBILITY and ev.source.role in _ARMED_GROUP_ROLES)]
         out.extend(self._denied_acts(triggers, out, date))
+        out[:] = _without_force_named_again(out)
         for ev in out:
             if ev.code == "154" and self._answers_call_for_help(ev):  # "deploying troops ... after X asked for help"
                 ev.code = "074"
@@ -2885,6 +2886,16 @@ def _judges_what_was_told(verb: Token) -> bool:
     sentence told, whatever noun it follows (the parser hangs it on the last one, "the consulate")."""
     return verb.dep_ in ("relcl", "advcl") and any(
         c.dep_ == "dobj" and c.lower_ == "which" and c.i > 0 and c.doc[c.i - 1].text == "," for c in verb.children)
+
+
+def _without_force_named_again(out: list[SentenceEvent]) -> list[SentenceEvent]:
+    """"A U.S. drone strike killed Soleimani ..., an attack the Pentagon said was ordered by Trump", "Turkish
+    warplanes pounded Kurdish-led forces as Erdogan launched a long-threatened offensive": a use of force with no
+    target, by a side whose force against a target of the same kind the sentence already tells, names that force
+    again."""
+    aimed = {(ev.source.country, ev.code[:2]) for ev in out if ev.target is not None and ev.source.country}
+    return [ev for ev in out if not (ev.target is None and ev.code[:2] in VIOLENCE_ROOTS and
+                                     (ev.source.country, ev.code[:2]) in aimed)]
 
 
 def _reference_before(tok: Token) -> Token | None:
