@@ -299,7 +299,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             and not _sent_to_attack(t, at) and not _stance(t) and not _record_clause(t.token)
             and not (t.pattern.pos == "noun" and _framing(t.token)) and not _posted(t.token)
             and not _standing_accord(t) and not _killed_in(t, at) and not _into_exile(t)
-            and not _speech_venue(t, at)]
+            and not _speech_venue(t, at) and not _terms_of_deal(t.token)]
 
 
 #: Nouns that, after "in" or "as", give the motive of the act they hang on, not an event of their own.
@@ -402,6 +402,17 @@ def _speech_venue(trigger: Trigger, at: dict[int, Trigger]) -> bool:
     governor = at.get(tok.head.head.i)
     return governor is not None and (governor.pattern.wrapper == "speech" or (governor.pattern.code or "")[:2] in (
         "01", "02", "03", "10", "11", "12", "13"))
+
+
+#: Accords, whose participles say what they provide: "a peace treaty formally ending their hostilities".
+_ACCORDS = frozenset({"deal", "agreement", "accord", "pact", "treaty"})
+
+
+def _terms_of_deal(tok: Token) -> bool:
+    """"pulled out of talks on a peace treaty formally ending their hostilities": a participle of an accord says what
+    the accord provides, not what was done. (A resolution's or a declaration's participle is the body's own act: "a
+    resolution demanding a ceasefire".)"""
+    return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in _ACCORDS
 
 
 def _record_clause(tok: Token) -> bool:
