@@ -623,6 +623,13 @@ class SentenceCoder:
                     targets = _other_sides(self._event_doer(deed, sources, date), sources)
                     if targets:
                         break
+            if slot == "dobj" and root in ("11", "12") and any(
+                    self._is_event(h) and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in h.children)
+                    for h in heads):  # "condemned its annexation of four regions of Ukraine": whoever "its" is, who
+                # did it, not the country it was done to
+                targets = _other_sides([a for h in heads for a in self._deed_doers(h, sources, date, True)], sources)
+                if targets:
+                    break
             targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
             if sources and actor_conventions(code, sources[0], None)[:2] in HOSTILE_ROOTS:  # (with the code its
                 targets = self._not_own_victims(tok, heads, targets, sources, date)  # doer gives it: police coerce)
