@@ -2243,21 +2243,35 @@ class SentenceCoder:
         for trig in (t for t in triggers if t.pattern.code == DENY_RESPONSIBILITY or _dismisses_charge(t)):
             if any(c.dep_ == "ccomp" and _charge_set_off(c, trig.token) for c in trig.token.children):
                 continue  # "..., a charge Kampala denies": it denies the act charged there, not the last one told
-            act = self._reported_act(material=True)
-            if act is None or act.target is None or _announced_measure(act.code):
-                continue  # ("India expelled a Canadian diplomat ... New Delhi rejected the allegations": of a killing)
+            told = self._reported_act(material=True)
+            if told is not None and (told.target is None or _announced_measure(told.code)):
+                told = None  # ("India expelled a Canadian diplomat ... New Delhi rejected the allegations": of a killing)
             for denier in unique_actors(self._resolve_all(self._subjects(trig.token), date)):
+                act = self._named_crime_of(denier) or told
+                if act is None:
+                    continue
                 # "Russia blamed Ukraine, which denied any involvement": the denial, not the charge, says how sure
                 out[:] = [ev for ev in out if not (ev.source.code == denier.code and ev.code == act.code and
                                                    ">alleged:" in ev.rule)]
-                if denier.country == act.target.country or (_dismisses_charge(trig) and act.doer is not None and
-                                                             act.doer.country != denier.country) or any(
+                named = ">named" in act.rule and act.doer is not None and act.doer.country == denier.country
+                # ("... seemed a textbook example of ethnic cleansing. Myanmar rejects the charge": its own deed, at
+                # home, that another side named a crime)
+                if (denier.country == act.target.country and not named) or (
+                        _dismisses_charge(trig) and act.doer is not None and act.doer.country != denier.country) or any(
                         ev.source.code == denier.code and ev.code == act.code for ev in out):
                     continue
                 found.append(SentenceEvent(trig.token, trig.token.i, act.code, denier, act.target, "denied",
                                            f"{trig.pattern.id}>denied:{act.rule}", act.chain,
                                            place_hints=act.where))
         return found
+
+    def _named_crime_of(self, denier: Actor) -> _Act | None:
+        """The last deed of ``denier``'s side that another side named a crime ("said the army's campaign seemed a
+        textbook example of ethnic cleansing"): what its rejection of "the charge" or "the accusation" rejects."""
+        named = next((ev for ev in reversed(self._reported_so_far()) if ev.rule.endswith(">named") and
+                      ev.source.country == denier.country and ev.target is not None), None)
+        return None if named is None else _Act(named.code, named.target, named.rule, named.chain,
+                                               named.place_hints, named.source)
 
     def _reported_act(self, material: bool) -> _Act | None:
         """The act a claim, a charge or a denial refers to: the last one whose doer was not named, else (with
