@@ -19,7 +19,8 @@ PLANNED_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "future", "ex
                                "forthcoming", "next", "anticipated", "impending"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 REPORT_NOUNS = frozenset({"report", "rumor", "rumour", "speculation", "claim", "allegation", "suggestion"})
-UNCONFIRMED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly", "unconfirmed"})
+UNCONFIRMED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly", "unconfirmed", "probably", "possibly",
+                                 "presumably", "perhaps", "maybe"})
 #: Modifiers of an event noun that leave its doer alleged.
 UNCONFIRMED_MODIFIERS = frozenset({"unconfirmed", "suspected", "alleged", "purported", "presumed"})
 PLAN_NOUNS = frozenset({"plan", "intention", "intent", "proposal", "offer", "pledge", "promise", "commitment",
