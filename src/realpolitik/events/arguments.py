@@ -550,8 +550,8 @@ def occasion_verb(noun: Token) -> Token | None:
         # the talks are the agreeing's occasion, not the brokering's
     if host.pos_ != "VERB":
         return None
-    while host.dep_ == "xcomp" and host.head.pos_ == "VERB" and any(o.dep_ == "dobj" for o in host.head.children) \
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in host.children):
+    while host.dep_ == "xcomp" and host.head.pos_ == "VERB" and _to_infinitive(host) and any(
+            o.dep_ == "dobj" for o in host.head.children):
         host = host.head  # "urged Russia to pull its troops back during talks with Lavrov": what was urged has not
         # happened; the talks are the urging's occasion (the parser hangs them on the infinitive)
     after = noun.head if noun.head.lower_ in ("after", "following") else None

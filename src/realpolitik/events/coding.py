@@ -2245,7 +2245,8 @@ class SentenceCoder:
                 continue  # "..., a charge Kampala denies": it denies the act charged there, not the last one told
             told = self._reported_act(material=True)
             if told is not None and (told.target is None or _announced_measure(told.code)):
-                told = None  # ("India expelled a Canadian diplomat ... New Delhi rejected the allegations": of a killing)
+                told = None  # ("India expelled a Canadian diplomat ... New Delhi rejected the allegations": those
+                # are of a killing)
             for denier in unique_actors(self._resolve_all(self._subjects(trig.token), date)):
                 act = self._named_crime_of(denier) or told
                 if act is None:
