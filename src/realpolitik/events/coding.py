@@ -2151,6 +2151,9 @@ class SentenceCoder:
             if singular and (tok.tag_ in ("NNS", "NNPS") or tok.head.tag_ in ("NNS", "NNPS") or (
                     tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "inside"))):
                 continue  # "told Palestinians in Gaza to move south, and the UN urged it to ...": not they, nor where
+            if pron.lower_ == "them" and tok.tag_ not in ("NNS", "NNPS") and tok.head.tag_ not in ("NNS", "NNPS") \
+                    and not tok.conjuncts:
+                continue  # "marched on the French embassy ... before security forces dispersed them": not the embassy
             found = self.actors.resolve(tok, date)
             if found and found[0].country not in own:
                 return found[0]
