@@ -2148,11 +2148,11 @@ class SentenceCoder:
         for tok in reversed(pron.doc[pron.sent.start:pron.i]):
             if tok.i in skip or not self.actors.is_actor_token(tok) or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
-            if singular and (tok.tag_ in ("NNS", "NNPS") or tok.head.tag_ in ("NNS", "NNPS") or (
+            if singular and (tok.tag_ in _PLURAL_TAGS or tok.head.tag_ in _PLURAL_TAGS or (
                     tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "inside"))):
                 continue  # "told Palestinians in Gaza to move south, and the UN urged it to ...": not they, nor where
-            if pron.lower_ == "them" and tok.tag_ not in ("NNS", "NNPS") and tok.head.tag_ not in ("NNS", "NNPS") \
-                    and not tok.conjuncts:
+            if pron.lower_ in ("them", "they", "their") and tok.tag_ not in _PLURAL_TAGS and \
+                    tok.head.tag_ not in _PLURAL_TAGS and not tok.conjuncts:
                 continue  # "marched on the French embassy ... before security forces dispersed them": not the embassy
             found = self.actors.resolve(tok, date)
             if found and found[0].country not in own:
@@ -2911,6 +2911,10 @@ def _judges_what_was_told(verb: Token) -> bool:
     sentence told, whatever noun it follows (the parser hangs it on the last one, "the consulate")."""
     return verb.dep_ in ("relcl", "advcl") and any(
         c.dep_ == "dobj" and c.lower_ == "which" and c.i > 0 and c.doc[c.i - 1].text == "," for c in verb.children)
+
+
+#: Tags of plural nouns: what "they" and "them" can stand for, and "it" cannot.
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def _without_force_named_again(out: list[SentenceEvent]) -> list[SentenceEvent]:
