@@ -423,9 +423,10 @@ def target_candidates(trigger: Token, pattern: Pattern,
     for slot in slots:
         if slot == "dobj":  # "attacked several foreign embassies, including Rwanda's": the one named first
             out.append((slot, [p for o in [trigger, *dobjs] for p in prep_objects(o, "including")]))
-            # "branded the revolt treason", parsed as one noun: what is named is the compound, not the name
-            out.append((slot, [c for o in dobjs if o.lemma_.lower() in pattern.objects for c in o.children
-                               if c.dep_ == "compound" and c.pos_ == "NOUN"]))
+            if (pattern.code or "").startswith("11"):  # "branded the revolt treason", parsed as one noun: what
+                # is named is the compound, not the name
+                out.append((slot, [c for o in dobjs if o.lemma_.lower() in pattern.objects for c in o.children
+                                   if c.dep_ == "compound" and c.pos_ == "NOUN"]))
             out.append((slot, dobjs))
         elif slot == "iobj":  # "promised Ukraine tanks"; passive, "Ukraine was promised tanks"
             datives = [c for c in trigger.children if c.dep_ == "dative" and c.pos_ != "ADP"]
