@@ -710,6 +710,9 @@ class SentenceCoder:
             halted = [t for h in acts + [o for a in acts for o in args.direct_objects(a)]
                       for p in args.prep_objects(h, "in", "inside") for t in self.actors.phrase_tokens(p, False)]
             targets = self._other_country_in(halted, sources)
+        if not targets and sources and "poss" in pattern.targets:  # "Hungary has not yet approved the bid": the
+            targets = _other_sides(self._resolve_all(_owner_told_before(args.direct_objects(tok)), date), sources)
+            # bid's owner, named when the bid was first told ("ratified Sweden's application")
         if not targets and sources and root in ("15", "16", "19") and _in_response(support or tok):
             # "dispatched naval, air and ground forces in response": to whoever acted last; "launched an offensive
             # in response to Armenian shelling": the phrase hangs on the support verb
@@ -2925,6 +2928,25 @@ def _without_force_named_again(out: list[SentenceEvent]) -> list[SentenceEvent]:
     aimed = {(ev.source.country, ev.code[:2]) for ev in out if ev.target is not None and ev.source.country}
     return [ev for ev in out if not (ev.target is None and ev.code[:2] in VIOLENCE_ROOTS and
                                      (ev.source.country, ev.code[:2]) in aimed)]
+
+
+def _owner_told_before(objects: list[Token]) -> list[Token]:
+    """The owner named for "the bid" (or "the application") where the text first told of it, with its possessor
+    ("Sweden's application ... has not yet approved the bid")."""
+    for obj in objects:
+        if obj.lemma_.lower() not in _OWNED_REQUESTS or not any(c.dep_ == "det" and c.lower_ == "the"
+                                                                 for c in obj.children):
+            continue
+        for earlier in reversed(obj.doc[:obj.i]):
+            if earlier.lemma_.lower() in _OWNED_REQUESTS:
+                owners = [c for c in earlier.children if c.dep_ == "poss"]
+                if owners:
+                    return owners[:1]
+    return []
+
+
+#: What a party applies with and another approves or blocks: told once with its owner, then as "the bid".
+_OWNED_REQUESTS = frozenset({"bid", "application", "candidacy", "request", "accession"})
 
 
 def _reference_before(tok: Token) -> Token | None:
