@@ -23,8 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # USAGOV and USA are two predictions). The same coder scored 0.767 under the old count and 0.744 under the new
 # one; after that session's rules it scores 0.750 (tune 0.913), 0.751 after the next (raised to 0.748) and 0.753
 # after the one after (raised to 0.750, which one lost hit fails), 0.757 (tune 0.919) after the session of
-# 2026-11-27 (raised to 0.755 and 0.915; one lost hit fails either).
-FLOORS = {"dev": 0.95, "tune": 0.915, "heldout": 0.755}
+# 2026-11-27 (raised to 0.755 and 0.915; one lost hit fails either); tune 0.922 after the next session (raised to
+# 0.92).
+FLOORS = {"dev": 0.95, "tune": 0.92, "heldout": 0.755}
 
 
 @pytest.fixture(scope="module")
