@@ -712,7 +712,7 @@ class SentenceCoder:
             targets = self._other_country_in(halted, sources)
         if not targets and sources and "poss" in pattern.targets:  # "Hungary has not yet approved the bid": the
             targets = _other_sides(self._resolve_all(_owner_told_before(args.direct_objects(tok)), date), sources)
-            # bid's owner, named when the bid was first told ("ratified Sweden's application")
+            # bid's owner, named when the bid was told before ("ratified Sweden's application")
         if not targets and sources and root in ("15", "16", "19") and _in_response(support or tok):
             # "dispatched naval, air and ground forces in response": to whoever acted last; "launched an offensive
             # in response to Armenian shelling": the phrase hangs on the support verb
@@ -2931,7 +2931,7 @@ def _without_force_named_again(out: list[SentenceEvent]) -> list[SentenceEvent]:
 
 
 def _owner_told_before(objects: list[Token]) -> list[Token]:
-    """The owner named for "the bid" (or "the application") where the text first told of it, with its possessor
+    """The owner of "the bid" (or "the application"): the possessor of the nearest earlier mention that names one
     ("Sweden's application ... has not yet approved the bid")."""
     for obj in objects:
         if obj.lemma_.lower() not in _OWNED_REQUESTS or not any(c.dep_ == "det" and c.lower_ == "the"
