@@ -2277,8 +2277,7 @@ class SentenceCoder:
         textbook example of ethnic cleansing"): what its rejection of "the charge" or "the accusation" rejects."""
         named = next((ev for ev in reversed(self._reported_so_far()) if ev.rule.endswith(">named") and
                       ev.source.country == denier.country and ev.target is not None), None)
-        return None if named is None else _Act(named.code, named.target, named.rule, named.chain,
-                                               named.place_hints, named.source)
+        return None if named is None else _Act.told(named)
 
     def _reported_act(self, material: bool) -> _Act | None:
         """The act a claim, a charge or a denial refers to: the last one whose doer was not named, else (with
@@ -2287,7 +2286,7 @@ class SentenceCoder:
             return self.agentless
         last = self.last_material
         if material and last is not None:
-            return _Act(last.code, last.target, last.rule, last.chain, last.place_hints, last.source)
+            return _Act.told(last)
         return None
 
     def _remember_speaker(self, triggers: list[Trigger], date) -> None:
@@ -2393,6 +2392,11 @@ class _Act:
     chain: list[Token]  # its trigger and governors: where and when it was done
     where: list[Token]
     doer: Actor | None = None  # who the story says did it, where it says
+
+    @classmethod
+    def told(cls, event: SentenceEvent) -> _Act:
+        """The act an event coded earlier tells, with its doer."""
+        return cls(event.code, event.target, event.rule, event.chain, event.place_hints, event.source)
 
 
 def _set_off(participle: Token) -> bool:

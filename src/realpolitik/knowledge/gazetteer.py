@@ -63,8 +63,9 @@ ALTERNATE_OUTWEIGHS = 10
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
-#: "St" or "St." opening a word of a name, as in "St Vincent" or "St. Kitts": the "Saint" the tables spell out.
-_SAINT = re.compile(r"\bst\.? ")
+#: "St" or "St." opening a word of a name, as in "St Vincent" or "St. Kitts" (its full stop is dropped before it is
+#: read): the "Saint" the tables spell out.
+_SAINT = re.compile(r"\bst ")
 _DROPPED = re.compile(r"['’ʿʼ`.]")
 _SEPARATORS = re.compile(r"[-–—_,\s]+")
 _ASCII_DIGIT = re.compile("[0-9]")
