@@ -26,6 +26,7 @@ from .modality import (
 from .triggers import (
     GATHERINGS,
     TEMPORAL_PREPS,
+    VERBAL_POS,
     Trigger,
     find_triggers,
     forceful,
@@ -630,6 +631,11 @@ class SentenceCoder:
                 targets = _other_sides([a for h in heads for a in self._deed_doers(h, sources, date, True)], sources)
                 if targets:
                     break
+            if slot == "dobj" and root == "09":  # "to investigate the killing of protesters by Israeli forces":
+                targets = self._resolve_all([d for h in heads if self._is_event(h)  # into its doers
+                                             for d in self._noun_doers(h)], date)
+                if targets:
+                    break
             targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
             if sources and actor_conventions(code, sources[0], None)[:2] in HOSTILE_ROOTS:  # (with the code its
                 targets = self._not_own_victims(tok, heads, targets, sources, date)  # doer gives it: police coerce)
@@ -660,9 +666,8 @@ class SentenceCoder:
                     owners = [p for h in heads if not self._is_event(h) for p in args.prep_objects(h, "of")]
                     targets = _other_sides(self._resolve_all(owners, date), sources)
             if not targets and slot == "dobj" and root == "09":  # "to investigate the killing of civilians in ...":
-                events = [h for h in heads if self._is_event(h)]  # whoever did it, else whom it befell
-                targets = self._resolve_all([d for h in events for d in self._noun_doers(h)], date) or \
-                    self._resolve_all([p for h in events for p in args.prep_objects(h, "of")], date)
+                targets = self._resolve_all([p for h in heads if self._is_event(h)  # whom it befell, when no one
+                                             for p in args.prep_objects(h, "of")], date)  # is said to have done it
             if not targets and slot == "dobj" and code == "051":  # "praised the release": whoever made it
                 targets = [a for h in heads if _refers_to_event(h) for a in self._event_doer(h, sources, date)]
             if targets:
@@ -724,6 +729,8 @@ class SentenceCoder:
             # "warned of consequences if Western troops were sent": the party the condition names; "Moscow
             # said it would take countermeasures", "Tokyo lodged a protest": whoever acted last
             targets = self._answered_actors(tok, sources, date) or self._adversary(sources)
+        if not targets and sources and root == "09":  # "ordered an inquiry into her death": into whoever answers
+            targets = self._answerable(tok, sources, date, own=True)  # for it, the inquirer's own side too
         if not targets and sources and code.startswith("080"):  # "Bogota backed down": to whoever pressed it
             targets = self._adversary(sources)
         if not targets and sources and code == "042":  # "signed a declaration in Asmara, a day after Abiy arrived
@@ -1498,18 +1505,29 @@ class SentenceCoder:
                       for ev in events for source, other in pairs if source.code == ev.source.code]
         return events
 
-    def _answerable(self, inquiry: Token, sources: list[Actor], date) -> list[Actor]:
-        """Whom a call for an inquiry addresses: the doers of the deed it names ("an investigation into the
-        killing"), else the side whose force the story first told of, else the state where the story happens
-        ("died in the custody of security forces in Hebron ... called for a transparent investigation"); never
-        the caller's own country."""
-        deeds = [h for h in args.prep_objects(inquiry, "into", "of", "over") if self._is_event(h)]
-        doers = [a for h in deeds for a in self._deed_doers(h, sources, date)]
+    def _answerable(self, inquiry: Token, sources: list[Actor], date, *, own: bool = False) -> list[Actor]:
+        """Who answers to an inquiry: the doers of the deed it names ("an investigation into the killing",
+        "to investigate the killing of protesters by Israeli forces"), else the country the deed is placed in
+        ("abuses in Ethiopia's war"), else the side whose force the story first told of, else the state where
+        the story happens ("died in the custody of security forces in Hebron ... called for a transparent
+        investigation"). A call for one never addresses the caller's own country; an inquiry a state opens
+        itself (``own``) may be into its own side ("Raisi ordered an inquiry into her death")."""
+        topics = args.prep_objects(inquiry, "into", "of", "over") + (
+            args.direct_objects(inquiry) if inquiry.pos in VERBAL_POS else [])
+        doers = [a for h in topics if self._is_event(h) for a in self._deed_doers(h, sources, date)]
+        where = [Actor.of(c) for c in self.actors.countries_in(
+            t for h in topics for t in h.subtree if t.i != h.i)]  # ("abuses by all sides in Ethiopia's war")
+        if own:  # "to investigate torture in Venezuela", "arrived in Wuhan to investigate the origins of the virus":
+            # where the inquiry or the journey it is the purpose of goes (not "voted in Geneva to set up ...")
+            steps = [inquiry] + ([inquiry.head] if inquiry.dep_ == "advcl" and args.is_infinitive(inquiry) else [])
+            where += [Actor.of(c) for c in self.actors.countries_in(
+                t for step in steps for p in args.prep_objects(step, "in", "to") for t in self.actors.phrase_tokens(p))]
         force = [ev.source for ev in self._reported_so_far()  # (the story's lead deed, not one it recalls)
                  if forceful(ev.code) and ev.modality == "asserted" and ev.source.country]
-        place = [Actor.of(self.actors.last_place_country)] if self.actors.last_place_country else []
-        answerable = [Actor.of(a.country) for a in doers or force[:1] or place if a.country]
-        return _other_sides(answerable, sources)[:1]
+        # (a state's own inquiry into a deed nobody is named for is into no one: "the UAE said it was investigating")
+        place = [Actor.of(self.actors.last_place_country)] if self.actors.last_place_country and not own else []
+        answerable = [Actor.of(a.country) for a in doers or where or force[:1] or place if a.country]
+        return (answerable if own else _other_sides(answerable, sources))[:1]
 
     def _asked_for(self, verb: Token) -> Trigger | None:
         """The event noun an appeal or demand asks for as its object ("demanded a ceasefire"), if any."""
