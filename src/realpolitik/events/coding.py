@@ -1318,6 +1318,8 @@ class SentenceCoder:
         for tok in ev.chain[1:]:
             if tensed_conjunct(prev):  # "vowed to punish the attack and summoned the envoy": a deed of its own
                 return None
+            if prev.dep_ == "prep" and prev.lower_ in TEMPORAL_PREPS:
+                return None  # "wanted to calm tensions after three months of protests": when, not what is wanted
             if prev.dep_ == "relcl" and prev.tag_ in ("VBD", "VBZ", "VBP"):
                 return None  # "Washington, which froze the assets ..., warned that ...": the relative clause's own
             if prev.dep_ == "advcl" and any(c.dep_ in args.SUBJECT_DEPS for c in prev.children) and any(

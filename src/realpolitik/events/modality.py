@@ -234,7 +234,8 @@ def modality_of(chain: list[Token], denied: bool = False) -> str:
         if afters:
             own -= {"negated"}  # "agreed not to use force, after talks at the airport": the talks were held
             if any(t.i and t.doc[t.i - 1].lower_ == "," for t in afters):
-                own -= {"hypothetical"}  # "agreed that neither would use force, after talks": likewise
+                own -= {"hypothetical", "planned"}  # "agreed that neither would use force, after talks", "said it
+                # would withdraw the bill, after two nights of protests": likewise
         cues |= own
         if "unconfirmed" in own and tok.dep_ == "pobj":
             break  # "refusing to confirm reports of a meeting": what governs the reports is about them
