@@ -296,6 +296,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             and not _is_motive(t.token) and not _is_aim(t.token) and not _helped_to(t.token)
             and not _is_breached(t.token) and not _legal_state(t.token) and not _lie_of_land(t.token)
             and not _heads_free_relative(t.token) and not _lasting_state(t.token) and not _names_people(t.token)
+            and not _describes_anyone(t.token)
             and not _sent_to_attack(t, at) and not _stance(t) and not _record_clause(t.token)
             and not (t.pattern.pos == "noun" and _framing(t.token)) and not _posted(t.token)
             and not _standing_accord(t) and not _killed_in(t, at) and not _into_exile(t)
@@ -353,6 +354,16 @@ def _names_people(tok: Token) -> bool:
     """"took the most badly wounded to Ankara", "the injured": a participle with an article names the people
     something happened to, in a sentence about something else."""
     return tok.tag_ == "VBN" and any(c.dep_ == "det" for c in tok.children)
+
+
+#: Words that name whoever might do something, not anyone who did: "sanctions against anyone obstructing aid".
+_ANYONE = frozenset({"anyone", "anybody", "whoever", "whomever", "those", "any", "all"})
+
+
+def _describes_anyone(tok: Token) -> bool:
+    """"would use sanctions against anyone obstructing aid", "those who attack civilians will be punished": an act
+    that only describes whoever might do it (a participle or relative clause on "anyone", "those") is no event."""
+    return tok.dep_ in ("acl", "relcl") and tok.head.lower_ in _ANYONE and tok.head.pos_ in ("PRON", "DET")
 
 
 def _lasting_state(tok: Token) -> bool:
