@@ -152,7 +152,11 @@ def subject_heads(verb: Token) -> list[Token]:
                 return [p for c in child.children if c.dep_ == "pobj" for p in with_conjuncts(c)]
         # "Ukraine was promised air defence systems by Germany", "sanctions were imposed on 20 officials by the
         # EU": the parser hung the agent on the object, or on the object of a preposition
-        return [h for host in object_heads(verb, skip=("by",)) for h in prep_objects(host, "by")]
+        hung = [h for host in object_heads(verb, skip=("by",)) for h in prep_objects(host, "by")]
+        # "was shot dead while speaking at an exhibition by a police officer": or on the clause in between
+        return hung or [h for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and not is_passive(c)
+                        and any(m.dep_ == "mark" for m in c.children)
+                        for h in prep_objects(c, "by") if h.pos_ in ("NOUN", "PROPN")]
     if verb.dep_ == "relcl" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "among":
         members = [c for c in verb.head.head.head.children if c.dep_ == "nsubj"]
         if members:  # "Spain and France were among the countries that recognised Guaido": they did

@@ -1819,6 +1819,9 @@ class SentenceCoder:
         """Actors named by the heads; ``record`` marks their words as not-a-place for this sentence."""
         out: list[Actor] = []
         for head in heads:
+            if head.lower_ in ("that", "which") and head.dep_ == "nsubjpass" and head.head.dep_ == "relcl" and \
+                    not self._is_event(head.head.head):  # (an act's relative is the act: "the attack, which was
+                head = head.head.head  # claimed by ...") "a Russian plane that was shot down by ...": the plane
             if head.lower_ == "they" and head.dep_ in args.SUBJECT_DEPS and head.head.i == head.sent.root.i and \
                     len({a.country for a in self.last_subjects}) >= 2:
                 out.extend(self.last_subjects)  # "Egypt, Jordan and the PA met ... they called on Israel": all
