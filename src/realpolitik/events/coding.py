@@ -588,7 +588,9 @@ class SentenceCoder:
                 # "the army said 12 militants were killed": the forces that report it killed them
                 sources = [a for a in self._speakers(self._chain(tok), date) if a.role in ("MIL", "COP")][:1]
         targets: list[Actor] = self._judged_actor(trig, sources, date) if root == "11" else list(against)
-        candidates = args.target_candidates(tok, pattern, support)
+        candidates = [(slot, heads) for slot, heads in args.target_candidates(tok, pattern, support)
+                      if not (slot == "with" and heads and all(self._is_event(h) for h in heads))]
+        # ("met in Moscow with Russian mediation": how they met, not with whom)
         each_other = len(sources) >= 2 and any(o.lower_ in ("other", "another") for o in args.direct_objects(tok))
         # ("blamed each other": each side toward the other, below, whatever slots the entry looks in)
         if not targets and sources and root in VIOLENCE_ROOTS and _joins(support):
@@ -1878,6 +1880,12 @@ class SentenceCoder:
             owners = self.actors.possessors(head, date) if head.lower_ == "their" and head.dep_ == "poss" else []
             if len(owners) >= 2:  # "Niger, Mali and Burkina Faso announced their withdrawal": each of them
                 out.extend(owners)
+                continue
+            groups = [c for c in head.children if c.dep_ == "poss" and _group_count(c)] \
+                if head.dep_ in args.SUBJECT_DEPS else []
+            owners = self._resolve_all(groups, date) if groups else []
+            if len(owners) >= 2:  # "after the two countries' army chiefs met in Moscow": each country's
+                out.extend(Actor.of(a.country, self._role_of(head, date), name=head.text) for a in owners)
                 continue
             if head.dep_ == "conj" and out and not self._names_own_party(head, date):
                 # "13 Israeli women and children": a conjunct without a country shares the first one's
