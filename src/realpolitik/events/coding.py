@@ -720,6 +720,10 @@ class SentenceCoder:
         if not targets and sources and "poss" in pattern.targets:  # "Hungary has not yet approved the bid": the
             targets = _other_sides(self._resolve_all(_owner_told_before(args.direct_objects(tok)), date), sources)
             # bid's owner, named when the bid was told before ("ratified Sweden's application")
+        prompting = _prompting_act(support or tok)
+        if not targets and sources and prompting is not None:  # "bombers flew a patrol near Japan, prompting its
+            targets = _other_sides(self._resolve_all(self._subjects(prompting), date), sources)  # air force to
+            # scramble jets": at whoever did what prompted it
         if not targets and sources and root in ("15", "16", "19") and _in_response(support or tok):
             # "dispatched naval, air and ground forces in response": to whoever acted last; "launched an offensive
             # in response to Armenian shelling": the phrase hangs on the support verb
@@ -2894,6 +2898,19 @@ _GROUNDS_VERBS = frozenset({"apologise", "apologize", "punish", "blame", "thank"
 
 #: Verbs of force that answer another act when done "back" ("fired back", "struck back").
 _HITTING = frozenset({"fire", "strike", "hit", "fight", "shoot", "lash", "punch", "bomb", "shell"})
+
+
+#: Participles that say an act moved someone to act: "..., prompting Japan to scramble jets".
+_PROMPTING = frozenset({"prompt", "force", "lead", "provoke", "spark", "trigger", "push", "drive", "cause"})
+
+
+def _prompting_act(tok: Token) -> Token | None:
+    """The verb of the act that moved ``tok``'s doer to do it: "Chinese bombers flew near Japan, prompting Tokyo
+    to scramble jets" gives "flew"."""
+    if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in _PROMPTING and tok.head.tag_ == "VBG" and \
+            tok.head.dep_ in ("advcl", "conj") and tok.head.head.pos_ in ("VERB", "AUX"):
+        return tok.head.head
+    return None
 
 
 def _in_response(tok: Token) -> bool:
