@@ -131,6 +131,17 @@ _PEOPLE_NOUNS = frozenset({"student", "protester", "demonstrator", "people", "cr
                            "man", "woman", "marcher", "rioter", "mourner", "opponent", "member"})
 
 
+def _subject_read_as_time_object(verb: Token) -> Token | None:
+    """"..., a day after Mali, Niger and Burkina Faso withdrew their envoys": the parser made the subject the object
+    of "after" in "a day after" and left the verb without one; the phrase ends right before the verb."""
+    for span in (c for c in verb.children if c.dep_ == "npadvmod" and c.i < verb.i):
+        for prep in (c for c in span.children if c.dep_ == "prep" and c.lower_ in ("after", "before", "since")):
+            objects = [o for o in prep.children if o.dep_ == "pobj"]
+            if objects and objects[0].right_edge.i + 1 == verb.i and objects[0].pos_ in ("PROPN", "NOUN"):
+                return objects[0]
+    return None
+
+
 def subject_heads(verb: Token) -> list[Token]:
     """Heads of the doer of a verb: its subject, the agent of a passive, or a governor's subject."""
     prep = misread_gerund(verb)
@@ -168,6 +179,10 @@ def subject_heads(verb: Token) -> list[Token]:
         return subject_heads(verb.head.head.head)  # "rescue teams from Azerbaijan were among the first to arrive"
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS
                 and c.i < verb.i and not _is_time(c)]
+    if not subjects:
+        stranded = _subject_read_as_time_object(verb)
+        if stranded is not None:  # "a day after Mali, Niger and Burkina Faso withdrew their envoys"
+            return with_conjuncts(stranded)
     if len(subjects) >= 2 and subjects[-1].ent_type_ == "PERSON" and any(
             c.dep_ == "mark" and subjects[-2].i < c.i < subjects[-1].i for c in verb.children):
         return with_conjuncts(subjects[-1])  # "..., its biggest expulsion in decades, as May told parliament": May
