@@ -749,8 +749,9 @@ class SentenceCoder:
             here = [Actor.of(c) for c in self.actors.countries_in(t for t in tok.sent if t.ent_type_ in ("GPE", "LOC"))]
             story = [Actor.of(self.actors.last_place_country)] if self.actors.last_place_country else []
             targets = _other_sides(here, sources)[:1] or (here + story)[:1]
-        if not targets and sources and code == "074":  # "a deal ..., under which peacekeepers are to deploy":
-            targets = _other_sides(self._pair_told(), sources)[:1]  # between the two sides
+        if not targets and sources and (code == "074" or code.startswith("196")):  # "a deal ..., under which
+            # peacekeepers are to deploy": between the two sides; "troops breached the truce": the other side's
+            targets = _other_sides(self._pair_told(), sources)[:1]
         if not targets and sources and root == "07" and self.last_appellant is not None:
             targets = _other_sides([self.last_appellant], sources)  # aid with no recipient answers the appeal
         if not targets and sources and root == "07" and pattern.pos == "verb":
