@@ -1030,9 +1030,12 @@ class SentenceCoder:
         of its cause or time: "retaliating for the strike on its consulate in Damascus")."""
         why = {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS | {"for", "over"}
                for t in c.subtree}
-        where = [t for p in tok.subtree if p.dep_ == "pobj" and p.head.lower_ in preps and p.i not in why
-                 for t in self.actors.phrase_tokens(p, with_preps=False)]
-        return self._other_country_in(where, sources)
+        places = [p for p in tok.subtree if p.dep_ == "pobj" and p.head.lower_ in preps and p.i not in why]
+        where = [t for p in places for t in self.actors.phrase_tokens(p, with_preps=False)]
+        own = {s.country for s in sources}
+        in_view = [c for p in places if _is_the_country(p) for t in reversed(p.doc[:p.i])  # ("struck targets in
+                   for c in self.actors.countries_in([t]) if c not in own][:1]  # the enclave": the land last named
+        return self._other_country_in(where, sources) or [Actor.of(c) for c in in_view]
 
     def _mission_country(self, tok: Token, sources: list[Actor]) -> list[Actor]:
         """The foreign country whose embassy or consulate a crowd's act names, wherever the phrase sits ("set fire to
