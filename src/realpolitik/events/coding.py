@@ -2094,7 +2094,7 @@ class SentenceCoder:
         if acting is not None and (self._turns_down(acting) or self._strikes_at(acting, pron.head)):
             # "Kyiv said the Russian side had rejected its offer": no one turns down their own; "Taipei said
             # Chinese aircraft entered its air defence zone": nor intrudes on it
-            return self._nearest_before(pron, args.subject_heads(acting), date, other_side=True)
+            return self._nearest_before(pron, args.subject_heads(acting), date, other_side=True, rivals=True)
         if pron.dep_ == "poss":
             owner = self.actors.possessor(pron, date, object_first=True)
             if owner is not None:
@@ -2182,12 +2182,14 @@ class SentenceCoder:
         return trig is not None and (trig.pattern.code or "")[:2] in VIOLENCE_ROOTS and \
             noun.lemma_.lower() in _PLACE_NOUNS and (noun.dep_ == "dobj" or noun.head.lower_ in _AIMED_PREPS)
 
-    def _nearest_before(self, pron: Token, excluded: list[Token], date, other_side: bool = False) -> Actor | None:
+    def _nearest_before(self, pron: Token, excluded: list[Token], date, other_side: bool = False,
+                        rivals: bool = False) -> Actor | None:
         """The nearest actor named before the pronoun in its sentence, outside the excluded phrases; with
         ``other_side``, of another country than they name ("Beijing's ministry said China would not recognise
-        it": not China)."""
+        it": not China), or with ``rivals`` of another side at home too ("the government rejected its demand"
+        after the opposition boycotted the vote: the opposition)."""
         skip = {t.i for head in excluded for t in head.subtree}
-        own = {a.country for head in excluded for a in self._resolve_all([head], date)} if other_side else set()
+        own = self._resolve_all(excluded, date) if other_side else []
         singular = pron.lower_ in ("it", "its")
         for tok in reversed(pron.doc[pron.sent.start:pron.i]):
             if tok.i in skip or not self.actors.is_actor_token(tok) or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
@@ -2199,7 +2201,7 @@ class SentenceCoder:
                     tok.head.tag_ not in _PLURAL_TAGS and not tok.conjuncts:
                 continue  # "marched on the French embassy ... before security forces dispersed them": not the embassy
             found = self.actors.resolve(tok, date)
-            if found and found[0].country not in own:
+            if found and not any(_one_side(found[0], a) if rivals else found[0].country == a.country for a in own):
                 return found[0]
         if pron.lower_ == "them":  # "Riot police drove them back": the crowd named last, not the last subject
             crowd = self._group_told_before(pron, excluded, date)
@@ -3294,6 +3296,16 @@ def _phrase_words(noun: Token) -> set[str]:
 def _another_party(actor: Actor, source: Actor) -> bool:
     """Another country, or at home another branch of the state (Congress for the White House)."""
     return actor.country != source.country or bool(actor.role and source.role and actor.role != source.role)
+
+
+#: Roles that challenge a state at home: a government and its opposition or rebels are two sides.
+_CHALLENGER_ROLES = frozenset({"OPP", "PTY", "REB", "INS"})
+
+
+def _one_side(a: Actor, b: Actor) -> bool:
+    """Whether two actors are one side: of one country, unless one challenges the state at home and the other
+    does not ("China" and "Beijing's ministry" are one; a government and the opposition party are two)."""
+    return a.country == b.country and (a.role in _CHALLENGER_ROLES) == (b.role in _CHALLENGER_ROLES)
 
 
 def _other_sides(actors: list[Actor], sources: list[Actor]) -> list[Actor]:
