@@ -2031,6 +2031,10 @@ class SentenceCoder:
         before it that is not the clause's own subject ("cut ties with Qatar, accusing it of ...")."""
         if pron.dep_ in args.SUBJECT_DEPS or pron.dep_ == "nsubjpass":
             clause = pron.head
+            if clause.dep_ == "relcl" and clause.head.dep_ == "dobj" and pron.lower_ in ("they", "it"):
+                found = self._resolve_all(args.subject_heads(clause.head.head), date)
+                if found:  # "militants freed 12 schoolgirls they had abducted": the militants
+                    return found[0]
             if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in clause.children):
                 governing = [c for c in clause.head.children
                              if c.dep_ in args.SUBJECT_DEPS and c.lower_ not in PRONOUNS]
