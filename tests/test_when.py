@@ -122,6 +122,17 @@ def test_future_tense_points_forward_but_reporting_verb_does_not():
     assert resolver.dates_in("The vote was held on November 30.")[0].date.value == "2024-11-30"
 
 
+def test_a_deadline_month_is_the_nearest_one_whatever_the_tense():
+    """"warned the relief would be reversed if Caracas did not move by the end of November": the deadline is set
+    from the time of the news, so the nearest November (here the one ahead), never one already old news."""
+    resolver = DateResolver("2023-10-19")
+    found = resolver.dates_in("It warned the relief would be reversed if Caracas did not move by the end of November.")
+    assert found[0].date.value == "2023-11" and not found[0].date.historical
+    assert resolver.dates_in("The rebels had agreed to disarm by March.")[0].date.value == "2024-03"
+    assert resolver.dates_in("The rebels were told to leave by early September.")[0].date.value == "2023-09"
+    assert resolver.dates_in("The rebels did not leave in November.")[0].date.value == "2022-11"
+
+
 def test_historical_flags_dates_before_the_news_window():
     resolver = DateResolver(PUBLISHED)
     assert resolver.dates_in("Russia annexed Crimea in 2014.")[0].date.historical

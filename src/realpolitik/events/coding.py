@@ -2766,6 +2766,11 @@ def _warns_of_what_is(verb: Token) -> bool:
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "could", "may", "might", "wo"})
 
 
+#: Verbs of taking back what was given: said of a concession, on a condition, they threaten.
+_UNDOING = frozenset({"reverse", "revoke", "reimpose", "suspend", "withdraw", "cut", "halt", "cancel", "terminate",
+                      "rescind"})
+
+
 def _threatens(complement: list[Token]) -> bool:
     """Whether what was said threatens: its subject ("Israel would pay a heavy price", "will face the
     consequences", "will regret it"), or whoever acted, when the speaker's side "reserves the right" to act."""
@@ -2799,6 +2804,9 @@ def _threatens(complement: list[Token]) -> bool:
                 for c in clause.children):
             return True  # "Seoul said it would respond strongly if the North took further steps", "Moscow would
             # respond in kind", "would respond with mirror measures"
+        if future and lemma in _UNDOING and any(c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children) for c in clause.children):
+            return True  # "the relief would be reversed if Venezuela did not move", "aid will be cut off unless ..."
         if lemma == "bring" and any(o in _PENALTIES for o in objects) and any(
                 c.lower_ in ("upon", "on") for c in clause.children if c.dep_ in ("prep", "prt")):
             return True  # "Israel had brought harsh punishment upon itself"

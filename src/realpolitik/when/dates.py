@@ -66,6 +66,8 @@ _PAST = re.compile(r"(?i)(?<!be )(?<!to )\b(?:said|says|told|was|were|had|did|me
 #: Thursday", "from Thursday to Sunday" (but "began on Thursday" is past).
 _OPENING_BEFORE = re.compile(r"(?i)\b(?:starting|beginning|from|until|till|through|to)\s+(?:on\s+)?$")
 _DURATION_BEFORE = re.compile(r"(?i)\bfor\s+$")
+#: "by the end of November", "by March 15": a deadline, set from the time of the news, so the nearest such date.
+_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:by|before)\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+|(?:early|mid|late)-?\s*)?$")
 
 
 @dataclass(frozen=True)
@@ -366,6 +368,9 @@ class DateResolver:
             year = pub.year if month > pub.month else pub.year + 1
         elif mod.endswith("this"):
             year = pub.year
+        elif _DEADLINE_BEFORE.search(prefix):  # ("would be reversed if Venezuela did not move by the end of
+            # November", told in October: this November)
+            year = min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: abs((date(y, month, 15) - pub).days))
         elif _is_future(prefix):
             year = pub.year if month >= pub.month else pub.year + 1
         else:
