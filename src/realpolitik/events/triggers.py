@@ -618,6 +618,8 @@ def _first_mention(tok: Token) -> Token | None:
     node = tok
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in SPANS:
         node = tok.head.head
+    if any(c.dep_ == "amod" and c.lower_ in ("first", "maiden", "inaugural") for c in node.children):
+        return node  # "after their first face-to-face talks": a first is news, whoever's it is
     if any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in ("a", "an", "some", "several"))
            for c in node.children):  # ("after some 16 hours of talks" is a first mention too)
         return None
