@@ -1829,6 +1829,11 @@ class SentenceCoder:
         """Actors named by the heads; ``record`` marks their words as not-a-place for this sentence."""
         out: list[Actor] = []
         for head in heads:
+            members = args.prep_objects(head, "of") if head.lower_ in ("each", "all", "both") else []
+            if members and members[0].tag_ == "NNS" and len(args.with_conjuncts(members[0])) > 1:
+                # "to each of six countries, Burkina Faso, Zimbabwe, Mali and Eritrea": each one named
+                out.extend(unique_actors(self._resolve_all(args.with_conjuncts(members[0])[1:], date)))
+                continue
             if head.lower_ in ("that", "which") and head.dep_ == "nsubjpass" and head.head.dep_ == "relcl" and \
                     not self._is_event(head.head.head):  # (an act's relative is the act: "the attack, which was
                 head = head.head.head  # claimed by ...") "a Russian plane that was shot down by ...": the plane
