@@ -2074,6 +2074,11 @@ class SentenceCoder:
                 if named is not None:  # "Amini died ..., three days after she was detained": Amini, whoever
                     found = self.actors.resolve(named, date)  # she is; not the country the story named last
                     return found[0] if found else None
+                described = next((t for t in reversed(pron.doc[pron.sent.start:pron.i]) if t.tag_ == "NN" and
+                                  t.dep_ in args.SUBJECT_DEPS and t.lemma_.lower() in _ONE_PERSON), None)
+                found = self.actors.resolve(described, date) if described is not None else None
+                if found:  # "a Japanese boy died ..., a day after he was stabbed": the boy
+                    return found[0]
             if pron.lower_ == "they":
                 group = self._plural_named_before(pron, date)
                 if group is not None:
@@ -3313,6 +3318,11 @@ def _phrase_words(noun: Token) -> set[str]:
 def _another_party(actor: Actor, source: Actor) -> bool:
     """Another country, or at home another branch of the state (Congress for the White House)."""
     return actor.country != source.country or bool(actor.role and source.role and actor.role != source.role)
+
+
+#: Nouns for one person that "he" or "she" can stand for: "a Japanese boy died after he was stabbed".
+_ONE_PERSON = frozenset({"man", "woman", "boy", "girl", "child", "student", "journalist", "activist", "tourist",
+                         "worker", "teenager", "citizen", "national", "pilot", "soldier", "officer", "diplomat"})
 
 
 #: Roles that challenge a state at home: a government and its opposition or rebels are two sides.
