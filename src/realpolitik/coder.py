@@ -314,7 +314,8 @@ def _without_repeats(events: tuple[Event, ...]) -> tuple[Event, ...]:
     """"Obama held talks with Castro ... At the meeting, the U.S. president ...": one event told again in the same
     story, with the same certainty and day, is one event (its first telling, with that evidence); an analyst
     counting events must not count the retelling. It is the same act when it has the same CAMEO code, or is a
-    consultation of any kind ("Xi visited Hanoi and held talks with Vietnam's leaders": one encounter), between
+    consultation of any kind ("Xi visited Hanoi and held talks with Vietnam's leaders": one encounter) or a
+    disapproval of any kind ("called the flights provocative and said Tokyo had conveyed its concern"), between
     the same two countries however each is named ("Russia", "Russian forces", "the Kremlin"); at home, where
     one country is on both sides, only between the same sides ("a court sentenced the opposition leader; her
     party condemned the verdict" are two acts, and so are rallies of different groups), except that a mutual act
@@ -340,12 +341,13 @@ def _mutual(event: Event, other: Event) -> bool:
         (event.source.code, event.target.code) == (other.target.code, other.source.code)
 
 
-#: CAMEO roots whose codes are aspects of one act: a visit, the talks held on it and the meeting are one encounter.
-_ONE_ACT_ROOTS = frozenset({"04"})
+#: CAMEO roots whose codes are aspects of one act: a visit, the talks held on it and the meeting are one encounter;
+#: calling a deed provocative, voicing concern over it and protesting it are one disapproval of its doer.
+_ONE_ACT_ROOTS = frozenset({"04", "11"})
 
 
 def _act_told(event: Event) -> str:
-    """What makes two tellings the same act: the CAMEO code, or for a consultation its root."""
+    """What makes two tellings the same act: the CAMEO code, or for a consultation or a disapproval its root."""
     return event.root if event.root in _ONE_ACT_ROOTS else event.code
 
 
