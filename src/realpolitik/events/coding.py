@@ -1896,8 +1896,9 @@ class SentenceCoder:
                 continue
             groups = [c for c in head.children if c.dep_ == "poss" and _group_count(c)] \
                 if head.dep_ in args.SUBJECT_DEPS else []
-            groups += [o for o in args.prep_objects(head, "of") if _group_count(o)] \
-                if self.actors.role_of(head) or head.lemma_.lower() in _SIGNATORIES else []  # ("hosting the leaders of the two countries")
+            of_groups = [o for o in args.prep_objects(head, "of") if _group_count(o)]
+            if of_groups and (head.lemma_.lower() in _SIGNATORIES or self.actors.role_of(head)):
+                groups += of_groups  # ("hosting the leaders of the two countries")
             owners = self._resolve_all(groups, date) if groups else []
             if len(owners) >= 2:  # "after the two countries' army chiefs met in Moscow": each country's
                 out.extend(Actor.of(a.country, self._role_of(head, date), name=head.text) for a in owners)
