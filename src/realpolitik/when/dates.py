@@ -66,8 +66,8 @@ _PAST = re.compile(r"(?i)(?<!be )(?<!to )\b(?:said|says|told|was|were|had|did|me
 #: Thursday", "from Thursday to Sunday" (but "began on Thursday" is past).
 _OPENING_BEFORE = re.compile(r"(?i)\b(?:starting|beginning|from|until|till|through|to)\s+(?:on\s+)?$")
 _DURATION_BEFORE = re.compile(r"(?i)\bfor\s+$")
-#: "by the end of November", "by March 15": a deadline, set from the time of the news, so the nearest such date.
-_DEADLINE_BEFORE = re.compile(r"(?i)\b(?:by|before)\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+|(?:early|mid|late)-?\s*)?$")
+#: "by the end of November", "by March": a deadline, set from the time of the news, so the nearest such month.
+_DEADLINE_BEFORE = re.compile(r"(?i)\bby\s+(?:the\s+(?:end|middle|start|beginning)\s+of\s+|(?:early|mid|late)-?\s*)?$")
 
 
 @dataclass(frozen=True)
