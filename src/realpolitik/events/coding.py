@@ -720,10 +720,10 @@ class SentenceCoder:
         if not targets and sources and "poss" in pattern.targets:  # "Hungary has not yet approved the bid": the
             targets = _other_sides(self._resolve_all(_owner_told_before(args.direct_objects(tok)), date), sources)
             # bid's owner, named when the bid was told before ("ratified Sweden's application")
-        prompting = _prompting_act(support or tok)
-        if not targets and sources and prompting is not None:  # "bombers flew a patrol near Japan, prompting its
-            targets = _other_sides(self._resolve_all(self._subjects(prompting), date), sources)  # air force to
-            # scramble jets": at whoever did what prompted it
+        prompting = _prompting_act(support or tok) if not targets and sources else None
+        if prompting is not None:  # "bombers flew a patrol near Japan, prompting its air force to scramble jets":
+            targets = _other_sides(self._resolve_all(self._subjects(prompting), date), sources)  # at whoever did
+            # what prompted it
         if not targets and sources and root in ("15", "16", "19") and _in_response(support or tok):
             # "dispatched naval, air and ground forces in response": to whoever acted last; "launched an offensive
             # in response to Armenian shelling": the phrase hangs on the support verb
@@ -1033,9 +1033,10 @@ class SentenceCoder:
         places = [p for p in tok.subtree if p.dep_ == "pobj" and p.head.lower_ in preps and p.i not in why]
         where = [t for p in places for t in self.actors.phrase_tokens(p, with_preps=False)]
         own = {s.country for s in sources}
-        in_view = [c for p in places if _is_the_country(p) for t in reversed(p.doc[:p.i])  # ("struck targets in
-                   for c in self.actors.countries_in([t]) if c not in own][:1]  # the enclave": the land last named
-        return self._other_country_in(where, sources) or [Actor.of(c) for c in in_view]
+        in_view = next((c for p in places if _is_the_country(p) for t in reversed(p.doc[:p.i])  # ("struck targets
+                        for c in self.actors.countries_in([t]) if c not in own), None)  # in the enclave": the land
+        # last named that is not the doer's)
+        return self._other_country_in(where, sources) or ([Actor.of(in_view)] if in_view else [])
 
     def _mission_country(self, tok: Token, sources: list[Actor]) -> list[Actor]:
         """The foreign country whose embassy or consulate a crowd's act names, wherever the phrase sits ("set fire to
@@ -1894,15 +1895,6 @@ class SentenceCoder:
             if len(owners) >= 2:  # "Niger, Mali and Burkina Faso announced their withdrawal": each of them
                 out.extend(owners)
                 continue
-            groups = [c for c in head.children if c.dep_ == "poss" and _group_count(c)] \
-                if head.dep_ in args.SUBJECT_DEPS else []
-            of_groups = [o for o in args.prep_objects(head, "of") if _group_count(o)]
-            if of_groups and (head.lemma_.lower() in _SIGNATORIES or self.actors.role_of(head)):
-                groups += of_groups  # ("hosting the leaders of the two countries")
-            owners = self._resolve_all(groups, date) if groups else []
-            if len(owners) >= 2:  # "after the two countries' army chiefs met in Moscow": each country's
-                out.extend(Actor.of(a.country, self._role_of(head, date), name=head.text) for a in owners)
-                continue
             if head.dep_ == "conj" and out and not self._names_own_party(head, date):
                 # "13 Israeli women and children": a conjunct without a country shares the first one's
                 out.append(Actor.of(out[-1].country, self._role_of(head, date), name=head.text, kind="sector"))
@@ -1969,11 +1961,20 @@ class SentenceCoder:
         return [Actor.of(c) for c in countries] if len(countries) == count else []
 
     def _group_of(self, head: Token, date) -> list[Actor]:
-        """A plural head over conjoined countries ("leaders of Armenia, Azerbaijan and Russia", "their leaders")."""
-        if head.tag_ not in ("NNS", "NNPS"):
+        """A head over several parties: conjoined countries ("leaders of Armenia, Azerbaijan and Russia", "their
+        leaders") or a counted group told before ("the two countries' army chiefs" as a subject, "the leaders of
+        the two countries")."""
+        counted = [c for c in head.children if c.dep_ == "poss" and _group_count(c)] \
+            if head.dep_ in args.SUBJECT_DEPS else []
+        of_counted = [o for o in args.prep_objects(head, "of") if _group_count(o)]
+        if of_counted and (head.lemma_.lower() in _SIGNATORIES or self.actors.role_of(head)):
+            counted += of_counted
+        owners = self._resolve_all(counted, date) if counted else []
+        if len(owners) < 2 and head.tag_ not in ("NNS", "NNPS"):
             return []
-        their = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "their"), None)
-        owners = self.actors.possessors(their, date) if their is not None else []
+        if len(owners) < 2:
+            their = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "their"), None)
+            owners = self.actors.possessors(their, date) if their is not None else []
         if len(owners) >= 2:  # "Ethiopia and Eritrea ... when their leaders signed": one actor per party
             role = self._role_of(head, date)
             return [Actor.of(o.country, role, name=f"{head.text} of {o.name}", kind="sector") for o in owners]
