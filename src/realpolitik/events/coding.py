@@ -55,7 +55,7 @@ VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 #: Acts done to an adversary against its will: coercion and force.
 HOSTILE_ROOTS = frozenset({"17", "18", "19", "20"})
 #: Codes that, with no target named, are done to the actor's own country.
-DOMESTIC_CODES = ("170", "172", "173", "175", "083", "080", "084", "0811", "0812", "0813", "0814", "14")
+DOMESTIC_CODES = ("170", "172", "173", "175", "083", "080", "084", "0811", "0812", "0813", "0814", "14", "017")
 #: Roots that relate two parties and mean nothing without the second one ("backed by the US" backs what?;
 #: "suspended talks" with whom?). An embargo (163) may face the whole world.
 NEEDS_TARGET_ROOTS = frozenset({"04", "05", "06", "11", "16"})
@@ -683,7 +683,10 @@ class SentenceCoder:
         if not targets and tok.dep_ == "pcomp" and tok.head.lower_ == "for" and \
                 tok.head.head.lemma_.lower() in JUDGING_VERBS:  # "thanked the Netherlands for sending F-16s",
             targets = self._resolve_all(self._subjects(tok.head.head), date)  # "rebuked Canada for sending ..."
-        if pattern.targeted and not targets and self._names_target(trig.fallback, support, date):
+        # a targeted reciprocal act needs no target when its doers are two sides: "Chinese and Russian warships
+        # began exercises" are with one another
+        needs_target = pattern.targeted and not (pattern.reciprocal and len({s.country for s in sources}) >= 2)
+        if needs_target and not targets and self._names_target(trig.fallback, support, date):
             return []  # "blamed Iran" is not "blamed it on Iran" with a target guessed from the story
         if root in VIOLENCE_ROOTS and tok.dep_ == "advcl" and tok.tag_ == "VBG" and self._targets_of.get(tok.head.i) \
                 and not any(self.actors.countries_in(self.actors.phrase_tokens(h)) for _, heads in candidates[:1]
@@ -896,7 +899,7 @@ class SentenceCoder:
                 tok.dep_ not in ("nsubj", "nsubjpass") and not _is_occasion(tok) and not unrest_first_told(tok) and \
                 not (tok.dep_ == "dobj" and self._wrapper_kind(tok.head) in ABSORBING):  # "demanding his resignation"
             return []  # "shield its economy from U.S. sanctions": a reference, not news of an event
-        if pattern.targeted and not targets:
+        if needs_target and not targets:
             return []
         if pattern.pos == "noun" and root in VIOLENCE_ROOTS and not targets and not many and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) and any(
