@@ -571,6 +571,8 @@ class SentenceCoder:
                 if not sources and args.is_passive(tok):  # "soldiers were killed in a clash with Chinese troops":
                     clashes = [m for m in args.prep_objects(tok, "in", "during") if _clash(m)]  # the other side
                     sources = self._resolve_all([p for m in clashes for p in args.prep_objects(m, "with")], date)
+                if not sources and args.is_passive(tok) and root in VIOLENCE_ROOTS:
+                    sources = self._armed_doers_of_clause(tok, date)
             if not sources and pattern.swap and args.is_passive(tok):
                 # "Washington was disappointed by the takeover": the takeover's doer disappointed it
                 felt = self._resolve_all([c for c in tok.children if c.dep_ == "nsubjpass"], date)
@@ -1054,6 +1056,16 @@ class SentenceCoder:
         agreements" were not Belarus's."""
         return [h for h in args.noun_source_heads(noun)
                 if h.dep_ not in ("amod", "compound", "nmod") or self.actors.names_party(h)]
+
+    def _armed_doers_of_clause(self, verb: Token, date) -> list[Actor]:
+        """"460 patients were shot dead after the RSF overran the city", "were killed when troops stormed the
+        camp": the armed side whose act the passive's after- or when-clause tells did the killing."""
+        for clause in (c for c in verb.children if c.dep_ == "advcl" and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in ("after", "when", "as") for m in c.children)):
+            doers = self._resolve_all([s for s in clause.children if s.dep_ == "nsubj"], date)
+            if doers and all(a.role in _ARMED_GROUP_ROLES | {"MIL", "COP"} for a in doers):
+                return doers
+        return []
 
     def _names_target(self, trig: Trigger | None, support, date) -> bool:
         """Whether a fallback entry finds its target in its own slots (better than a guess for the first)."""
@@ -1747,9 +1759,10 @@ class SentenceCoder:
             if out and trig is not None and trig.pattern.wrapper:
                 break
             out.append(tok)
-            if len(out) == 1 and tok.dep_ == "relcl" and any(c.lower_ in args.RELATIVE_PRONOUNS
-                                                             for c in tok.children):
-                break  # "JNIM, which the minister blamed for the attack, has not commented": a statement of its own
+            if len(out) == 1 and tok.dep_ == "relcl" and (any(c.lower_ in args.RELATIVE_PRONOUNS for c in tok.children)
+                                                          or tok.head.lemma_.lower() in _CHARGE_NOUNS):
+                break  # "JNIM, which the minister blamed for the attack, has not commented": a statement of its own;
+                # so is the answer to a charge ("accused Baku of meddling, a claim Baku rejected")
             if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS for c in tok.children):
                 break
             if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _set_off(tok) and any(
