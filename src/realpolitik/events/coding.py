@@ -611,6 +611,10 @@ class SentenceCoder:
             if slot == "dobj" and code in AROUND_EVENT_CODES and all(h.lower_ in ("it", "this") for h in heads):
                 targets = _other_sides(self._pair_told(), sources)  # "Annan, who brokered it": the accord just told
                 break
+            if heads and all(_answerable_for_deed(h) for h in heads):
+                targets = self._deed_doer(sources)  # "called for those responsible to be held accountable": the
+                if targets:  # doers of the deed just told
+                    break
             if slot == "dobj" and root == "11" and any(h.lower_ in ("it", "this") for h in heads) and (
                     trig.consumed or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)):
                 # "Kyiv called it an act of aggression": the deed just told, not the party last named
@@ -1163,7 +1167,10 @@ class SentenceCoder:
         for tok in places:
             if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "from") and _phrase_of(tok.head.head, holders):
                 # (the whole place phrase: "at Lagos's main airport")
-                countries = self.actors.countries_in([tok, *self.actors.place_words(tok)])
+                owners = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")] \
+                    if tok.lemma_.lower() in ("embassy", "consulate") else []  # "given asylum at the Mexican embassy
+                # in Lima": an embassy is its state's ground
+                countries = self.actors.countries_in([*owners, tok, *self.actors.place_words(tok)])
                 if countries:  # the authorities there: "18 Saudis were detained in Riyadh" (SAUGOV -> SAU)
                     return [Actor.of(countries[0], "GOV", name=tok.text, kind="sector")]
         trig = self._trigger_at.get(verb.i)
@@ -2623,6 +2630,18 @@ def _fights_forces(verb: Token, target: Actor | None) -> bool:
     struck = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     struck += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "against") for o in p.children]
     return any(t.lemma_.lower() in _FORCE_OBJECTS for head in struck for t in head.subtree)
+
+
+#: Who answers for a deed, named only so: "the perpetrators", "the culprits".
+_CULPRITS = frozenset({"perpetrator", "culprit", "instigator", "organiser", "organizer", "mastermind"})
+
+
+def _answerable_for_deed(head: Token) -> bool:
+    """"those responsible", "whoever was behind it", "the perpetrators": the doers of a deed, not a party named."""
+    if head.lemma_.lower() in _CULPRITS and any(c.lower_ == "the" for c in head.children):
+        return True
+    return head.lower_ in ("those", "whoever", "anyone") and any(
+        c.lemma_.lower() in ("responsible", "behind") for c in head.children)
 
 
 def _kills_thousands(verb: Token) -> bool:
