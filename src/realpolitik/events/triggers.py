@@ -296,6 +296,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             and not _is_motive(t.token) and not _is_aim(t.token) and not _helped_to(t.token)
             and not _is_breached(t.token) and not _legal_state(t.token) and not _lie_of_land(t.token)
             and not _heads_free_relative(t.token) and not _lasting_state(t.token) and not _names_people(t.token)
+            and not _standing_description(t.token) and not _tally(t)
             and not _describes_anyone(t.token)
             and not _sent_to_attack(t, at) and not _stance(t) and not _record_clause(t.token)
             and not (t.pattern.pos == "noun" and _framing(t.token)) and not _posted(t.token)
@@ -373,6 +374,24 @@ def _lasting_state(tok: Token) -> bool:
         c.dep_ == "prep" and (c.lower_ == "since" or (c.lower_ == "for" and any(  # "suspended for a decade"
             p.lemma_.lower() in _LONG_SPANS for p in c.children))) for c in tok.children) and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+
+
+def _standing_description(tok: Token) -> bool:
+    """"the Polisario Front, which is backed by Algiers": a relative clause in the present passive says what its
+    noun is, a standing state, not news of an act (but "which is being shelled" goes on now)."""
+    return tok.dep_ == "relcl" and tok.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children) and not any(
+        c.dep_ == "auxpass" and c.tag_ == "VBG" or c.ent_type_ in ("DATE", "TIME") for c in tok.subtree)
+
+
+def _tally(trigger: Trigger) -> bool:
+    """"the insurgency, which has killed more than 3,000 people since 2017": violence counted up over years is
+    the toll of a long-running conflict, not one act (but "have killed 200 since mid-September" is the news)."""
+    tok = trigger.token
+    return any(code is not None and code[:2] in ("18", "20") for code in _codes(trigger)) and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children) and any(
+        c.dep_ == "prep" and c.lower_ == "since" and any(p.dep_ == "pobj" and p.shape_ == "dddd" for p in c.children)
+        for c in tok.children)
 
 
 _LONG_SPANS = frozenset({"decade", "year", "month"})
