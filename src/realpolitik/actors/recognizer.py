@@ -607,13 +607,24 @@ class DocActors:
             if ent is not None:
                 longer = _with_particles(ent)
                 gazetteer = self.recognizer.gazetteer
-                return (longer != ent.text and gazetteer.country_of(longer)) or gazetteer.country_of(ent.text)
+                return self._country_containing(ent) or (longer != ent.text and gazetteer.country_of(longer)) or \
+                    gazetteer.country_of(ent.text)
         if tok.pos_ == "PROPN" and tok.ent_iob_ != "I" and tok.ent_type_ not in ("DATE", "TIME") and \
                 _in_place_slot(tok):
             # a place the entity recogniser missed or took for a person, where only a place can stand: "the city
             # of Goma", "in Rafah" (but "in March" is a month, not the English town)
             words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
             return self.recognizer.gazetteer.country_of(" ".join(t.text for t in words))
+        return None
+
+    def _country_containing(self, place: Span) -> str | None:
+        """The country a place is said to be in ("Solhan in Burkina Faso's Yagha province"): it wins over a
+        namesake elsewhere that the gazetteer knows (a Solhan in Turkey)."""
+        for prep in (c for c in place.root.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for tok in (t for p in prep.children if p.dep_ == "pobj" for t in p.subtree):
+                hit = self.hits.get(tok.i)
+                if hit is not None and hit.kind in _COUNTRY_KINDS:
+                    return hit.entries[0].country
         return None
 
     def _korean_story(self) -> bool:

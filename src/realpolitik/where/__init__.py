@@ -93,8 +93,12 @@ def _locative_objects(trigger) -> Iterator:
 def _place_in_phrase(token, entities, excluded, gazetteer, hint, depth: int = 0) -> Place | None:
     """A place named by a prepositional object or inside it ("the southern suburbs of Beirut" -> Beirut)."""
     place = _resolve_token(token, entities, excluded, gazetteer, hint, strict=False)
-    if place is not None or depth > 3:
-        return place
+    if place is not None:
+        container = _container(token, entities, gazetteer, hint, depth)
+        # "Solhan in Burkina Faso's Yagha province": the place the text puts it in, not a namesake elsewhere
+        return container if container is not None and container.country != place.country else place
+    if depth > 3:
+        return None
     for child in token.children:
         if child.dep_ in ("poss", "compound", "appos", "conj") and child.i not in excluded:
             place = _resolve_token(child, entities, excluded, gazetteer, hint, strict=False)
@@ -108,6 +112,14 @@ def _place_in_phrase(token, entities, excluded, gazetteer, hint, depth: int = 0)
     return None
 
 
+def _container(token, entities, gazetteer, hint, depth: int) -> Place | None:
+    """The place an "in" phrase on a place name puts it in ("Solhan in Burkina Faso" -> Burkina Faso), an
+    actor's name included ("in Burkina Faso's Yagha province" names Burkina Faso's people too)."""
+    return next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "in" and depth <= 3
+                 for g in c.children if g.dep_ == "pobj"
+                 for p in [_place_in_phrase(g, entities, frozenset(), gazetteer, hint, depth + 1)] if p), None)
+
+
 def _resolve_token(token, entities, excluded, gazetteer, hint, *, strict: bool) -> Place | None:
     """The place a token's entity (or proper-noun run) names; ``strict`` accepts place labels only."""
     ent = entities.get(token.i)
@@ -116,7 +128,9 @@ def _resolve_token(token, entities, excluded, gazetteer, hint, *, strict: bool) 
             return None
         if ent.label_ not in PLACE_LABELS and (strict or ent.label_ not in _OTHER_LABELS):
             return None
-        return _lookup_span(ent, gazetteer, hint)
+        run = _compound_run(token)  # ("Burkina" and "Faso" tagged as two places: the name is both)
+        return _lookup_span(ent, gazetteer, hint) or (
+            _lookup_span(token.doc[min(t.i for t in run): token.i + 1], gazetteer, hint) if len(run) > 1 else None)
     if strict or token.pos_ != "PROPN" or token.i in excluded:
         return None
     span = token.doc[min(t.i for t in _compound_run(token)): token.i + 1]
