@@ -2709,6 +2709,8 @@ def _asks_for(noun: Token, prev: Token, family: str) -> bool:
         return False
     if prev.i == noun.i:
         return family == "intent" or noun.dep_ == "dobj"
+    if noun.dep_ == "conj" and prev.dep_ == "dobj" and any(c.i == noun.i for c in prev.conjuncts):
+        return True  # "demanded an apology and the withdrawal of Turkish troops": both are wanted
     return prev.dep_ == "prep" and prev.lower_ == "for" and family in ("appeal", "demand")
 
 

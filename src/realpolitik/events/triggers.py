@@ -296,7 +296,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             and not _is_motive(t.token) and not _is_aim(t.token) and not _helped_to(t.token)
             and not _is_breached(t.token) and not _legal_state(t.token) and not _lie_of_land(t.token)
             and not _heads_free_relative(t.token) and not _lasting_state(t.token) and not _names_people(t.token)
-            and not _standing_description(t.token) and not _tally(t)
+            and not _standing_description(t.token) and not _tally(t) and not _called_needed(t.token)
             and not _describes_anyone(t.token)
             and not _sent_to_attack(t, at) and not _stance(t) and not _record_clause(t.token)
             and not (t.pattern.pos == "noun" and _framing(t.token)) and not _posted(t.token)
@@ -382,6 +382,18 @@ def _standing_description(tok: Token) -> bool:
     return tok.dep_ == "relcl" and tok.tag_ == "VBN" and any(
         c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in tok.children) and not any(
         c.dep_ == "auxpass" and c.tag_ == "VBG" or c.ent_type_ in ("DATE", "TIME") for c in tok.subtree)
+
+
+#: What a needed act is called: "the withdrawal of Eritrean forces was an essential first step".
+_NEEDS = frozenset({"step", "priority", "condition", "precondition", "prerequisite", "requirement", "necessity",
+                    "must", "goal", "aim", "objective", "imperative"})
+
+
+def _called_needed(tok: Token) -> bool:
+    """"said the withdrawal of Eritrean forces was an essential first step": an act named as what is needed is
+    wanted, not reported as done."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.lemma_.lower() in _NEEDS for c in tok.head.children)
 
 
 def _tally(trigger: Trigger) -> bool:
