@@ -2656,6 +2656,16 @@ def _kills_thousands(verb: Token) -> bool:
     return False
 
 
+#: People named as individuals, not a crowd: their attack is an assault, not a riot.
+_INDIVIDUALS = frozenset({"man", "woman", "person", "individual", "assailant", "attacker", "knifeman", "gunman",
+                          "teenager", "youth", "driver"})
+
+
+def _lone_assailants(verb: Token) -> bool:
+    """"the men inside it attacked them with knives": the doers are people named one by one, not a crowd."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _INDIVIDUALS for c in verb.children)
+
+
 def actor_conventions(code: str, source: Actor, target: Actor | None, verb: Token | None = None) -> str:
     """CAMEO's conventions on who uses force against whom: security forces shooting or beating their own
     protesters or civilians use violent repression (175); protesters storming or attacking riot (145); a
@@ -2677,6 +2687,8 @@ def actor_conventions(code: str, source: Actor, target: Actor | None, verb: Toke
     if code[:2] not in ("18", "19"):
         return code
     if source.role in _CIVIL_ROLES and code in ("180", "190") and source.kind != "country":
+        if verb is not None and _lone_assailants(verb):
+            return "180"  # "men attacked students with knives": people one by one assault; they fight no battle
         return "145"  # crowds that storm, attack or set fire riot, at home or at a foreign embassy
     if code == "190" and source.role in ("INS", "UAF") and verb is not None and not _fights_forces(verb, target):
         return "180"  # militants' or gunmen's attack on people and places (the verb's words) is no battle
