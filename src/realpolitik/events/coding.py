@@ -559,6 +559,16 @@ class SentenceCoder:
                 sources = self._authority(tok, date)
             if not sources and code in AROUND_EVENT_CODES:  # "UN-sponsored talks": the UN mediated them
                 sources = self._resolve_all(hyphen_agent(tok), date, record=True)
+            if not sources and args.is_passive(tok) and code.startswith("063"):
+                # "was extradited from the United States", "was flown from the US after being extradited": by the
+                # state it was sent from
+                hosts = [tok, tok.head.head] if tok.dep_ == "pcomp" else [tok]
+                sent_from = [t for h in hosts for p in args.prep_objects(h, "from") for t in self.actors.phrase_tokens(p)]
+                sources = [Actor.of(c) for c in self.actors.countries_in(sent_from)[:1]]
+                sent_to = [t for h in hosts for p in args.prep_objects(h, "to") for t in self.actors.phrase_tokens(p)]
+                against = [Actor.of(c) for c in self.actors.countries_in(sent_to)[:1]] or [
+                    Actor.of(a.country) for a in self._resolve_all(
+                        [c for h in hosts for c in h.children if c.dep_ == "nsubjpass"], date) if a.country][:1]
             if not sources and args.is_passive(tok) and root in ("06", "07"):
                 # "the first parts of Russia's S-400 system were delivered to ...": the maker's country supplies them
                 made = [t for c in tok.children if c.dep_ == "nsubjpass" for t in self.actors.phrase_tokens(c)]
