@@ -547,6 +547,11 @@ class SentenceCoder:
             against = against or self._resolve_all([m for m in tok.children if args.is_anti(m)], date)
         else:
             sources = self._resolve_all(self._subjects(tok), date, record=True)
+            if not sources and root == "09" and any(h.lemma_.lower() in _INQUIRY_BODIES for h in self._subjects(tok)):
+                # "Dagalo said committees would investigate": a body of inquiry no one else's is the speaker's, and
+                # looks into what happened at home unless told otherwise
+                sources = self._speakers(self._chain(tok), date)[:1]
+                against = [Actor.of(a.country) for a in sources if a.country and a.kind != "igo"]
             if pattern.reciprocal and len(sources) < 2 and self.last_pair and any(
                     h.lower_ == "they" for h in self._subjects(tok)) and not self._resolve_all(
                     args.direct_objects(tok) + args.prep_objects(tok, "with"), date):
@@ -2642,6 +2647,9 @@ def _fights_forces(verb: Token, target: Actor | None) -> bool:
     return any(t.lemma_.lower() in _FORCE_OBJECTS for head in struck for t in head.subtree)
 
 
+#: Bodies of inquiry named only by their kind: "a committee would investigate", "a judicial panel".
+_INQUIRY_BODIES = frozenset({"committee", "commission", "panel", "team", "inquiry", "investigator", "board",
+                             "tribunal", "body"})
 #: Who answers for a deed, named only so: "the perpetrators", "the culprits".
 _CULPRITS = frozenset({"perpetrator", "culprit", "instigator", "organiser", "organizer", "mastermind"})
 
