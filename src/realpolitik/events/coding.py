@@ -565,15 +565,7 @@ class SentenceCoder:
             if not sources and code in AROUND_EVENT_CODES:  # "UN-sponsored talks": the UN mediated them
                 sources = self._resolve_all(hyphen_agent(tok), date, record=True)
             if not sources and args.is_passive(tok) and code.startswith("063"):
-                # "was extradited from the United States", "was flown from the US after being extradited": by the
-                # state it was sent from
-                hosts = [tok, tok.head.head] if tok.dep_ == "pcomp" else [tok]
-                sent_from = [t for h in hosts for p in args.prep_objects(h, "from") for t in self.actors.phrase_tokens(p)]
-                sources = [Actor.of(c) for c in self.actors.countries_in(sent_from)[:1]]
-                sent_to = [t for h in hosts for p in args.prep_objects(h, "to") for t in self.actors.phrase_tokens(p)]
-                against = [Actor.of(c) for c in self.actors.countries_in(sent_to)[:1]] or [
-                    Actor.of(a.country) for a in self._resolve_all(
-                        [c for h in hosts for c in h.children if c.dep_ == "nsubjpass"], date) if a.country][:1]
+                sources, against = self._handed_over(tok, date)
             if not sources and args.is_passive(tok) and root in ("06", "07"):
                 # "the first parts of Russia's S-400 system were delivered to ...": the maker's country supplies them
                 made = [t for c in tok.children if c.dep_ == "nsubjpass" for t in self.actors.phrase_tokens(c)]
@@ -1075,6 +1067,19 @@ class SentenceCoder:
         agreements" were not Belarus's."""
         return [h for h in args.noun_source_heads(noun)
                 if h.dep_ not in ("amod", "compound", "nmod") or self.actors.names_party(h)]
+
+    def _handed_over(self, verb: Token, date) -> tuple[list[Actor], list[Actor]]:
+        """"was extradited from the United States", "was flown from the US to Lima after being extradited": with
+        no agent named, the state a person was sent from hands him over to the state he was sent to, else to
+        his own."""
+        hosts = [verb, verb.head.head] if verb.dep_ == "pcomp" else [verb]
+
+        def country_after(prep: str) -> list[Actor]:
+            words = [t for h in hosts for p in args.prep_objects(h, prep) for t in self.actors.phrase_tokens(p)]
+            return [Actor.of(c) for c in self.actors.countries_in(words)[:1]]
+
+        persons = self._resolve_all([c for h in hosts for c in h.children if c.dep_ == "nsubjpass"], date)
+        return country_after("from"), country_after("to") or [Actor.of(a.country) for a in persons if a.country][:1]
 
     def _armed_doers_of_clause(self, verb: Token, date) -> list[Actor]:
         """"460 patients were shot dead after the RSF overran the city", "were killed when troops stormed the
