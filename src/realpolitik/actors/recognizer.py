@@ -619,9 +619,12 @@ class DocActors:
 
     def _country_containing(self, place: Span) -> str | None:
         """The country a place is said to be in ("Solhan in Burkina Faso's Yagha province"): it wins over a
-        namesake elsewhere that the gazetteer knows (a Solhan in Turkey)."""
+        namesake elsewhere that the gazetteer knows (a Solhan in Turkey). Only the "in" phrase's own name counts,
+        not what hangs on it ("Odesa in talks with Moscow")."""
         for prep in (c for c in place.root.children if c.dep_ == "prep" and c.lower_ == "in"):
-            for tok in (t for p in prep.children if p.dep_ == "pobj" for t in p.subtree):
+            heads = [p for p in prep.children if p.dep_ == "pobj"]
+            names = heads + [c for h in heads for c in h.children if c.dep_ in ("poss", "compound", "amod")]
+            for tok in names + [c for n in names for c in n.children if c.dep_ == "compound"]:
                 hit = self.hits.get(tok.i)
                 if hit is not None and hit.kind in _COUNTRY_KINDS:
                     return hit.entries[0].country

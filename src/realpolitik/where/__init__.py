@@ -128,17 +128,21 @@ def _resolve_token(token, entities, excluded, gazetteer, hint, *, strict: bool) 
             return None
         if ent.label_ not in PLACE_LABELS and (strict or ent.label_ not in _OTHER_LABELS):
             return None
-        run = _compound_run(token)  # ("Burkina" and "Faso" tagged as two places: the name is both)
+        # ("Burkina" and "Faso" tagged as two places: the name is both)
         return _lookup_span(ent, gazetteer, hint) or (
-            _lookup_span(token.doc[min(t.i for t in run): token.i + 1], gazetteer, hint) if len(run) > 1 else None)
+            _lookup_span(_compound_span(token), gazetteer, hint) if len(_compound_run(token)) > 1 else None)
     if strict or token.pos_ != "PROPN" or token.i in excluded:
         return None
-    span = token.doc[min(t.i for t in _compound_run(token)): token.i + 1]
-    return _lookup_span(span, gazetteer, hint)
+    return _lookup_span(_compound_span(token), gazetteer, hint)
 
 
 def _compound_run(token) -> list:
     return [token, *[c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]]
+
+
+def _compound_span(token):
+    """The proper name a token ends, with the proper nouns compounded before it ("Burkina Faso")."""
+    return token.doc[min(t.i for t in _compound_run(token)): token.i + 1]
 
 
 def _lookup_span(span, gazetteer: Gazetteer, hint) -> Place | None:
