@@ -49,6 +49,14 @@ def test_a_subject_condition_takes_each_word_of_its_class(tmp_path):
     assert lexicon.get("v.my.welcome").objects == {"ent:person"}
 
 
+def test_a_purpose_condition_keeps_its_prefix(tmp_path):
+    # "gave him 48 hours to leave": the condition is on the infinitive that says what the time is for
+    path = _user_file(tmp_path, "v.my.deadline\t174\tverb\tgive\tto:leave|to:@troops\tiobj\t-")
+    objects = load_lexicon((path,)).get("v.my.deadline").objects
+    assert "to:leave" in objects and "leave" not in objects
+    assert {f"to:{w}" for w in load_lexicon((path,)).classes["troops"]} <= objects
+
+
 @pytest.mark.parametrize("row, problem", [
     ("v.bad\t999\tverb\tfoo\t-\tdobj\t-", "999"),
     ("v.bad\t190\tverb\tfoo\t@nosuchclass\tdobj\t-", "nosuchclass"),

@@ -150,7 +150,8 @@ class ActorRecognizer:
                 key = doc.vocab.strings[match_id]
                 entries = tuple(self._entries[key])
                 if not self._plausible(doc[start:end], entries) or self._inside_other_place(doc, start, end, entries) \
-                        or _first_of_longer_name(doc, start, end, entries) or _birthplace(doc, end):
+                        or _first_of_longer_name(doc, start, end, entries) or _birthplace(doc, end) \
+                        or _compass_of_longer_name(doc, end):
                     continue
                 spans.append(Span(doc, start, end, label=key))
         by_token: dict[int, Hit] = {}
@@ -991,6 +992,12 @@ def _first_of_longer_name(doc: Doc, start: int, end: int, entries: tuple[ActorEn
     ent = entity_at(doc).get(start)
     return ent is not None and ent.label_ == "PERSON" and ent.end > end and doc[end].pos_ == "PROPN" and \
         doc[end].is_title
+
+
+def _compass_of_longer_name(doc: Doc, end: int) -> bool:
+    """"the West African bloc", "the East Asian summit": a name that ends on a direction the next name word
+    carries on is a region's name, not the one matched ("the West")."""
+    return doc[end - 1].lower_ in COMPASS_WORDS and end < len(doc) and doc[end].is_title and doc[end].is_alpha
 
 
 def _birthplace(doc: Doc, end: int) -> bool:

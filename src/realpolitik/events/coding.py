@@ -168,17 +168,21 @@ class SentenceCoder:
         self._sent_to_fight(out)
         out.extend(self._followed(sent, out, date))
         out.extend(self._done_likewise(sent, out, date))
+        out.extend(self._invited(out, date))
         out.extend(self._alleged(out))
         # an armed group's claim of an attack is news of the attack (coded from the claim, above), not of a
         # statement; a state's acknowledgement stays one ("Iran acknowledged shooting down the airliner")
         out[:] = [ev for ev in out if not (ev.code == CLAIM_RESPONSIBILITY and ev.source.role in _ARMED_GROUP_ROLES)]
         out.extend(self._denied_acts(triggers, out, date))
         out[:] = _without_force_named_again(out)
+        out[:] = _without_deadline_of_expulsion(out)
         for ev in out:
             if ev.code == "154" and self._answers_call_for_help(ev):  # "deploying troops ... after X asked for help"
                 ev.code = "074"
             if _insistent_appeal(ev):  # "urged India to hand her over immediately": CAMEO's demand of the same kind
                 ev.code = "10" + ev.code[2:]
+            if ev.code == "174" and self._given_to_diplomats(ev.trigger):  # "gave the ambassador 72 hours to
+                ev.code = "166"  # leave": diplomats expelled
         self._remember(sent, triggers, out, date)
         for ev in out:
             ev.actor_tokens = self._actor_tokens
@@ -239,6 +243,25 @@ class SentenceCoder:
                                                                other.country != ev.target.country):
                         extra.append(replace(ev, source=other, rule=f"{ev.rule}>likewise"))
         return extra
+
+    def _invited(self, out: list[SentenceEvent], date) -> list[SentenceEvent]:
+        """"their leaders met in Putrajaya at the invitation of Malaysian Prime Minister Anwar Ibrahim": whoever
+        invited them hosts each side of the meeting (043), as a host named by "hosted by" would."""
+        hosted = []
+        for ev in (e for e in out if e.code[:3] in _MEETING_CODES and e.target is not None):
+            held = [ev.trigger] + ([ev.trigger.head] if ev.trigger.dep_ == "dobj" else [])  # ("held talks at ...")
+            for host in self._resolve_all([h for verb in held for h in _inviters(verb)], date):
+                for side in (ev.source, ev.target):
+                    if host.country != side.country and not any(
+                            h.source.code == host.code and h.target.code == side.code for h in hosted):
+                        hosted.append(replace(ev, code="043", source=host, target=side, rule=f"{ev.rule}>invited"))
+        return [ev for ev in hosted if ev.source.country not in {e.source.country for e in out}]
+
+    def _given_to_diplomats(self, verb: Token) -> bool:
+        """Whether those a verb gives time to ("gave France's ambassador, Joel Meyer, 72 hours") are diplomats."""
+        diplomats = self.lexicon.classes["diplomat"]
+        return verb.lemma_.lower() in ("give", "grant", "allow") and any(
+            c.dep_ in ("dative", "dobj") and c.lemma_.lower() in diplomats for c in verb.children)
 
     def _answers_call_for_help(self, ev: SentenceEvent) -> bool:
         """Troops sent to a country whose side has asked them for help, or asked for it in the same sentence
@@ -2316,6 +2339,9 @@ class SentenceCoder:
                        for p in c.children if p.dep_ in ("pobj", "pcomp")]
             if any(g.pos_ == "VERB" and (g.i in self._trigger_at or g.lemma_.lower() in _WRONGDOING) for g in grounds):
                 continue  # "accused the troops of blowing it up" is coded from its own verb; "of meddling": no deed
+            if grounds and not any(g.pos_ in ("VERB", "AUX") or g.i in self._trigger_at or g.lemma_.lower() in _COMPLICITY or
+                                   g.lemma_.lower() in EVENT_REFERENCES for g in grounds):
+                continue  # "accused Brussels of blackmail": a charge that names no deed told before
             act = self._reported_act(material=bool(grounds))  # "X was killed ... Y blamed Z"
             if act is None or (self.agentless is None and ev.target.code == self.last_material.source.code) or \
                     act.code[:2] not in HOSTILE_ROOTS:
@@ -3086,6 +3112,19 @@ def _without_force_named_again(out: list[SentenceEvent]) -> list[SentenceEvent]:
                                      (ev.source.country, ev.code[:2]) in aimed)]
 
 
+#: Breaking or downgrading relations and expelling people: what a deadline to leave belongs to.
+_RUPTURES = frozenset({"161", "166", "174"})
+
+
+def _without_deadline_of_expulsion(out: list[SentenceEvent]) -> list[SentenceEvent]:
+    """"expelled a Canadian diplomat and gave him five days to leave", "broke off relations and gave its diplomats
+    72 hours to leave": the time given is that of the expulsion or the break, told already."""
+    expelled = {(ev.source.country, ev.target.country) for ev in out if ev.code[:3] in _RUPTURES
+                and ev.target is not None and not ev.rule.startswith("v.give.time")}
+    return [ev for ev in out if not (ev.rule.startswith("v.give.time") and ev.target is not None and
+                                     (ev.source.country, ev.target.country) in expelled)]
+
+
 def _owner_told_before(objects: list[Token]) -> list[Token]:
     """The owner of "the bid" (or "the application"): the possessor of the nearest earlier mention that names one
     ("Sweden's application ... has not yet approved the bid")."""
@@ -3285,6 +3324,20 @@ def _announced_measure(code: str) -> bool:
     """Cutting ties, sanctions and expulsions (16, 174) are measures a government takes openly and in its own
     name: no denial is about them, so a denial after one is about another deed."""
     return code[:2] == "16" or code[:3] == "174"
+
+
+#: Codes of meetings, which one who invited the sides hosts: consult, visit, host, negotiate.
+_MEETING_CODES = frozenset({"040", "042", "043", "046"})
+
+
+def _inviters(verb: Token) -> list[Token]:
+    """Who invited the doers of ``verb``: "met at the invitation of Erdogan", "held talks at Erdogan's
+    invitation", "on the invitation of the king"."""
+    found = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon")):
+        for noun in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() == "invitation"):
+            found += [c for c in noun.children if c.dep_ == "poss"] + args.prep_objects(noun, "of")
+    return found
 
 
 def _dismisses_charge(trig: Trigger) -> bool:

@@ -103,6 +103,7 @@ def object_words(tok: Token) -> dict[str, Token]:
             add(tok.head.head.head)  # by the EU", the participle hung on the nearer noun
     if not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
         _add_subject_words(tok, words)
+    _add_purpose_words(tok, words)
     words.setdefault(f"as:{tok.dep_}", tok)  # the trigger's own construction ("!as:acl": not "a militia backed by")
     for child in tok.children:
         if child.dep_ == "advcl" and child.lemma_.lower() in _HELPING and any(
@@ -157,6 +158,19 @@ _HELPING = frozenset({"help", "assist", "support", "aid"})
 
 #: Verbs by which a plane, ship or convoy carries its load ("planes carrying medics").
 _CARRYING = frozenset({"carry", "bring", "transport", "ferry", "deliver", "load"})
+
+
+def _add_purpose_words(verb: Token, words: dict[str, Token]) -> None:
+    """What the time a verb gives is for, as "to:" words: "gave the ambassador 48 hours to leave" (the parser
+    hangs the infinitive on the verb or on the time)."""
+    for child in verb.children:
+        nouns = [child, *(a for a in child.children if a.dep_ == "appos")] if child.dep_ in (
+            "dobj", "npadvmod", "dative") else []  # ("gave the spokesman, Olivier Salgado, 72 hours to leave")
+        nouns += [a for n in nouns[1:] for a in n.children if a.dep_ == "appos"]
+        held = [child] if child.dep_ == "advcl" else [g for n in nouns for g in n.children if g.dep_ in ("relcl", "acl")]
+        for clause in held:
+            if any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+                words.setdefault(f"to:{clause.lemma_.lower()}", clause)
 
 
 def _add_subject_words(verb: Token, words: dict[str, Token]) -> None:

@@ -110,7 +110,7 @@ def _parse_pattern(row: Row, classes: dict[str, frozenset[str]], cameo_codes: It
             continue
         negated = word.startswith("!")
         word = word.lstrip("!")
-        prefix = next((p for p in ("subj:", "dobj:") if word.startswith(p)), "")
+        prefix = next((p for p in ("subj:", "dobj:", "to:") if word.startswith(p)), "")
         word = word.removeprefix(prefix)
         if word.startswith("@"):
             if word[1:] not in classes:
