@@ -258,6 +258,10 @@ def subject_heads(verb: Token) -> list[Token]:
                 if raised:  # "Seoul and Tokyo are expected to sign": the ones expected do the signing
                     return with_conjuncts(raised[0])
             if node.pos_ == "VERB" and is_passive(node):
+                surface = [c for c in node.children if c.dep_ == "nsubjpass" and c.lower_ not in RELATIVE_PRONOUNS]
+                if surface and prev.i == verb.i and verb.dep_ == "conj" and not is_passive(verb) and \
+                        not gapped_passive(verb):  # "he was shocked by the conduct and ordered an inquiry": he did
+                    return with_conjuncts(surface[0])
                 return subject_heads(node)
     return []
 
