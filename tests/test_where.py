@@ -207,3 +207,9 @@ def test_a_place_said_to_be_in_a_country_is_there(nlp, gazetteer):
     text = "Gunmen killed 132 villagers in a raid on Solhan in Burkina Faso's northern Yagha province."
     assert gazetteer.lookup("Solhan").country == "TUR"
     assert _pick(nlp, gazetteer, text, "killed", ("Gunmen", "villagers")).country == "BFA"
+
+
+def test_a_village_said_to_be_in_a_country_is_there(nlp, gazetteer):
+    # "in ..." hangs on "village", the noun that the name names
+    text = "Gunmen killed 132 villagers in a raid on the village of Solhan in northern Burkina Faso on Friday."
+    assert _pick(nlp, gazetteer, text, "killed", ("Gunmen", "villagers")).country == "BFA"

@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 from ..knowledge.actors import ActorDictionary, ActorEntry, holds_on
 from ..knowledge.gazetteer import COMPASS_WORDS, Gazetteer
 from ..model import Actor, unique_actors
-from ..nlp import BIDDING_NOUNS, entity_at, hyphen_agent, is_glued_name
+from ..nlp import BIDDING_NOUNS, entity_at, hyphen_agent, in_phrases_of_place, is_glued_name
 
 #: Pronouns that stand for an actor named elsewhere; the events stage resolves them.
 PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "we", "i", "us"})
@@ -622,7 +622,7 @@ class DocActors:
         """The country a place is said to be in ("Solhan in Burkina Faso's Yagha province"): it wins over a
         namesake elsewhere that the gazetteer knows (a Solhan in Turkey). Only the "in" phrase's own name counts,
         not what hangs on it ("Odesa in talks with Moscow")."""
-        for prep in (c for c in place.root.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for prep in in_phrases_of_place(place.root):
             heads = [p for p in prep.children if p.dep_ == "pobj"]
             names = heads + [c for h in heads for c in h.children if c.dep_ in ("poss", "compound", "amod")]
             for tok in names + [c for n in names for c in n.children if c.dep_ == "compound"]:

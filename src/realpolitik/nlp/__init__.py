@@ -136,6 +136,14 @@ def hyphen_agent(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i == verb.i - 2]
 
 
+def in_phrases_of_place(name: Token) -> list[Token]:
+    """The "in" prepositions that say where a place name lies: on the name ("Solhan in Burkina Faso") or on the
+    noun it names ("the village of Solhan in northern Burkina Faso", where the parser hangs them)."""
+    named = [name] + ([name.head.head] if name.dep_ == "pobj" and name.head.lower_ == "of" and
+                      name.head.head.pos_ == "NOUN" else [])
+    return [c for n in named for c in n.children if c.dep_ == "prep" and c.lower_ == "in"]
+
+
 def is_glued_name(tok: Token) -> bool:
     """A name the parser hung on the next one as a modifier with its own "and": "Donald Trump and Vladimir
     Putin" parsed as a compound of Putin, "Venezuela and European negotiators". It names a party of its own."""

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from ..knowledge.gazetteer import COMPASS_WORDS, Gazetteer
 from ..model import Place
-from ..nlp import entity_at
+from ..nlp import entity_at, in_phrases_of_place
 
 __all__ = ["pick_place", "LOCATIVE_PREPOSITIONS"]
 
@@ -115,8 +115,7 @@ def _place_in_phrase(token, entities, excluded, gazetteer, hint, depth: int = 0)
 def _container(token, entities, gazetteer, hint, depth: int) -> Place | None:
     """The place an "in" phrase on a place name puts it in ("Solhan in Burkina Faso" -> Burkina Faso), an
     actor's name included ("in Burkina Faso's Yagha province" names Burkina Faso's people too)."""
-    return next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "in" and depth <= 3
-                 for g in c.children if g.dep_ == "pobj"
+    return next((p for c in in_phrases_of_place(token) if depth <= 3 for g in c.children if g.dep_ == "pobj"
                  for p in [_place_in_phrase(g, entities, frozenset(), gazetteer, hint, depth + 1)] if p), None)
 
 
