@@ -23,6 +23,7 @@ def only(text, published=PUBLISHED):
     ("Drones struck on Monday night.", "Monday night", "2025-11-17", "day", "relative"),
     ("The two leaders will meet on Friday.", "Friday", "2025-11-21", "day", "relative"),
     ("Talks are due to resume next Friday.", "next Friday", "2025-11-21", "day", "relative"),
+    ("The envoy is due in Khartoum on Friday.", "Friday", "2025-11-21", "day", "relative"),
     ("Protests took place last Tuesday.", "last Tuesday", "2025-11-11", "day", "relative"),
     ("The attack came on November 16.", "November 16", "2025-11-16", "day", "absolute"),
     ("On 16 November troops crossed the river.", "16 November", "2025-11-16", "day", "absolute"),

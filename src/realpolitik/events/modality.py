@@ -94,6 +94,9 @@ def _own_cues(tok: Token) -> set[str]:
         cues.add("negated")  # "neither accepted nor recognised the award"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PLANNING_VERBS:
         cues.add("planned")
+    if tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() == "be" and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in PLANNING_VERBS for c in tok.head.children):
+        cues.add("planned")  # "is due in Khartoum on Friday to mediate": what the trip is for, still to come
     if tok.lemma_.lower() == "be" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
             w.lemma_.lower() == "way" for w in c.children) for c in tok.children):
         cues.add("planned")  # "further EU sanctions were on their way": coming, not yet imposed

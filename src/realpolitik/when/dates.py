@@ -58,7 +58,8 @@ _NOT_WEEKDAY_BEFORE = re.compile(r"(?:Black|Good|Super|Bloody|Ash|Palm|Easter|Ho
 #: Words that put what follows in the future tense, and words that put it back in the past.
 _FUTURE = re.compile(r"(?i)\b(?:will|won't|shall|'ll|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|slated|"
                      r"poised|going|planning|preparing)\s+to|(?:scheduled|planned|slated)\s+for|plans?\s+to|"
-                     r"intends?\s+to|to\s+be\s+held|upcoming|would\s+(?!have\b|not\s+have\b)\w+)\b")
+                     r"intends?\s+to|(?:is|are)\s+due\s+(?:in|at|back)|to\s+be\s+held|upcoming|"
+                     r"would\s+(?!have\b|not\s+have\b)\w+)\b")
 _PAST = re.compile(r"(?i)(?<!be )(?<!to )\b(?:said|says|told|was|were|had|did|met|held|came|went|began|"
                    r"retaliating|responding|in\s+(?:response|retaliation|reprisal)|"  # what is answered was done
                    r"(?-i:[a-z]\w*ed))\b")  # (lower case: "the United States" is no verb in the past)
