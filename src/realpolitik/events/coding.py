@@ -152,9 +152,16 @@ class SentenceCoder:
                     absorbed.add(ev.trigger.i)
                     continue
                 out.append(ev)
-        for trig in triggers:
-            if trig.pattern.wrapper in ABSORBING and trig.token.i not in absorbed:
-                out.extend(self._code_wrapper(trig, framed.get(trig.token.i, []), by_token, date))
+        # the innermost framing first: "pledged not to threaten force" is a pledge of what the threat frames
+        for trig in sorted((t for t in triggers if t.pattern.wrapper in ABSORBING), key=lambda t: -_depth(t.token)):
+            if trig.token.i in absorbed:
+                continue
+            for ev in self._code_wrapper(trig, framed.get(trig.token.i, []), by_token, date):
+                outer = self._absorbing_wrapper(ev, by_token) if ev.modality == "negated" else None
+                if outer is not None and outer.pattern.wrapper == "intent" and ev.code[:2] in CONFLICT_ROOTS:
+                    framed.setdefault(outer.token.i, []).append(ev)
+                else:
+                    out.append(ev)
         coded = {ev.trigger.i for ev in out} | absorbed
         for trig in triggers:
             if trig.pattern.wrapper in ("speech", "deny"):
@@ -3324,6 +3331,10 @@ def _announced_measure(code: str) -> bool:
     """Cutting ties, sanctions and expulsions (16, 174) are measures a government takes openly and in its own
     name: no denial is about them, so a denial after one is about another deed."""
     return code[:2] == "16" or code[:3] == "174"
+
+
+def _depth(tok: Token) -> int:
+    return sum(1 for _ in tok.ancestors)
 
 
 #: Codes of meetings, which one who invited the sides hosts: consult, visit, host, negotiate.
