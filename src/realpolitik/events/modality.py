@@ -18,7 +18,8 @@ HYPOTHETICAL_MODIFIERS = frozenset({"potential", "possible", "hypothetical", "pr
 PLANNED_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "future", "expected", "proposed",
                                "forthcoming", "next", "anticipated", "impending"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
-REPORT_NOUNS = frozenset({"report", "rumor", "rumour", "speculation", "claim", "allegation", "suggestion"})
+REPORT_NOUNS = frozenset({"report", "rumor", "rumour", "speculation", "claim", "allegation", "suggestion",
+                          "suspicion"})
 UNCONFIRMED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly", "unconfirmed", "probably", "possibly",
                                  "presumably", "perhaps", "maybe"})
 #: Modifiers of an event noun that leave its doer alleged.
