@@ -69,7 +69,7 @@ DIRECTED_COOPERATION = ("051", "052", "053", "054", "055", "056")
 _CLIMB = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "pobj", "dobj", "acl", "relcl",
                     "nsubj", "nsubjpass", "attr", "appos", "dative", "npadvmod", "oprd", "acomp"})
 _CLAUSE_MARKS = frozenset({"while", "whereas", "as", "although", "though", "after", "before", "when", "since",
-                           "because"})
+                           "because", "until"})
 
 
 @dataclass
@@ -429,7 +429,11 @@ class SentenceCoder:
             event_modality, event_rule = modality, rule
             if source.country in answered:  # "..., a charge Moscow denies", "..., which Islamabad has not confirmed"
                 event_modality = strongest([modality, answered[source.country]])
-            if refusing and code[:2] in COOPERATION_ROOTS:
+            if refusing and code[:2] in COOPERATION_ROOTS and _while_conditioned(tok):
+                # "would not conclude trade deals with them while the fighting continued": a refusal held over
+                # someone until they act is a threat
+                code, event_modality, event_rule = "131", "asserted", f"{rule}>refused>threat"
+            elif refusing and code[:2] in COOPERATION_ROOTS:
                 # "would not recognise", "will not normalise": CAMEO codes the refusal, as fact
                 code, event_modality, event_rule = framed_code("reject", code[:2]), "asserted", f"{rule}>refused"
             elif (code[:2] in VIOLENCE_ROOTS or code.startswith("163")) and source.country in speakers:
@@ -3252,8 +3256,9 @@ def _listed_members(head: Token) -> list[Token]:
 def _group_count(head: Token) -> int:
     """How many parties "the two leaders", "both sides", "the three countries" refer back to (0: not such a
     phrase). "Each side blamed the other": each of the two."""
-    if head.lemma_.lower() in _PAIR_NOUNS and head.tag_ == "NN" and any(c.lower_ == "each" for c in head.children):
-        return 2
+    if head.lemma_.lower() in _PAIR_NOUNS and head.tag_ == "NN" and any(c.lower_ in ("each", "either")
+                                                                          for c in head.children):
+        return 2  # ("would not conclude trade deals with either country")
     if head.lemma_.lower() in _PAIRED_ONLY and head.tag_ == "NNS" and [c.lower_ for c in head.children] == ["the"]:
         return 2  # "the neighbours agreed to reopen embassies": the two named before
     if elided := _elided_group_count(head):
@@ -3331,6 +3336,17 @@ def _announced_measure(code: str) -> bool:
     """Cutting ties, sanctions and expulsions (16, 174) are measures a government takes openly and in its own
     name: no denial is about them, so a denial after one is about another deed."""
     return code[:2] == "16" or code[:3] == "174"
+
+
+#: Marks of a clause that a refusal lasts as long as, or is lifted by: "... while the fighting went on".
+_HOLDING_MARKS = frozenset({"while", "until", "till", "unless", "if"})
+
+
+def _while_conditioned(verb: Token) -> bool:
+    """Whether a clause says how long, or on what condition, the act is withheld ("while the fighting
+    continued", "until Hamas frees the hostages", "unless Moscow pulls back")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _HOLDING_MARKS for m in c.children)
+               for c in verb.children)
 
 
 def _depth(tok: Token) -> int:
