@@ -183,6 +183,9 @@ def subject_heads(verb: Token) -> list[Token]:
         stranded = _subject_read_as_time_object(verb)
         if stranded is not None:  # "a day after Mali, Niger and Burkina Faso withdrew their envoys"
             return with_conjuncts(stranded)
+        described = _subject_read_as_clause(verb)
+        if described is not None:  # "after protesters enraged by a jump in fuel prices stormed the office"
+            return with_conjuncts(described)
     if len(subjects) >= 2 and subjects[-1].ent_type_ == "PERSON" and any(
             c.dep_ == "mark" and subjects[-2].i < c.i < subjects[-1].i for c in verb.children):
         return with_conjuncts(subjects[-1])  # "..., its biggest expulsion in decades, as May told parliament": May
@@ -250,6 +253,9 @@ def subject_heads(verb: Token) -> list[Token]:
             own = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
             if own:
                 return with_conjuncts(own[0])
+            described = _subject_read_as_clause(node)
+            if described is not None:
+                return with_conjuncts(described)
             front = fronted_clause(node)
             if front is not None:
                 return subject_heads(front)
@@ -264,6 +270,33 @@ def subject_heads(verb: Token) -> list[Token]:
                     return with_conjuncts(surface[0])
                 return subject_heads(node)
     return []
+
+
+def _participle_read_as_clause(verb: Token) -> Token | None:
+    """"after protesters enraged by a jump in prices stormed the office": the parser may read the noun and the
+    participle that describes it as a clause of their own ("protesters enraged", with the "after"), leaving the
+    verb with no subject. Returns that participle."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and (c.tag_ == "VBN" or (
+            c.tag_ == "VBD" and any(p.dep_ in ("prep", "agent") and p.lower_ == "by" for p in c.children)))):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i == clause.i - 1), None)
+        if subject is not None and not any(c.dep_ in ("aux", "auxpass") for c in clause.children) and \
+                clause.right_edge.i + 1 == verb.i:
+            return clause
+    return None
+
+
+def _subject_read_as_clause(verb: Token) -> Token | None:
+    """The verb's subject the parser gave a describing participle instead (see ``_participle_read_as_clause``):
+    the noun just before the participle."""
+    clause = _participle_read_as_clause(verb)
+    return next(c for c in clause.children if c.dep_ == "nsubj") if clause is not None else None
+
+
+def mark_read_as_participles(verb: Token) -> Token | None:
+    """The clause mark ("after") the parser hung on a participle it read as the verb's clause (see
+    ``_participle_read_as_clause``): the verb's own, which makes it a clause of time, not a complement."""
+    clause = _participle_read_as_clause(verb)
+    return next((c for c in clause.children if c.dep_ == "mark"), None) if clause is not None else None
 
 
 def _relative_through_speech(verb: Token) -> Token | None:

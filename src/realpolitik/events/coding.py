@@ -1409,6 +1409,8 @@ class SentenceCoder:
                 return None  # "wanted to calm tensions after three months of protests": when, not what is wanted
             if prev.dep_ == "relcl" and prev.tag_ in ("VBD", "VBZ", "VBP"):
                 return None  # "Washington, which froze the assets ..., warned that ...": the relative clause's own
+            if prev.dep_ == "ccomp" and args.mark_read_as_participles(prev) is not None:
+                return None  # "asked for help, after protesters enraged by ... stormed the office": when, not what
             if prev.dep_ == "advcl" and any(c.dep_ in args.SUBJECT_DEPS for c in prev.children) and any(
                     c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS for c in prev.children):
                 return None  # "offered to help ..., as its minister spoke with ...": a clause of its own
