@@ -270,6 +270,14 @@ class SentenceCoder:
         return verb.lemma_.lower() in ("give", "grant", "allow") and any(
             c.dep_ in ("dative", "dobj") and c.lemma_.lower() in diplomats for c in verb.children)
 
+    def _last_faced(self, sources: list[Actor]) -> list[Actor]:
+        """The other party of the last act the story told of these sources ("apologised to Moscow ... said
+        Baku was ready to pay compensation": to Moscow)."""
+        countries = {s.country for s in sources}
+        last = next((ev for ev in reversed(self._reported_so_far()) if ev.source.country in countries and
+                     ev.target is not None and ev.target.country not in countries), None)
+        return [last.target] if last is not None else []
+
     def _answers_call_for_help(self, ev: SentenceEvent) -> bool:
         """Troops sent to a country whose side has asked them for help, or asked for it in the same sentence
         ("deploying soldiers to the Solomon Islands after its prime minister asked for help"): military assistance
@@ -1535,7 +1543,7 @@ class SentenceCoder:
                 # "was ready to accept a U.S. proposal": to the other party the offered act names, else ("offered to
                 # dismantle the reactor", "was willing to extend the grain deal") to no one named
                 acts = [t for c in tok.subtree if c.dep_ == "xcomp" for t in c.subtree]
-                named = self._other_country_in(acts, sources)[:1]
+                named = self._other_country_in(acts, sources)[:1] or self._last_faced(sources)
                 return [SentenceEvent(tok, tok.i, trig.pattern.code, s, t, modality, f"{trig.pattern.id}>offer",
                                       chain, attribution) for s in sources for t in named or [None]]
             if family == "reject" or not addressees:
