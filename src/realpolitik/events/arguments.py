@@ -218,6 +218,10 @@ def subject_heads(verb: Token) -> list[Token]:
         # "ordered French troops to leave and revoked the agreements": a past tense cannot be coordinated with
         # the infinitive the parser hung it on; it shares the subject of the verb above
         return subject_heads(verb.head.head)
+    if verb.dep_ == "conj" and verb.head.lower_ == "persona" and verb.head.head.pos_ == "VERB":
+        # "declared the ambassador persona non grata and gave him 72 hours to leave": the parser's verb "persona"
+        # is the declaration's complement; the one who declared gave
+        return subject_heads(verb.head.head)
     if past_after_modal(verb):
         # "said an interim government would be formed and urged the protesters to stop": a past tense cannot
         # share the "would" of the reported clause; it is the speaker's second act
@@ -227,6 +231,8 @@ def subject_heads(verb: Token) -> list[Token]:
         if node.dep_ not in _INHERIT | {"relcl"} or node.head.i == node.i:
             return []
         prev, node = node, node.head
+        if prev.dep_ == "conj" and node.lower_ == "persona" and node.head.pos_ == "VERB":
+            node = node.head  # ("declared him persona non grata and gave him 72 hours to leave, accusing ...")
         if prev.dep_ == "prep" and prev.lower_ in ("after", "before", "while", "upon") and node.dep_ in (
                 "xcomp", "ccomp") and node.head.pos_ == "VERB" and _to_infinitive(node):
             node = node.head  # "ordered 23 diplomats to leave after telling MPs ...": the parser hangs the telling on
