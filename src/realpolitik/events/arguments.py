@@ -279,10 +279,11 @@ def subject_heads(verb: Token) -> list[Token]:
 
 
 def _participle_read_as_clause(verb: Token) -> Token | None:
-    """"after protesters enraged by a jump in prices stormed the office": the parser may read the noun and the
-    participle that describes it as a clause of their own ("protesters enraged", with the "after"), leaving the
-    verb with no subject. Returns that participle."""
-    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and (c.tag_ == "VBN" or (
+    """"after protesters enraged by a jump in prices stormed the office", "after protesters angry at a rise in
+    fares set fire to stations": the parser may read the noun and the participle (or adjective) that describes
+    it as a clause of their own ("protesters enraged", with the "after"), leaving the verb with no subject.
+    Returns that participle."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and (c.tag_ in ("VBN", "JJ") or (
             c.tag_ == "VBD" and any(p.dep_ in ("prep", "agent") and p.lower_ == "by" for p in c.children)))):
         subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i == clause.i - 1), None)
         if subject is not None and not any(c.dep_ in ("aux", "auxpass") for c in clause.children) and \
