@@ -26,7 +26,7 @@ _PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "case", "
 _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
 #: Words of a state's national organs, which speak for a state wherever the story is told ("a foreign ministry
 #: spokesman"), unlike local officials or police.
-_NATIONAL_ORGANS = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson"})
+_NATIONAL_ORGANS = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "government"})
 #: People who serve the one their to-phrase names: "a military adviser to the supreme leader" (an envoy "to the
 #: UN" serves the sender, not the UN).
 _AIDE_NOUNS = frozenset({"adviser", "advisor", "aide", "assistant", "counsellor", "counselor"})
