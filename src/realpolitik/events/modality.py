@@ -62,11 +62,9 @@ WEIGHING_VERBS = frozenset({"consider", "weigh", "study", "explore", "examine", 
 RANK = ("asserted", "planned", "hypothetical", "unconfirmed", "negated", "denied")
 
 
-def _withheld(verb: Token) -> bool:
-    """Whether a verb is negated in the future: "would not sign", "will not lift"."""
-    children = list(verb.children)
-    return any(c.dep_ == "neg" for c in children) and any(
-        c.dep_ == "aux" and c.lower_ in PLANNED_AUX | HYPOTHETICAL_AUX for c in children)
+def _ahead(verb: Token) -> bool:
+    """Whether a verb is in the future: "would not sign", "will keep targeting ships"."""
+    return any(c.dep_ == "aux" and c.lower_ in PLANNED_AUX | HYPOTHETICAL_AUX for c in verb.children)
 
 
 def strongest(values: Iterable[str]) -> str:
@@ -87,8 +85,9 @@ def _own_cues(tok: Token) -> set[str]:
             cues.add("planned")
         elif child.dep_ == "mark" and low in CONDITION_MARKS:
             cues.add("hypothetical")
-        elif child.dep_ == "mark" and low == "until" and tok.dep_ == "advcl" and _withheld(tok.head):
-            cues.add("hypothetical")  # "would not sign the deal until Belgrade recognised Kosovo": a condition
+        elif child.dep_ == "mark" and low == "until" and tok.dep_ == "advcl" and _ahead(tok.head):
+            cues.add("hypothetical")  # "would not sign the deal until Belgrade recognised Kosovo", "would keep
+            # targeting ships until Israel halted its offensive": a condition, not news
         elif child.dep_ in ("amod", "compound") and low in HYPOTHETICAL_MODIFIERS and not _approved(tok):
             cues.add("hypothetical")
         elif child.dep_ in ("amod", "compound") and low in PLANNED_MODIFIERS:

@@ -306,7 +306,9 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     at = {t.token.i: t for t in found}
     return [t for t in found if t.token.i not in consumed and not is_time_reference(t.token)
             and not _restates(t, _governing_trigger(t.token, at), at) and not _toll(t, at)
-            and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head))  # "clashes that killed 30"
+            and not (t.token.dep_ == "relcl" and is_time_reference(t.token.head) and not (
+                t.token.head.pos_ == "PROPN" and t.token.head.dep_ in ("pobj", "conj")))
+            # ("after clashes that killed 30"; but "following Saudi Arabia, which ordered ..." names who acted)
             and not _is_motive(t.token) and not _is_aim(t.token) and not _helped_to(t.token)
             and not _is_breached(t.token) and not _legal_state(t.token) and not _lie_of_land(t.token)
             and not _heads_free_relative(t.token) and not _lasting_state(t.token) and not _names_people(t.token)
