@@ -2084,10 +2084,12 @@ class SentenceCoder:
     def _conjoined_modifiers(self, head: Token, actor: Actor, date) -> list[Actor]:
         """"Chinese and Russian warships": one actor per conjoined country modifier, with the same role."""
         out = []
-        for mod in head.children:
-            if mod.dep_ not in ("amod", "compound", "nmod"):
-                continue
-            for conj in mod.conjuncts:
+        modifiers = [m for m in head.children if m.dep_ in ("amod", "compound", "nmod")]
+        for mod in modifiers:
+            joined = list(mod.conjuncts)
+            if not joined and any(c.dep_ == "cc" for c in mod.children):  # "Kenyan and U.S. forces": the parser
+                joined = [m for m in modifiers if m.i > mod.i]  # makes the second a modifier of the noun
+            for conj in joined:
                 countries = self.actors.countries_in([conj])
                 if countries and countries[0] != actor.country:
                     out.append(Actor.of(countries[0], actor.role, name=conj.text,
