@@ -489,7 +489,10 @@ class SentenceCoder:
         found: dict[str, str] = {}
         for verb, mood in _set_off_answers(trigger):
             for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
-                for actor in self._resolve_all(args.with_conjuncts(subject), date):
+                # "accused Minsk of luring migrants, a charge it rejects": "it" is the one charged, whoever spoke
+                heads = (args.direct_objects(trigger) if trigger.lemma_.lower() in args.ACCUSING else
+                         args.subject_heads(trigger)) if subject.lower_ in PRONOUNS else args.with_conjuncts(subject)
+                for actor in self._resolve_all(heads, date):
                     if actor.country:
                         found[actor.country] = mood
         return found
