@@ -271,12 +271,14 @@ class SentenceCoder:
             c.dep_ in ("dative", "dobj") and c.lemma_.lower() in diplomats for c in verb.children)
 
     def _last_faced(self, sources: list[Actor]) -> list[Actor]:
-        """The other party of the last act the story told of these sources ("apologised to Moscow ... said
-        Baku was ready to pay compensation": to Moscow)."""
+        """The other party of the last act the story told between these sources and another side ("apologised to
+        Moscow ... said Baku was ready to pay compensation": to Moscow)."""
         countries = {s.country for s in sources}
-        last = next((ev for ev in reversed(self._reported_so_far()) if ev.source.country in countries and
-                     ev.target is not None and ev.target.country not in countries), None)
-        return [last.target] if last is not None else []
+        for ev in reversed(self._reported_so_far()):  # ("Iraq accused Turkey ... Turkey said it was ready to
+            if ev.target is None or (ev.source.country in countries) == (ev.target.country in countries):
+                continue  # help establish the truth": to Iraq, which dealt with it last)
+            return [ev.target if ev.source.country in countries else Actor.of(ev.source.country)]
+        return []
 
     def _answers_call_for_help(self, ev: SentenceEvent) -> bool:
         """Troops sent to a country whose side has asked them for help, or asked for it in the same sentence
