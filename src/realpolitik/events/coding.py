@@ -2190,7 +2190,7 @@ class SentenceCoder:
             verb = pron.head if pron.head.pos_ == "VERB" else pron.head.head
             skip = {t.i for h in args.subject_heads(verb) for t in h.subtree}
             here = (self.actors.resolve(t, date) for t in reversed(pron.doc[pron.sent.start:pron.i])
-                    if t.i not in skip and t.dep_ in args.SUBJECT_DEPS and (
+                    if t.i not in skip and (t.dep_ in args.SUBJECT_DEPS or t.dep_ == "dobj") and (
                         t.ent_type_ == "PERSON" or t.tag_ == "NN" and self.actors.role_of(t)))
             # (a titled subject is a person too: "Taiwan's president held talks ..., and Xi welcomed him")
             person = next((found[0] for found in here if found and (
