@@ -342,6 +342,8 @@ def _controlling_object(governor: Token, clause: Token) -> list[Token]:
 
 def is_infinitive(clause: Token) -> bool:
     """A clause that says what its governor wants done: "urged Iran to stop", "pressed X ... to investigate"."""
+    if any(c.dep_ == "aux" and c.lower_ == "having" for c in clause.children):
+        return False  # "ordered the ambassador to leave, having warned that ...": a participle of what was done
     return clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
 
