@@ -176,6 +176,7 @@ class SentenceCoder:
         out.extend(self._followed(sent, out, date))
         out.extend(self._done_likewise(sent, out, date))
         out.extend(self._invited(out, date))
+        out.extend(self._unwelcome(sent, out, date))
         out.extend(self._alleged(out))
         # an armed group's claim of an attack is news of the attack (coded from the claim, above), not of a
         # statement; a state's acknowledgement stays one ("Iran acknowledged shooting down the airliner")
@@ -263,6 +264,32 @@ class SentenceCoder:
                             h.source.code == host.code and h.target.code == side.code for h in hosted):
                         hosted.append(replace(ev, code="043", source=host, target=side, rule=f"{ev.rule}>invited"))
         return [ev for ev in hosted if ev.source.country not in {e.source.country for e in out}]
+
+    def _unwelcome(self, sent: Span, out: list[SentenceEvent], date) -> list[SentenceEvent]:
+        """"said South Africa's ambassador was no longer welcome in the United States": the diplomat's formula
+        for an expulsion (166; 174 for someone else), by the one who says so, else the country named."""
+        found = []
+        for adj in (t for t in sent if t.lower_ == "welcome" and t.dep_ == "acomp" and t.head.lemma_ == "be"):
+            verb = adj.head
+            if not any(c.dep_ == "neg" or c.lower_ == "longer" and any(n.dep_ == "neg" for n in c.children)
+                       for c in verb.children):  # "is not welcome", "was no longer welcome"
+                continue
+            unwanted = [c for c in verb.children if c.dep_ == "nsubj"]
+            speech = verb.head if verb.dep_ == "ccomp" else None
+            said_by = self._resolve_all(self._subjects(speech), date) if speech is not None else []
+            there = self.actors.countries_in(t for p in args.prep_objects(adj, "in") + args.prep_objects(verb, "in")
+                                             for t in p.subtree)
+            sources = said_by or [Actor.of(c) for c in there[:1]]
+            diplomat = any(u.lemma_.lower() in self.lexicon.classes["diplomat"] for u in unwanted)
+            for source in sources[:1]:
+                for target in _other_sides(self._resolve_all(unwanted, date), [source]):
+                    if not any(ev.source.country == source.country and ev.target is not None and
+                               ev.target.country == target.country and ev.code[:3] in _RUPTURES for ev in out):
+                        found.append(SentenceEvent(verb, adj.i, "166" if diplomat else "174", source, target,
+                                                   "asserted", "adj.unwelcome", self._chain(verb)))
+            if speech is not None:  # no welcome, so no approving word
+                out[:] = [ev for ev in out if not (ev.trigger.i == speech.i and ev.rule.endswith(">approving"))]
+        return found
 
     def _given_to_diplomats(self, verb: Token) -> bool:
         """Whether those a verb gives time to ("gave France's ambassador, Joel Meyer, 72 hours") are diplomats."""
