@@ -2394,8 +2394,8 @@ class SentenceCoder:
                        for p in c.children if p.dep_ in ("pobj", "pcomp")]
             if any(g.pos_ == "VERB" and (g.i in self._trigger_at or g.lemma_.lower() in _WRONGDOING) for g in grounds):
                 continue  # "accused the troops of blowing it up" is coded from its own verb; "of meddling": no deed
-            if grounds and not any(g.pos_ in ("VERB", "AUX") or g.i in self._trigger_at or g.lemma_.lower() in _COMPLICITY or
-                                   g.lemma_.lower() in EVENT_REFERENCES for g in grounds):
+            if grounds and not any(g.pos_ in ("VERB", "AUX") or g.i in self._trigger_at or
+                                   g.lemma_.lower() in _COMPLICITY | EVENT_REFERENCES for g in grounds):
                 continue  # "accused Brussels of blackmail": a charge that names no deed told before
             act = self._reported_act(material=bool(grounds))  # "X was killed ... Y blamed Z"
             if act is None or (self.agentless is None and ev.target.code == self.last_material.source.code) or \
