@@ -183,7 +183,7 @@ class SentenceCoder:
         out[:] = [ev for ev in out if not (ev.code == CLAIM_RESPONSIBILITY and ev.source.role in _ARMED_GROUP_ROLES)]
         out.extend(self._denied_acts(triggers, out, date))
         out[:] = _without_force_named_again(out)
-        out[:] = _without_deadline_of_expulsion(out)
+        out[:] = _without_expulsion_told(out)
         for ev in out:
             if ev.code == "154" and self._answers_call_for_help(ev):  # "deploying troops ... after X asked for help"
                 ev.code = "074"
@@ -269,6 +269,8 @@ class SentenceCoder:
         """"said South Africa's ambassador was no longer welcome in the United States": the diplomat's formula
         for an expulsion (166; 174 for someone else), by the one who says so, else the country named."""
         found = []
+        if "welcome" not in sent.text.lower():
+            return found  # (a string test, so most sentences are not walked token by token once more)
         for adj in (t for t in sent if t.lower_ == "welcome" and t.dep_ == "acomp" and t.head.lemma_ == "be"):
             verb = adj.head
             if not any(c.dep_ == "neg" or c.lower_ == "longer" and any(n.dep_ == "neg" for n in c.children)
@@ -281,12 +283,10 @@ class SentenceCoder:
                                              for t in p.subtree)
             sources = said_by or [Actor.of(c) for c in there[:1]]
             diplomat = any(u.lemma_.lower() in self.lexicon.classes["diplomat"] for u in unwanted)
-            for source in sources[:1]:
+            for source in sources[:1]:  # (one the sentence already expels is left to _without_expulsion_told)
                 for target in _other_sides(self._resolve_all(unwanted, date), [source]):
-                    if not any(ev.source.country == source.country and ev.target is not None and
-                               ev.target.country == target.country and ev.code[:3] in _RUPTURES for ev in out):
-                        found.append(SentenceEvent(verb, adj.i, "166" if diplomat else "174", source, target,
-                                                   "asserted", "adj.unwelcome", self._chain(verb)))
+                    found.append(SentenceEvent(verb, adj.i, "166" if diplomat else "174", source, target,
+                                               "asserted", "adj.unwelcome", self._chain(verb)))
             if speech is not None:  # no welcome, so no approving word
                 out[:] = [ev for ev in out if not (ev.trigger.i == speech.i and ev.rule.endswith(">approving"))]
         return found
@@ -3171,12 +3171,17 @@ def _without_force_named_again(out: list[SentenceEvent]) -> list[SentenceEvent]:
 _RUPTURES = frozenset({"161", "166", "174"})
 
 
-def _without_deadline_of_expulsion(out: list[SentenceEvent]) -> list[SentenceEvent]:
+#: Rules that read an expulsion off its formula ("gave him 48 hours to leave", "is no longer welcome").
+_EXPULSION_FORMULAS = ("v.give.time", "adj.unwelcome")
+
+
+def _without_expulsion_told(out: list[SentenceEvent]) -> list[SentenceEvent]:
     """"expelled a Canadian diplomat and gave him five days to leave", "broke off relations and gave its diplomats
-    72 hours to leave": the time given is that of the expulsion or the break, told already."""
+    72 hours to leave": the time given (or the welcome withdrawn) is that of the expulsion or the break, told
+    already."""
     expelled = {(ev.source.country, ev.target.country) for ev in out if ev.code[:3] in _RUPTURES
-                and ev.target is not None and not ev.rule.startswith("v.give.time")}
-    return [ev for ev in out if not (ev.rule.startswith("v.give.time") and ev.target is not None and
+                and ev.target is not None and not ev.rule.startswith(_EXPULSION_FORMULAS)}
+    return [ev for ev in out if not (ev.rule.startswith(_EXPULSION_FORMULAS) and ev.target is not None and
                                      (ev.source.country, ev.target.country) in expelled)]
 
 
