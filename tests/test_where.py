@@ -188,6 +188,9 @@ def test_pick_place_through_prepositions(nlp, gazetteer, text, trigger, actors, 
     ("Russia attacked Ukraine.", "attacked", ("Russia", "Ukraine")),
     ("Putin said Russia would not negotiate.", "negotiate", ("Russia",)),
     ("The minister condemned the attack.", "condemned", ()),
+    # a name the clause gives as a party, a cause or an origin is not the scene
+    ("Serbia put its army on alert on Sunday amid tensions with Kosovo.", "put", ("Serbia",)),
+    ("The government summoned the ambassador over threats against Lithuania.", "summoned", ()),
 ])
 def test_pick_place_none_without_a_place(nlp, gazetteer, text, trigger, actors):
     assert _pick(nlp, gazetteer, text, trigger, actors) is None

@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from ..knowledge.lexicon import Pattern
 from ..nlp import BIDDING_NOUNS, is_glued_name
+from .attribution import parenthetical_speech
 from .modality import PREVENTING_VERBS, past_after_modal
 from .triggers import QUANTITIES, SPANS, forceful, gapped_passive
 
@@ -231,6 +232,9 @@ def subject_heads(verb: Token) -> list[Token]:
         if node.dep_ not in _INHERIT | {"relcl"} or node.head.i == node.i:
             return []
         prev, node = node, node.head
+        if prev.dep_ == "advcl" and node.dep_ == "parataxis" and \
+                getattr(parenthetical_speech(node.head), "i", None) == node.i:
+            node = node.head  # "fired water cannon at the boat, Manila said, injuring four": the firing injured
         if prev.dep_ == "conj" and node.lower_ == "persona" and node.head.pos_ == "VERB":
             node = node.head  # ("declared him persona non grata and gave him 72 hours to leave, accusing ...")
         if prev.dep_ == "prep" and prev.lower_ in ("after", "before", "while", "upon") and node.dep_ in (

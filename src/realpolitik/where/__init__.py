@@ -28,6 +28,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _OTHER_LABELS = frozenset({"PERSON", "NORP", "ORG"})
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "poss"})
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "oprd"})
+#: Prepositions whose object is a party, a cause or an origin, never the scene, when a place is looked for
+#: anywhere in the clause: "amid tensions with Kosovo", "over the supply of drones to Russia", "sanctions
+#: against Iran", "returned from Moscow".
+_PARTY_PREPOSITIONS = frozenset({"with", "against", "to", "toward", "towards", "for", "between", "about",
+                                 "by", "from"})
 
 
 def pick_place(trigger, gazetteer: Gazetteer, *, exclude: Iterable[int] = frozenset(),
@@ -166,7 +171,7 @@ def _place_in_clause(trigger, entities, excluded, gazetteer, hint) -> Place | No
             continue
         if token.dep_ in _ACTOR_DEPS or (token.dep_ == "compound" and token.head.dep_ in _ACTOR_DEPS):
             continue
-        if _inside_other_clause(token, clause):
+        if _inside_other_clause(token, clause) or _named_as_party(token, clause):
             continue
         candidates.append((abs(token.i - trigger.i), token))
     for _, token in sorted(candidates, key=lambda c: c[0]):
@@ -174,6 +179,16 @@ def _place_in_clause(trigger, entities, excluded, gazetteer, hint) -> Place | No
         if place is not None:
             return place
     return None
+
+
+def _named_as_party(token, clause) -> bool:
+    """Whether the preposition nearest above a name, below ``clause``, makes it a party or a cause."""
+    node = token
+    while node != clause and node.head != node:
+        if node.dep_ == "prep":
+            return node.lower_ in _PARTY_PREPOSITIONS
+        node = node.head
+    return False
 
 
 def _inside_other_clause(token, clause) -> bool:
