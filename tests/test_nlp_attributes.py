@@ -49,6 +49,8 @@ def test_abbreviation_hyphens_split_and_serialize():
     nlp = load_pipeline("en_core_web_md")
     assert [t.text for t in nlp.make_doc("a U.S.-brokered truce, a U.N.-backed and well-known plan")] == [
         "a", "U.S.", "-", "brokered", "truce", ",", "a", "U.N.", "-", "backed", "and", "well", "-", "known", "plan"]
+    # a name after the hyphen is a second party: "joint U.S.-South Korean drills", "U.S.-China talks"
+    assert [t.text for t in nlp.make_doc("U.S.-South Korean drills")] == ["U.S.", "-", "South", "Korean", "drills"]
     stock = spacy.load(locate_model("en_core_web_md"), exclude=["textcat"])
     assert [t.text for t in stock.make_doc("U.S.-led")] == ["U.S.-led"]  # what the rule is for
     stock.tokenizer.from_bytes(nlp.tokenizer.to_bytes())  # serializes, as the rule joined the tokenizer's own

@@ -134,6 +134,8 @@ class SentenceCoder:
                 return True  # "announced sanctions on Russia", "vowed revenge"
             if via == "acomp":  # "is open to negotiations"
                 return verb.i in vow_ids
+            if via == "to" and verb.lemma_.lower() in _ANSWERING:
+                return False  # "responded with strikes" is the strikes; "responded to the drills" is not the drills
             return verb.i in light_ids or (verb.i in motion_ids and via in ("for", "to"))
         absorbed: set[int] = set()
         framed: dict[int, list[SentenceEvent]] = {}
@@ -1442,6 +1444,8 @@ class SentenceCoder:
             return None  # "agreed to ..., in a statement welcomed by the EU": a participle with its own doer
         if _is_occasion(prev):
             return None  # "agreed to resume contacts at their first meeting": where they agreed, not what
+        if _answered_deed(prev, by_token):
+            return None  # "vowed to retaliate against U.S.-South Korean drills": the drills are not vowed
         for tok in ev.chain[1:]:
             if tensed_conjunct(prev):  # "vowed to punish the attack and summoned the envoy": a deed of its own
                 return None
@@ -2126,6 +2130,13 @@ class SentenceCoder:
                 if countries and countries[0] != actor.country:
                     out.append(Actor.of(countries[0], actor.role, name=conj.text,
                                         kind=actor.kind if actor.kind != "person" else "sector"))
+        named = [(part, self.actors.countries_in(part)) for part in _hyphen_parts(head)]
+        if sum(1 for _, countries in named if countries) >= 2:  # "joint U.S.-South Korean drills", "US-China talks"
+            role = actor.role if actor.kind == "sector" else None  # ("Israel-Hamas ceasefire": Israel is no group)
+            for part, countries in named:
+                if countries and countries[0] != actor.country and countries[0] not in {a.country for a in out}:
+                    out.append(Actor.of(countries[0], role, name=" ".join(t.text for t in part),
+                                        kind="sector" if role else "country"))
         return out
 
     def _resolve_head(self, head: Token, date, deep: bool) -> Actor | None:
@@ -3235,6 +3246,8 @@ _WORDS_NOUNS = frozenset({"claim", "statement", "accusation", "allegation", "rem
 
 #: What something is said in: "warned in a statement that ...".
 _SAYING_NOUNS = _WORDS_NOUNS | {"letter", "speech"}
+#: Support verbs whose "to" names what is answered, not the answer.
+_ANSWERING = frozenset({"respond", "answer", "react", "reply"})
 
 
 def _bare_definite_subject(head: Token) -> bool:
@@ -3282,6 +3295,33 @@ def _signed_in_person(verb: Token) -> bool:
     settings = [p for head in (verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")))
                 for p in args.prep_objects(head, "in", "at", "on")]  # (the parser hangs it on the document)
     return any(p.ent_type_ in ("GPE", "LOC", "FAC") or p.lemma_.lower() in _SIGNING_SETTINGS for p in settings)
+
+
+def _answered_deed(noun: Token, trigger_at: dict) -> bool:
+    """A nominal event that another event's verb acts against or over ("retaliate against the drills", "protested
+    over the arrests"): the cause of that event, with its own doers, not part of what frames that event."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("against", "over", "about") or prep.head.pos_ != "VERB":
+        return False
+    trig = trigger_at.get(prep.head.i)
+    return trig is not None and trig.pattern.code is not None and not trig.pattern.light and not trig.pattern.wrapper
+
+
+def _hyphen_parts(head: Token) -> list[list[Token]]:
+    """The words before a noun (the noun included) split at each hyphen, when a hyphen joins two names ("U.S.-South
+    Korean drills", "US-China talks"): each part may name a party of its own. A hyphen before a participle
+    ("US-backed", "Saudi-led") joins a sponsor or a leader, no second party."""
+    parts, current = [], []
+    for tok in head.doc[head.left_edge.i: head.i + 1]:
+        if tok.tag_ == "HYPH":
+            parts.append(current)
+            current = []
+        elif tok.tag_ not in ("DT", "PRP$"):
+            current.append(tok)
+    parts.append(current)
+    if len(parts) < 2 or any(not p or any(t.pos_ == "VERB" for t in p) for p in parts):
+        return []
+    return parts
 
 
 def _listed_members(head: Token) -> list[Token]:

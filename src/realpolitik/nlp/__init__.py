@@ -77,14 +77,14 @@ def load_pipeline(model: str) -> Language:
 
 
 #: A hyphen after an abbreviation's full stop, before a participle: "U.S.-led", "U.N.-backed", "U.S.-brokered".
-_ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
+_ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"
 
 
 def split_abbreviation_hyphens(nlp: Language) -> None:
     """Split "U.S.-led" into "U.S.", "-", "led" as spaCy splits "US-led": its rules split a hyphen only after a
     letter or digit, and the whole word, left as one adjective, names neither the country nor the act ("a
-    U.S.-brokered ceasefire" had no mediator, "U.S.-led coalition aircraft struck" no doer). The pattern joins
-    the tokenizer's own, so the tokenizer still serializes."""
+    U.S.-brokered ceasefire" had no mediator, "U.S.-led coalition aircraft struck" no doer, "joint U.S.-South
+    Korean drills" no South Korea). The pattern joins the tokenizer's own, so the tokenizer still serializes."""
     pattern = nlp.tokenizer.infix_finditer.__self__.pattern
     if _ABBREVIATION_HYPHEN not in pattern:
         nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_ABBREVIATION_HYPHEN}").finditer
