@@ -674,8 +674,9 @@ class SentenceCoder:
                 sources = [a for a in self._speakers(self._chain(tok), date) if a.role in ("MIL", "COP")][:1]
         targets: list[Actor] = self._judged_actor(trig, sources, date) if root == "11" else list(against)
         candidates = [(slot, heads) for slot, heads in args.target_candidates(tok, pattern, support)
-                      if not (slot == "with" and heads and all(self._is_event(h) for h in heads))]
-        # ("met in Moscow with Russian mediation": how they met, not with whom)
+                      if not (slot == "with" and heads and all(self._is_event(h) and h.lemma_.lower() not in
+                                                                _WORDS_NOUNS for h in heads))]
+        # ("met in Moscow with Russian mediation": how they met, not with whom; but "took issue with the remarks")
         each_other = len(sources) >= 2 and any(o.lower_ in ("other", "another") for o in args.direct_objects(tok))
         # ("blamed each other": each side toward the other, below, whatever slots the entry looks in)
         if not targets and sources and root in VIOLENCE_ROOTS and _joins(support):
@@ -1321,7 +1322,11 @@ class SentenceCoder:
                         None)  # (told before it is judged: not "troops fighting jihadists" in the same breath)
             if home:
                 return [Actor.of(home)]
-        last = self.last_event_source
+        # a judgement of the move is no move: "opened an inquiry ... Netanyahu called the decision antisemitic ...
+        # the Palestinians welcomed the move": the inquiry's
+        moves = [ev for ev in self._story if ev.code[:2] not in _JUDGING_ROOTS]
+        last = next((ev.source for ev in moves if ev.trigger.sent == moves[-1].trigger.sent),
+                    None) if moves else self.last_event_source  # (the first move of the sentence that told the last)
         if last is not None and all(_another_party(last, s) for s in sources):
             # "condemned the move": whoever did the last thing reported; at home only another branch of the
             # state ("Trump dismissed the move" of Congress), not the speaker's own side (France, French minister)
@@ -3246,6 +3251,8 @@ _WORDS_NOUNS = frozenset({"claim", "statement", "accusation", "allegation", "rem
 
 #: What something is said in: "warned in a statement that ...".
 _SAYING_NOUNS = _WORDS_NOUNS | {"letter", "speech"}
+#: Roots of words that judge what others did: no move of their own for a later "the move" to refer to.
+_JUDGING_ROOTS = frozenset({"01", "11", "12"})
 #: Support verbs whose "to" names what is answered, not the answer.
 _ANSWERING = frozenset({"respond", "answer", "react", "reply"})
 
