@@ -67,6 +67,8 @@ def test_counter_words_stay_whole_and_serialize():
     assert [t.text for t in stock.make_doc("counter-offensive")] == ["counter", "-", "offensive"]  # what it is for
     stock.tokenizer.from_bytes(nlp.tokenizer.to_bytes())
     assert [t.text for t in stock.make_doc("counter-offensive")] == ["counter-offensive"]
+    assert [t.text for t in nlp.make_doc("urged De-escalation and de-escalated")] == [
+        "urged", "De-escalation", "and", "de-escalated"]
 
 
 def _blis_use(nlp) -> set[bool]:

@@ -8,7 +8,7 @@ from ..knowledge.lexicon import Pattern
 from ..nlp import BIDDING_NOUNS, is_glued_name
 from .attribution import parenthetical_speech
 from .modality import PREVENTING_VERBS, past_after_modal
-from .triggers import QUANTITIES, SPANS, forceful, gapped_passive
+from .triggers import QUANTITIES, SPANS, forceful, gapped_passive, zero_relative_object
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Verbs whose "of/for"-clause names what their object allegedly did.
@@ -408,6 +408,9 @@ def direct_objects(verb: Token) -> list[Token]:
             return [c for c in verb.head.children if c.dep_ == "nsubj"][:1]
         if verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "Abiy arrived ... and was greeted by Isaias"
             return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")][:1]
+    antecedent = zero_relative_object(verb)
+    if antecedent is not None:
+        return with_conjuncts(antecedent)
     for child in verb.children:
         if child.dep_ == "dobj" and child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [verb.head]  # "Al-Shabaab, which the president blamed for the carnage": al-Shabaab

@@ -875,9 +875,8 @@ class SentenceCoder:
         if not targets and sources and root == "02":  # "appealed for a ceasefire in Gaza": to those fighting there
             where = [p for h in args.object_heads(tok) for p in args.prep_objects(h, "in")]
             targets = self._other_country_in(where, sources)
-        if not targets and sources and code == "0256":  # "called for an immediate end to the violence": to those
-            fighting = [ev.source for ev in reversed(self._reported_so_far()) if ev.code[:2] in VIOLENCE_ROOTS]
-            targets = _other_sides(fighting, sources)[:1]  # who fought last
+        if not targets and sources and code == "0256":  # "called for an immediate end to the violence": to each
+            targets = self._conflict_parties(sources)  # side of the fight told last
         if not targets and sources and guess and root in STORY_TARGET_ROOTS:
             # "While visiting Kyiv, the British foreign secretary pledged further support": to the one just visited
             doers = {s.code for s in sources}  # the same actor, not another of its country ("the army ... the RSF")
@@ -920,8 +919,6 @@ class SentenceCoder:
         if not targets and sources and root in VIOLENCE_ROOTS and not args.prep_objects(tok, "into") and not any(
                 heads for _, heads in candidates):  # (not "fired into the sea", nor "hit a rebel depot")
             targets = _other_sides(self._reporting_forces(tok, date), sources)
-        if not targets and sources and code == "0256":  # "the Pope called for an end to the violence": to those
-            targets = self._conflict_parties(sources)  # the story last told using force
         if not targets and sources and root == "20" and not self._place_hints and not args.prep_objects(
                 tok, "in", "against") and sources[0].country and sources[0].kind != "igo":
             targets = [Actor.of(sources[0].country, "CVL", kind="sector")]  # "denied committing genocide": its people

@@ -45,6 +45,16 @@ def gapped_passive(verb: Token) -> bool:
             c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
 
 
+def zero_relative_object(verb: Token) -> Token | None:
+    """The antecedent a relative clause with no relative pronoun acts on: "the Egyptian soldiers it had captured",
+    "the sanctions Washington imposed"."""
+    if verb.dep_ != "relcl" or verb.pos_ != "VERB" or any(
+            c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp", "prt") for c in verb.children):
+        return None
+    has_subject = any(c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in verb.children)
+    return verb.head if has_subject else None
+
+
 def object_words(tok: Token) -> dict[str, Token]:
     """Lemmas that count as the object of a trigger, mapped to the token that carries each.
 
@@ -94,6 +104,8 @@ def object_words(tok: Token) -> dict[str, Token]:
         add(tok.head)
         if tok.head.dep_ == "appos":
             add(tok.head.head)
+    elif zero_relative_object(tok) is not None:
+        add(tok.head)  # "Egyptian soldiers it had captured"
     if gapped_passive(tok) and not any(c.dep_ == "nsubj" for c in tok.children):
         for shared in (c for c in tok.head.children if c.dep_ == "nsubjpass"):  # "the tariffs would be held in
             add(shared)  # reserve and not signed": the passive's subject is the object of both

@@ -93,15 +93,20 @@ def split_abbreviation_hyphens(nlp: Language) -> None:
 #: Words made with "counter-" that news of war uses; split at the hyphen, "launched a counter-offensive" was parsed
 #: as three objects ("counter", "-", "offensive") and named no act.
 _COUNTER_WORDS = ("offensive", "attack", "strike", "measure", "terrorism", "insurgency")
+#: Words made with "de-": "called for an immediate de-escalation" was parsed as three objects and asked for nothing.
+_DE_WORDS = ("escalation", "escalate", "escalatory", "mine", "mining", "militarize", "militarization",
+             "militarise", "militarisation")
 
 
 def keep_prefixed_words(nlp: Language) -> None:
-    """Keep "counter-offensive" and its kin one word, in every inflection and capitalisation the news writes."""
-    for stem in _COUNTER_WORDS:
-        for ending in ("", "s", "ed", "ing"):
-            for prefix in ("counter", "Counter"):
-                word = f"{prefix}-{stem}{ending}"
-                nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
+    """Keep "counter-offensive", "de-escalation" and their kin one word, in every inflection and capitalisation the
+    news writes."""
+    for stems, prefixes in ((_COUNTER_WORDS, ("counter", "Counter")), (_DE_WORDS, ("de", "De"))):
+        for stem in stems:
+            for ending in ("", "s", "ed", "d", "ing"):
+                for prefix in prefixes:
+                    word = f"{prefix}-{stem}{ending}"
+                    nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
 
 
 def entity_at(doc: Doc) -> dict[int, Span]:
