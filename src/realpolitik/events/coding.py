@@ -354,8 +354,12 @@ class SentenceCoder:
         done = self._deeds_of_kind(noun) if not own else []
         if own or not done:
             return own
-        last = done[-1]
-        doers = _other_sides([last.source], sources)
+        last = done[-1]  # with all who did it: "the US, Britain and France launched missiles ... Putin condemned the
+        # strikes": at each of them (but an accord's parties did it to one another: at one of them)
+        deed = [ev for ev in done if ev.trigger.i == last.trigger.i]
+        mutual = any(a.target is not None and b.target is not None and a.source.code == b.target.code and
+                     a.target.code == b.source.code for a in deed for b in deed)
+        doers = _other_sides([last.source] if mutual else unique_actors([ev.source for ev in deed]), sources)
         if not doers and judged and last.target is not None and forceful(last.code):
             return _other_sides([last.target], sources)
         return doers
