@@ -2015,7 +2015,8 @@ class SentenceCoder:
                                       and "igo" not in (ev.source.kind, ev.target.kind)), None)
                 if head.i not in self._groups:  # ("the two sides said they opposed ... and pledged ...": the
                     # same two for both verbs, not the parties of what the first verb told)
-                    earlier = (pair_here or (named if states else []) or last_pair or named) if count == 2 else named
+                    earlier = (pair_here or (named if states else []) or last_pair or named) if count == 2 else \
+                        named or self._doers_together(count)
                     self._groups[head.i] = self._group_before(head, date, count) or earlier or (
                         self._parties_named_in(head.sent, count) if head.lemma_.lower() in _SIDES_OF_STATES else [])
                 out.extend(self._groups[head.i])
@@ -2068,6 +2069,18 @@ class SentenceCoder:
                 parties = unique_actors(self._resolve_all(args.with_conjuncts(tok), date))
                 if len({p.country for p in parties}) >= 2:
                     return parties
+        return []
+
+    def _doers_together(self, count: int) -> list[Actor]:
+        """The ``count`` countries that last did one thing together: "The United States, Britain and France launched
+        strikes ... the three Western powers said"."""
+        by_trigger: dict[int, list[Actor]] = {}
+        for ev in self._reported_so_far():
+            by_trigger.setdefault(ev.trigger.i, []).append(ev.source)
+        for doers in reversed(list(by_trigger.values())):
+            parties = [a for a in unique_actors(doers)]
+            if len({a.country for a in parties}) == count:
+                return parties
         return []
 
     def _group_before(self, head: Token, date, count: int) -> list[Actor]:
@@ -2535,7 +2548,7 @@ _PEOPLE_ROLES = frozenset({"CVL", "OPP"})
 _PRIVATE_ROLES = frozenset({"CVL", "REF", "EDU", "MED", "BUS", "LAB", "AGR", "REL"})
 #: Nouns that, as "the two X" or "both X", stand for the two sides named just before.
 _PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "government", "man", "president", "minister",
-                         "delegation", "party", "state", "capital", "counterpart", "official"})
+                         "delegation", "party", "state", "capital", "counterpart", "official", "power", "ally"})
 #: Pair nouns that stand for two people: "the two leaders" are the two people last named together.
 _PEOPLE_PAIR_NOUNS = frozenset({"leader", "man", "president", "minister", "counterpart", "premier", "chancellor"})
 #: Nouns that refer back to something reported: "condemned the move", "rejected the decision".
