@@ -179,7 +179,7 @@ def _add_purpose_words(verb: Token, words: dict[str, Token]) -> None:
         nouns = [child, *(a for a in child.children if a.dep_ == "appos")] if child.dep_ in (
             "dobj", "npadvmod", "dative") else []  # ("gave the spokesman, Olivier Salgado, 72 hours to leave")
         nouns += [a for n in nouns[1:] for a in n.children if a.dep_ == "appos"]
-        held = [child] if child.dep_ == "advcl" else [
+        held = [child] if child.dep_ in ("advcl", "xcomp") else [
             g for n in nouns for g in n.children if g.dep_ in ("relcl", "acl")]
         for clause in held:
             if any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
