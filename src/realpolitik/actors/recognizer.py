@@ -206,7 +206,7 @@ class DocActors:
         # the version changes whenever what it remembers (names, titles, roles, last place) does
         self._version = 0
         self._resolved: dict[tuple[int, str | None, int], tuple[Actor, str] | None] = {}
-        self._subject_countries: dict[int, str] = {}  # sentence start -> country of the last subject resolved there
+        self._subject_countries: dict[int, str] = {}  # sentence start -> country of its main subject
         self._resolving: set[int] = set()  # heads being resolved now, to break cycles
         self._koreas: bool | None = None  # whether the article names either Korea
 
@@ -227,7 +227,12 @@ class DocActors:
             self._resolved[key] = found
             if found is not None and found[0].country and head.dep_ == "nsubj":
                 # (read only for later sentences, which are resolved after this one: no need to drop cached results)
-                self._subject_countries[head.sent.start] = found[0].country
+                # the main clause's subject first: "Italy summoned France's ambassador after Macron accused Rome" is
+                # about Italy
+                if head.head.dep_ == "ROOT":
+                    self._subject_countries[head.sent.start] = found[0].country
+                else:
+                    self._subject_countries.setdefault(head.sent.start, found[0].country)
         return self._resolved[key]
 
     def _resolve(self, head: Token, date: str | None) -> tuple[Actor, str] | None:
@@ -731,7 +736,7 @@ class DocActors:
         """Countries its sentence names outside the phrase, its places and what its verb acts on."""
         located = self.sentence_places(head.sent) if located is None else located
         acted_on = _acted_on_tokens(head) if acted_on is None else acted_on
-        skip = {t.i for t in located} | acted_on
+        skip = {t.i for t in located} | acted_on | _other_subjects_clauses(head)
         left = head.left_edge.i
         named = [t for t in head.sent if t.i not in skip and not left <= t.i <= head.i and (
             t.i in self.hits or t.ent_type_ in ("GPE", "LOC", "FAC", "ORG"))]  # (only these can name a country)
@@ -1042,6 +1047,20 @@ def _acted_on_tokens(head: Token, organ: bool = False) -> set[int]:
     return {t.i for c in head.head.children if _acted_on(c) for t in c.subtree} | {
         t.i for v in shared for c in v.children if c.dep_ in joined and (_acted_on(c) or c.lower_ == "into")
         for t in c.subtree}  # ("... and flew him into exile in Costa Rica")
+
+
+def _other_subjects_clauses(head: Token) -> set[int]:
+    """The words of the clauses coordinated with a subject's own that have subjects of their own: "Interior Minister
+    Salvini demanded an apology from Paris, and Economy Minister Tria called off a meeting with his French
+    counterpart" names no country of either minister."""
+    verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
+    if verb is None:
+        return set()
+    first = verb.head if verb.dep_ == "conj" else verb
+    clauses = [c for c in (first, *first.conjuncts) if c.i != verb.i and c.pos_ in ("VERB", "AUX") and any(
+        d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
+    own = {t.i for t in verb.subtree}  # (a clause above this one holds it: its words only)
+    return {t.i for c in clauses for t in c.subtree if t.i not in own or c.i in own}
 
 
 def _acting_on_tokens(head: Token) -> set[int]:
