@@ -687,6 +687,9 @@ class DocActors:
                 # "Sudan's army agreed to ..., its commander said": the owner is the reported clause's subject
                 subjects = [s for c in node.children if c.dep_ == "ccomp" and c.i < node.i
                             for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in PRONOUNS]
+            if personal and pron.head.lemma_.lower() in _ASKED_OF_ANOTHER:
+                # "Israel's UN ambassador demanded his resignation": not his own, another man's
+                return self._person_before(pron, date, besides={c.i for s in subjects for c in s.subtree})
             for heads in ((objects, subjects) if object_first else (subjects,)):
                 found = self.resolve(heads[0], date) if heads else None
                 if found and found[0].country and not (personal and found[0].kind == "country"):
@@ -704,15 +707,17 @@ class DocActors:
                 break
         return self._person_before(pron, date) if personal else []
 
-    def _person_before(self, pron: Token, date: str | None) -> list[Actor]:
+    def _person_before(self, pron: Token, date: str | None, besides: frozenset[int] | set[int] = frozenset()
+                       ) -> list[Actor]:
         """"China imposed sanctions on Nancy Pelosi over her visit": "his" or "her" is a person, not a state; the
-        nearest person named before it in the sentence, else in the sentence before."""
+        nearest person named before it in the sentence (other than the words ``besides``), else in the sentence
+        before."""
         start = pron.sent.start
-        if not any(t.ent_type_ == "PERSON" for t in pron.doc[start:pron.i]) and start > 0:
+        if not any(t.ent_type_ == "PERSON" and t.i not in besides for t in pron.doc[start:pron.i]) and start > 0:
             start = pron.doc[start - 1].sent.start  # "Imran Khan was arrested ... His supporters stormed ...": the
             # person of the sentence before, when this one has none before the pronoun
         for tok in reversed(pron.doc[start:pron.i]):
-            if tok.ent_type_ == "PERSON":
+            if tok.ent_type_ == "PERSON" and tok.i not in besides:
                 found = self.resolve(tok.head if tok.dep_ == "compound" else tok, date)
                 if found and found[0].kind == "person":
                     return [found[0]]
@@ -972,6 +977,9 @@ class DocActors:
 
 #: Participles after a country word that make it a sponsor ("Iranian-backed"), not the party's own state.
 _SPONSORING = frozenset({"back", "sponsor", "support", "fund", "finance", "arm", "train", "align", "ally"})
+#: What one asks of or does to another man or woman: "demanded his resignation" is never the speaker's own.
+_ASKED_OF_ANOTHER = frozenset({"resignation", "removal", "ouster", "dismissal", "impeachment", "arrest",
+                               "extradition", "prosecution"})
 #: Possessive pronouns that stand for an actor named elsewhere in the sentence.
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
 #: Nouns that, with a possessive, are the possessor's own state ("his country").
