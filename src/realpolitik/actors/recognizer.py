@@ -469,7 +469,7 @@ class DocActors:
         countries = self.countries_in([t for t in tokens if t.i not in sponsors and not (
             named_after and t.dep_ in ("compound", "nmod") and self._is_place_word(t))])
         if not countries:  # "a team flown in from Riyadh", "fighters sent from Syria": where they came from
-            countries = self.countries_in(t for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            countries = self.countries_in(t for c in head.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")
                                           for p in c.children if p.dep_ == "prep" and p.lower_ == "from"
                                           for o in p.children if o.dep_ == "pobj" for t in self.phrase_tokens(o))
         role = self._role(self._role_tokens(head, tokens))

@@ -330,7 +330,7 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             and not _sent_to_attack(t, at) and not _stance(t) and not _record_clause(t.token)
             and not (t.pattern.pos == "noun" and _framing(t.token)) and not _posted(t.token)
             and not _standing_accord(t) and not _killed_in(t, at) and not _into_exile(t)
-            and not _speech_venue(t, at) and not _terms_of_deal(t.token)]
+            and not _speech_venue(t, at) and not _terms_of_deal(t.token) and not _describes_weapon(t, at)]
 
 
 #: Nouns that, after "in" or "as", give the motive of the act they hang on, not an event of their own.
@@ -570,6 +570,16 @@ def _toll(trigger: Trigger, at: dict[int, Trigger]) -> bool:
                for i in range(tok.head.i + 1, tok.i) if i in at)
 
 
+def _describes_weapon(trigger: Trigger, at: dict[int, Trigger]) -> bool:
+    """"Rockets fired from Lebanon killed two soldiers": the participle tells where the weapons of the act of
+    force came from, not an act of its own."""
+    tok = trigger.token
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    act = at.get(tok.head.head.i)
+    return act is not None and forceful(act.pattern.code)
+
+
 def _killed_in(trigger: Trigger, at: dict[int, Trigger]) -> bool:
     """"Twenty soldiers were killed in a clash with Chinese troops": the clash is the act of force, each side's
     against the other; the deaths are its toll, not a third act."""
@@ -652,8 +662,9 @@ def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token], ba
             hit = min(hits, key=lambda t: t.i)  # the first object word in the text, whatever the set order
             if pattern.code != MEDIATION:  # ("sponsored talks between them": the sides still talk, a second event)
                 consumed += (hit.i,) + tuple(c.i for c in hit.conjuncts if c.tag_ not in ("VBD", "VBZ", "VBP"))
-                if hit.dep_ == "nsubj" and hit.head.i != tok.i:  # "allowed inspectors to return": one event
-                    consumed += (hit.head.i,)
+                if hit.dep_ == "nsubj" and hit.head.i != tok.i and tok.head.i != hit.i:
+                    consumed += (hit.head.i,)  # "allowed inspectors to return": one event (but "rockets fired
+                    # from Lebanon killed two soldiers" tells the killing)
         first = min([tok.i, *used]) if pos == "noun" else tok.i
         return Trigger(tok, pattern, first, consumed)
     return None

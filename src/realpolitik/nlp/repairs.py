@@ -1,10 +1,15 @@
-"""Repairs of one systematic misparse, made on the parsed document so that every later stage reads the same tree.
+"""Repairs of two systematic misparses, made on the parsed document so that every later stage reads the same tree.
 
 A finite verb coordinated with a bare infinitive or gerund cannot share its clause: in "the ministry denied
 shelling the camp and accused Kyiv of blowing it up", "accused" is the ministry's second act, but the parser
 hangs it on "shelling", inside what is denied. It is hung instead on the nearest verb above in its own form
 ("denied"), whose subject, tense and framing it shares. A verb between with a subject or auxiliary of its own
 could share it too ("troops were trying to encircle the city and seized two villages"): then nothing moves.
+
+A reduced relative clause read as the main verb: in "rockets fired from Cambodia killed 11 civilians" the parser
+takes "fired" for what the rockets did and hangs "killed", with no subject, below it. A past form with a noun
+subject and no object, whose prepositional phrases are followed straight away by a past form with an object and
+no subject, is the participle that describes its subject, and the second verb is the clause's.
 """
 
 from __future__ import annotations
@@ -28,7 +33,48 @@ def rehang_finite_conjuncts(doc: Doc) -> Doc:
         governor = _true_governor(tok)
         if governor is not None:
             _rehang(tok, governor)
+    for i in numpy.flatnonzero(doc.to_array("TAG") == doc.vocab.strings["VBD"]):
+        participle = doc[int(i)]
+        verb = _clause_verb_after(participle)
+        if verb is not None:
+            _make_relative(participle, verb)
     return doc
+
+
+def _clause_verb_after(participle: Token) -> Token | None:
+    """The real verb after a past form the parser read as the main verb ("rockets fired from Cambodia killed")."""
+    subjects = [c for c in participle.children if c.dep_ in _SUBJECTS]
+    if len(subjects) != 1 or subjects[0].pos_ != "NOUN" or subjects[0].i > participle.i or any(
+            c.dep_ not in ("prep", "nsubj", "advcl", "conj", "dep", "ccomp", "punct", "mark", "npadvmod") or
+            c.dep_ == "punct" and c.i < c.sent.end - 1 for c in participle.children):
+        return None  # (an object, an auxiliary, a particle or a comma makes it a finite verb of its own)
+    end = participle.i
+    for prep in (c for c in participle.children if c.dep_ == "prep" and c.i == end + 1):
+        end = prep.right_edge.i
+    if end == participle.i or end + 1 >= len(participle.doc):
+        return None
+    verb = participle.doc[end + 1]
+    owner = verb.head
+    if verb.tag_ != "VBD" or verb.dep_ not in ("advcl", "conj", "dep", "ccomp") or owner.i not in (
+            participle.i, participle.head.i) or any(c.dep_ in _SUBJECTS or c.dep_ == "cc" for c in verb.children):
+        return None
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return verb
+
+
+def _make_relative(participle: Token, verb: Token) -> None:
+    """Make ``verb`` the clause's verb in the participle's place, and the participle a modifier of its subject."""
+    subject = next(c for c in participle.children if c.dep_ in _SUBJECTS)
+    if participle.dep_ == "ROOT":
+        verb.head, verb.dep_ = verb, "ROOT"
+    else:
+        verb.head, verb.dep_ = participle.head, participle.dep_
+    for child in list(participle.children):
+        if child.dep_ == "mark" or child.i > verb.i:  # "after rockets fired ... killed": the clause's "after"
+            child.head = verb
+    subject.head = verb
+    participle.head, participle.dep_, participle.tag_ = subject, "acl", "VBN"
 
 
 def _true_governor(tok: Token) -> Token | None:
