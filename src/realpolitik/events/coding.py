@@ -328,6 +328,10 @@ class SentenceCoder:
         done = self._deeds_of_kind(noun)
         return [done[-1].source] if done else []
 
+    def _told_before(self, noun: Token) -> bool:
+        """"the truce", after the ceasefire was told: a definite noun for an act of a kind the story reported."""
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and bool(self._deeds_of_kind(noun))
+
     def _deeds_of_kind(self, noun: Token) -> list[SentenceEvent]:
         """The acts of the kind a noun names that the story reported done, in order; for a word of force with
         no force told, acts of coercion ("police stormed the consulate and seized a dissident ... condemned the
@@ -429,6 +433,9 @@ class SentenceCoder:
             modality = "negated"  # "offered no apology": the word the entry needs is denied its object
         if pattern.id == "v.take.action" and modality == "asserted" and tok.tag_ in ("VBD", "VBN"):
             return []  # "said it had taken control measures": some act, done; a threat is of what is to come
+        if pattern.pos == "verb" and tok.lemma_.lower() in ANNOUNCING and any(
+                self._told_before(tok.doc[i]) for i in trig.consumed if tok.doc[i].pos_ == "NOUN"):
+            return []  # "India and Pakistan agreed to a ceasefire ... Trump announced the truce": told already
         if (pattern.code or "")[:2] == "13" and (modality == "planned" or modality == "hypothetical" and any(
                 self._wrapper_kind(t) in ("speech", "intent", "threat") for t in chain[1:])):
             modality = "asserted"  # "said it would take countermeasures", "Russia will take action against ...":
@@ -582,6 +589,9 @@ class SentenceCoder:
                 givers = self._resolve_all(args.prep_objects(support, "from") + args.prep_objects(tok, "from"), date)
                 if givers:  # "received a bomb threat from Hamas": Hamas threatened whoever received it
                     sources, against = givers, self._resolve_all(self._subjects(support), date)
+            if not sources and support is not None and support.lemma_.lower() in ANNOUNCING and \
+                    self._told_before(tok):
+                return []  # "India and Pakistan agreed to a ceasefire ... Trump announced the truce": the truce told
             if not sources and support is not None:
                 sources = self._resolve_all(self._subjects(support), date, record=True)
             if not sources and not many:  # "the summit broke up without a deal": its parties made none
