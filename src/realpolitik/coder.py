@@ -265,8 +265,9 @@ def _state_of(actor: Actor) -> str | None:
     return actor.country if actor.kind != "igo" else None
 
 
-#: Roots of force and coercion: with no place named, they happen where the state they strike is.
-FORCE_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+#: Roots of force and coercion: with no place named, they happen where the state they strike is (a show of force,
+#: 15, is made at home: "deployed troops to its border with Belarus").
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 _STRUCK_PREPS = frozenset({"in", "on", "at", "into", "across", "near", "over", "inside", "around"})
 
 

@@ -742,6 +742,8 @@ class SentenceCoder:
                                              for d in self._noun_doers(h)], date)
                 if targets:
                     break
+            heads = [p for h in heads for p in (args.prep_objects(h, "with") if h.lemma_.lower() in _FRONTIERS
+                                                 else ()) or [h]]  # "to its border with Belarus": at Belarus
             targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
             if sources and actor_conventions(code, sources[0], None)[:2] in HOSTILE_ROOTS:  # (with the code its
                 targets = self._not_own_victims(tok, heads, targets, sources, date)  # doer gives it: police coerce)
@@ -3275,6 +3277,8 @@ _WORDS_NOUNS = frozenset({"claim", "statement", "accusation", "allegation", "rem
 
 #: What something is said in: "warned in a statement that ...".
 _SAYING_NOUNS = _WORDS_NOUNS | {"letter", "speech"}
+#: Lines between two states: "its border with Belarus" faces Belarus.
+_FRONTIERS = frozenset({"border", "frontier", "boundary"})
 #: Roots of words that judge what others did: no move of their own for a later "the move" to refer to.
 _JUDGING_ROOTS = frozenset({"01", "11", "12"})
 #: Support verbs whose "to" names what is answered, not the answer.

@@ -17,7 +17,7 @@ from .tables import Row, read_table, shipped_path
 POS = ("verb", "noun")
 TARGET_SLOTS = ("dobj", "iobj", "with", "to", "on", "against", "from", "for", "into", "at", "in", "over",
                 "between", "involving", "of", "poss", "near", "toward", "towards", "upon", "around", "off", "outside",
-                "by", "about", "behind")
+                "by", "about", "behind", "along")
 WRAPPERS = ("intent", "appeal", "demand", "threat", "ultimatum", "reject", "deny", "speech")
 COLUMNS = ("id", "code", "pos", "lemma", "object", "target", "flags")
 
