@@ -441,7 +441,9 @@ class SentenceCoder:
             modality = "asserted"  # "said it would take countermeasures", "Russia will take action against ...":
             # saying so is the threat
         refusing = modality == "negated" and _refusal(chain)
-        pairs = self._pairs(trig, support, date, one_way=refusing)
+        pairs = [(s, t, c, p) for s, t, c, p in self._pairs(trig, support, date, one_way=refusing)
+                 if not (c.startswith("166") and t is not None and t.country == s.country)]
+        # ("Washington ordered non-essential staff out of its embassy": its own people, evacuated, not expelled)
         pairs, ordered = self._ordered_abroad(tok, pairs, date)
         kept_open = modality == "negated" and pattern.code == "120" and tok.lemma_.lower() in ("rule", "exclude")
         if kept_open:  # "did not rule out military cooperation with Pyongyang": a hedged intent (a threat, for force)
@@ -2012,7 +2014,8 @@ class SentenceCoder:
                 statesmen = head.lemma_.lower() not in ("side", "party")  # "both leaders": of states, not the UN
                 pair_here = next(([ev.source, ev.target] for ev in reversed(self._so_far) if ev.target is not None
                                   and ev.code[:2] != "01" and not (statesmen and "igo" in (
-                                      ev.source.kind, ev.target.kind))), None)  # "A met B, and both sides agreed"
+                                      ev.source.kind, ev.target.kind)) and not _one_side(ev.source, ev.target)),
+                                 None)  # "A met B, and both sides agreed" (but "Washington ordered its staff out")
                 named = self.last_subjects if len({a.country for a in self.last_subjects}) == count else []
                 # ("Russia and China vetoed the resolution ... accused the two countries": they, not the UN; but
                 # "both sides" are the two sides of the last exchange)
