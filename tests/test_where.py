@@ -216,3 +216,11 @@ def test_a_village_said_to_be_in_a_country_is_there(nlp, gazetteer):
     # "in ..." hangs on "village", the noun that the name names
     text = "Gunmen killed 132 villagers in a raid on the village of Solhan in northern Burkina Faso on Friday."
     assert _pick(nlp, gazetteer, text, "killed", ("Gunmen", "villagers")).country == "BFA"
+
+
+def test_a_country_the_text_names_wins_among_namesakes_of_comparable_size(gazetteer):
+    assert gazetteer.country_of("Valencia") == "VEN"  # the larger namesake, with nothing else said
+    assert gazetteer.country_among("Valencia", ["ESP"]) == "ESP"
+    assert gazetteer.country_among("Donetsk", ["RUS"]) == "UKR"  # the Russian town is too small to stand for it
+    assert gazetteer.country_among("Damascus", ["USA", "SYR"]) == "SYR"
+    assert gazetteer.country_among("Nowhere-on-Sea", ["GBR"]) is None

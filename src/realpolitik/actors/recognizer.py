@@ -612,16 +612,22 @@ class DocActors:
             ent = entity_at(tok.doc).get(tok.i)
             if ent is not None:
                 longer = _with_particles(ent)
-                gazetteer = self.recognizer.gazetteer
-                return self._country_containing(ent) or (longer != ent.text and gazetteer.country_of(longer)) or \
-                    gazetteer.country_of(ent.text)
+                return self._country_containing(ent) or (longer != ent.text and self._place_country(longer, tok)) \
+                    or self._place_country(ent.text, tok)
         if tok.pos_ == "PROPN" and tok.ent_iob_ != "I" and tok.ent_type_ not in ("DATE", "TIME") and \
                 _in_place_slot(tok):
             # a place the entity recogniser missed or took for a person, where only a place can stand: "the city
             # of Goma", "in Rafah" (but "in March" is a month, not the English town)
             words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
-            return self.recognizer.gazetteer.country_of(" ".join(t.text for t in words))
+            return self._place_country(" ".join(t.text for t in words), tok)
         return None
+
+    def _place_country(self, name: str, tok: Token) -> str | None:
+        """The country of a place name; where places of that name lie in several, one of a country its sentence
+        names wins: "Spain offered to take in the ship at Valencia" (not Venezuela's Valencia)."""
+        named = [h.entries[0].country for i, h in self.hits.items() if tok.sent.start <= i < tok.sent.end and
+                 i != tok.i and h.kind in _COUNTRY_KINDS and h.entries[0].country]
+        return self.recognizer.gazetteer.country_among(name, named)
 
     def _country_containing(self, place: Span) -> str | None:
         """The country a place is said to be in ("Solhan in Burkina Faso's Yagha province"): it wins over a

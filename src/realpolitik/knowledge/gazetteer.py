@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -60,6 +61,8 @@ REGION_OUTWEIGHS = 100
 #: A city known by an alternate name still wins over a city that bears the name if it is this many times larger:
 #: "Nara" is Japan's Nara-shi (367,000 people), not the town in Mali (24,000).
 ALTERNATE_OUTWEIGHS = 10
+#: A place in a country the text names wins over a namesake elsewhere from this share of the namesake's population.
+HINT_SHARE = 0.2
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -155,6 +158,24 @@ class Gazetteer:
         """ISO alpha-3 code of the country a place name lies in, or None (unknown, or spans countries)."""
         place = self.lookup(name, country_hint)
         return place.country if place else None
+
+    def country_among(self, name: str, hints: Iterable[str]) -> str | None:
+        """Like ``country_of``, but a place of the name lying in one of ``hints`` (countries the text names) wins
+        when it is of comparable size (``HINT_SHARE`` of the likeliest one's population): "Spain offered to take in
+        the ship at Valencia" is Spain's Valencia, while "Russian troops entered Donetsk" is still Ukraine's city,
+        not the Russian town of that name."""
+        best = self.lookup(name)
+        if best is None:
+            return None
+        candidates = self._index.get(name_key(name), [])
+        top = max((c.population for c in candidates if c.place == best), default=0)
+        for hint in hints:
+            if hint == best.country:
+                return hint
+            rival = max((c.population for c in candidates if c.place.country == hint), default=None)
+            if rival is not None and rival >= HINT_SHARE * top:
+                return hint
+        return best.country
 
     # -- building the index --------------------------------------------------------------------------------
 
