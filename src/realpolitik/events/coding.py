@@ -765,7 +765,8 @@ class SentenceCoder:
                            for a in self._deed_doers(h, sources, date, root in ("11", "12"))]
                 if not targets and root in ("01", "11"):  # "welcomed the vote", "disappointed by the decision":
                     # whoever just did it
-                    targets = [a for h in heads if _refers_to_event(h) for a in self._event_doer(h, sources, date)]
+                    targets = [a for h in heads if _refers_to_event(h) or h.lemma_.lower() in _WORDS_NOUNS
+                               for a in self._event_doer(h, sources, date)]
                 if not targets and root == "11" and self.agentless is not None and any(
                         self._is_event(h) for h in heads):  # "Fico was shot ... EU leaders condemned the shooting":
                     # with no doer known, at the country it struck
@@ -1339,7 +1340,7 @@ class SentenceCoder:
                 return [Actor.of(home)]
         # a judgement of the move is no move: "opened an inquiry ... Netanyahu called the decision antisemitic ...
         # the Palestinians welcomed the move": the inquiry's
-        moves = [ev for ev in self._story if ev.code[:2] not in _JUDGING_ROOTS]
+        moves = [ev for ev in self._story if ev.code[:2] not in _JUDGING_ROOTS and not ev.code.startswith("051")]
         last = next((ev.source for ev in moves if ev.trigger.sent == moves[-1].trigger.sent),
                     None) if moves else self.last_event_source  # (the first move of the sentence that told the last)
         if last is not None and all(_another_party(last, s) for s in sources):
@@ -3275,14 +3276,15 @@ _SUFFERED_NOUNS = frozenset({"arrest", "detention", "removal", "ouster", "overth
 #: Nouns for what someone said: their doer is the last speaker, not the last actor.
 _WORDS_NOUNS = frozenset({"claim", "statement", "accusation", "allegation", "remark", "comment", "assertion",
                           "charge", "report", "assessment", "suggestion", "words", "finding", "conclusion",
-                          "account", "version", "findings", "explanation", "narrative"})
+                          "account", "version", "findings", "explanation", "narrative", "post", "tweet", "message"})
 
 
 #: What something is said in: "warned in a statement that ...".
 _SAYING_NOUNS = _WORDS_NOUNS | {"letter", "speech"}
 #: Lines between two states: "its border with Belarus" faces Belarus.
 _FRONTIERS = frozenset({"border", "frontier", "boundary"})
-#: Roots of words that judge what others did: no move of their own for a later "the move" to refer to.
+#: Roots of words that judge what others did (with praise, 051): no move of their own for a later "the move" to
+#: refer to.
 _JUDGING_ROOTS = frozenset({"01", "11", "12"})
 #: Support verbs whose "to" names what is answered, not the answer.
 _ANSWERING = frozenset({"respond", "answer", "react", "reply"})
