@@ -178,6 +178,7 @@ class SentenceCoder:
         out.extend(self._followed(sent, out, date))
         out.extend(self._done_likewise(sent, out, date))
         out.extend(self._invited(out, date))
+        out.extend(self._phoned(triggers, out, date))
         out.extend(self._unwelcome(sent, out, date))
         out.extend(self._alleged(out))
         # an armed group's claim of an attack is news of the attack (coded from the claim, above), not of a
@@ -266,6 +267,24 @@ class SentenceCoder:
                             h.source.code == host.code and h.target.code == side.code for h in hosted):
                         hosted.append(replace(ev, code="043", source=host, target=side, rule=f"{ev.rule}>invited"))
         return [ev for ev in hosted if ev.source.country not in {e.source.country for e in out}]
+
+    def _phoned(self, triggers: list[Trigger], out: list[SentenceEvent], date) -> list[SentenceEvent]:
+        """"India's foreign minister told his Chinese counterpart by phone that ...": words said over the phone
+        to someone are a phone call between the two (041, each way), besides what was said."""
+        calls = []
+        for trig in (t for t in triggers if t.pattern.wrapper == "speech" and _over_the_phone(t.token)):
+            verb = trig.token
+            sources = self._resolve_all(self._subjects(verb), date)
+            heard = self._resolve_all(args.direct_objects(verb) + [c for c in verb.children if c.dep_ == "dative"]
+                                      + args.prep_objects(verb, "to"), date)
+            chain = self._chain(verb)
+            for caller, called in ((s, h) for s in sources for h in heard if s.country != h.country):
+                if any(ev.code[:2] == "04" and ev.target is not None and {ev.source.country, ev.target.country} ==
+                       {caller.country, called.country} for ev in out + calls):
+                    continue  # ("spoke by phone with ..." is the call already)
+                calls += [SentenceEvent(verb, verb.i, "041", a, b, modality_of(chain), f"{trig.pattern.id}>by-phone",
+                                        chain, None) for a, b in ((caller, called), (called, caller))]
+        return calls
 
     def _unwelcome(self, sent: Span, out: list[SentenceEvent], date) -> list[SentenceEvent]:
         """"said South Africa's ambassador was no longer welcome in the United States": the diplomat's formula
@@ -3345,6 +3364,15 @@ def _answered_deed(noun: Token, trigger_at: dict) -> bool:
         return False
     trig = trigger_at.get(prep.head.i)
     return trig is not None and trig.pattern.code is not None and not trig.pattern.light and not trig.pattern.wrapper
+
+
+def _over_the_phone(verb: Token) -> bool:
+    """"told him by phone", "said in a phone call", "told his counterpart by telephone"."""
+    return any(p.lemma_.lower() in ("phone", "telephone", "videoconference") or (
+        p.lemma_.lower() in ("call", "conversation") and any(
+            m.lemma_.lower() in ("phone", "telephone", "video") for m in p.children))
+        for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("by", "in", "during", "over")
+        for p in prep.children if p.dep_ == "pobj")
 
 
 def _hyphen_parts(head: Token) -> list[list[Token]]:
