@@ -1253,8 +1253,10 @@ class SentenceCoder:
                 held = held.head.head
             if support is None and held.dep_ == "pobj" and held.head.head.pos_ == "VERB":
                 support = held.head.head  # "restored relations under a deal brokered by China"
-            if support is None and held.dep_ == "dobj" and held.head.pos_ == "VERB" and hyphen_agent(verb):
-                support = held.head  # "Armenia and Azerbaijan signed a Russian-brokered agreement": the signers
+            if support is None and held.dep_ == "dobj" and held.head.pos_ == "VERB" and (
+                    hyphen_agent(verb) or verb.dep_ == "advcl" and verb.head.i == held.head.i):
+                support = held.head  # "Armenia and Azerbaijan signed a Russian-brokered agreement", "signed a
+                # declaration at the White House, hosted by Trump": the signers
             if support is None and held.dep_ == "nsubj" and args.reduced_relative(held.head):
                 support = held.head.head  # "agreed ... after talks mediated by Qatar": those who agreed
             if support is not None:
