@@ -1056,7 +1056,8 @@ class SentenceCoder:
         if not targets and len({s.country for s in sources}) >= 3 and any(
                 c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in tok.children):
             return []  # "the UAE, Bahrain and Egypt also signed": beside others, not with one another
-        if not targets and len(sources) >= 2 and (pattern.reciprocal or root == "08" or (
+        if not targets and len(sources) >= 2 and (pattern.reciprocal or root == "08" and not (
+                code.startswith("084") and args.is_passive(tok)) or (
                 root == "05" and not code.startswith(DIRECTED_COOPERATION)) or each_other or any(
                 h.lower_ in ("other", "another") for _, heads in candidates for h in heads) or (  # "blamed each
                 pattern.pos == "verb" and any(c.lower_ == "each" for h in self._subjects(tok) for c in h.children))):

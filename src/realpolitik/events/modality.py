@@ -51,6 +51,8 @@ TEXT_NOUNS = frozenset({"resolution", "motion", "bill", "draft", "text", "amendm
 PREVENTING_VERBS = frozenset({"prevent", "stop", "bar", "block", "keep", "prohibit", "ban", "forbid", "deter"})
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "halt", "cancel", "postpone", "abandon"})
 ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "blame", "indict"})
+#: Verbs of an event's start: "drills to begin on Thursday", "talks that will start in Geneva" are yet to come.
+STARTING_VERBS = frozenset({"begin", "start", "commence"})
 #: Verbs that carry on an act already under way: its future ("will keep protesting") is no plan.
 CONTINUING_VERBS = frozenset({"keep", "continue"})
 #: Verbs that report an announcement: the "would" of what they report is a plan (a warning's is a threat).
@@ -103,6 +105,11 @@ def _own_cues(tok: Token) -> set[str]:
         cues.add("negated")  # "neither accepted nor recognised the award"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PLANNING_VERBS:
         cues.add("planned")
+    holders = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [tok]  # (the parser may hang it
+    # on the verb the noun is the object of)
+    if any(c.dep_ in ("acl", "relcl", "advcl") and c.lemma_.lower() in STARTING_VERBS and any(
+            a.dep_ == "aux" and a.lower_ in ("to", "will") for a in c.children) for h in holders for c in h.children):
+        cues.add("planned")  # "announced live-fire drills to begin on Thursday": still to come
     if tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() == "be" and any(
             c.dep_ == "acomp" and c.lemma_.lower() in PLANNING_VERBS for c in tok.head.children):
         cues.add("planned")  # "is due in Khartoum on Friday to mediate": what the trip is for, still to come
