@@ -784,6 +784,9 @@ class DocActors:
                 # "Poland closed a crossing ... Interior Minister Jan Kowalczyk accused Minsk": of the side the
                 # story is about
                 return earlier[-1:]
+        overthrown = self._leader_overthrown(head)
+        if overthrown:  # "the soldiers who overthrew Niger's president", whatever town the summit met in
+            return overthrown[:1]
         found = self.countries_in(t for p in sorted(located, key=lambda t: abs(t.i - head.i))
                                   for t in self.place_words(p))
         if not found and head.dep_ == "nsubj" and head.head.dep_ == "conj":
@@ -818,6 +821,16 @@ class DocActors:
             found = self.countries_in(t for o in head.head.children if o.dep_ == "dobj" and any(  # a coup at home
                 t.ent_type_ == "PERSON" for t in o.subtree) for t in o.subtree)
         return found[:1]
+
+    def _leader_overthrown(self, head: Token) -> list[str]:
+        """The country of the leader that soldiers or police named by ``head`` overthrew or detained: their own."""
+        if self._role(self.phrase_tokens(head, with_preps=False)) not in ("MIL", "COP"):
+            return []
+        verbs = ([head.head] if head.dep_ == "nsubj" else []) + [c for c in head.children if c.dep_ == "relcl" and any(
+            s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in c.children)]
+        return self.countries_in(t for v in verbs if v.lemma_.lower() in _OVERTHROWING for o in v.children
+                                 if o.dep_ == "dobj" and any(t.ent_type_ == "PERSON" for t in o.subtree)
+                                 for t in o.subtree)
 
     def _acting_person_countries(self, head: Token) -> list[str]:
         """"she accused the opposition of ...": the country of the person "he" or "she" stands for, whose
@@ -981,6 +994,8 @@ class DocActors:
         return self.doc[longest.start:longest.end].text.lower()
 
 
+#: Verbs of a coup against a leader: soldiers who do it to a president are of his country.
+_OVERTHROWING = frozenset({"overthrow", "oust", "topple", "depose", "unseat", "detain", "remove", "arrest"})
 #: Participles after a country word that make it a sponsor ("Iranian-backed"), not the party's own state.
 _SPONSORING = frozenset({"back", "sponsor", "support", "fund", "finance", "arm", "train", "align", "ally"})
 #: What one asks of or does to another man or woman: "demanded his resignation" is never the speaker's own.

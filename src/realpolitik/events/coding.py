@@ -1300,12 +1300,21 @@ class SentenceCoder:
             holders.add(verb.head.i)  # "Assad had arrived in Moscow and been granted asylum": there
             places += [t for t in verb.head.subtree if t.i < verb.i]
         for tok in places:
-            if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "from") and _phrase_of(tok.head.head, holders):
+            if tok.dep_ == "pobj" and (tok.head.lower_ in ("in", "at", "from") and _phrase_of(tok.head.head, holders)
+                                       or tok.head.lower_ == "of" and tok.head.head.lower_ == "out" and
+                                       _phrase_of(tok.head.head.head, holders)):  # ("were ordered out of Germany")
                 # (the whole place phrase: "at Lagos's main airport")
                 owners = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")] \
                     if tok.lemma_.lower() in ("embassy", "consulate") else []  # "given asylum at the Mexican embassy
                 # in Lima": an embassy is its state's ground
                 countries = self.actors.countries_in([*owners, tok, *self.actors.place_words(tok)])
+                expelled = (self._trigger_at[verb.i].pattern.code or "").startswith("166") if \
+                    verb.i in self._trigger_at else False
+                if countries and expelled:  # "diplomats were ordered out of the US, Canada and a dozen EU states,
+                    # among them Germany": by each
+                    phrase = tok.head.head if tok.head.lower_ == "of" and tok.head.head.lower_ == "out" else tok.head
+                    named = [t for t in phrase.subtree if t.dep_ in ("pobj", "conj", "appos") and t.pos_ == "PROPN"]
+                    return [Actor.of(c, "GOV", kind="sector") for c in self.actors.countries_in(named) or countries]
                 if countries:  # the authorities there: "18 Saudis were detained in Riyadh" (SAUGOV -> SAU)
                     return [Actor.of(countries[0], "GOV", name=tok.text, kind="sector")]
         trig = self._trigger_at.get(verb.i)
