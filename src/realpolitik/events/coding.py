@@ -2246,6 +2246,12 @@ class SentenceCoder:
                 found = self._resolve_all(governing[:1], date)
                 if found:  # "Turkey will face sanctions if it deploys the missiles": Turkey
                     return found[0]
+            if pron.lower_ in ("they", "it") and pron.head.lemma_.lower() in _STOPPING:
+                deeds = [t for t in pron.doc[pron.sent.start:pron.i] if t.tag_ == ("NNS" if pron.lower_ == "they"
+                                                                                    else "NN") and self._is_event(t)]
+                doers = self._deed_doers(deeds[-1], [], date) if deeds else []
+                if doers:  # "condemned the strikes and demanded that they stop": whoever strikes
+                    return doers[0]
             node = pron.head
             for _ in range(12):
                 trig = self._trigger_at.get(node.i)
@@ -3312,6 +3318,8 @@ _WORDS_NOUNS = frozenset({"claim", "statement", "accusation", "allegation", "rem
 
 #: What something is said in: "warned in a statement that ...".
 _SAYING_NOUNS = _WORDS_NOUNS | {"letter", "speech"}
+#: Verbs of an act coming to an end: "demanded that they stop" asks it of whoever does the act named.
+_STOPPING = frozenset({"stop", "end", "cease", "halt"})
 #: Lines between two states: "its border with Belarus" faces Belarus.
 _FRONTIERS = frozenset({"border", "frontier", "boundary"})
 #: Roots of words that judge what others did (with praise, 051): no move of their own for a later "the move" to
