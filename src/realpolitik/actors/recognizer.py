@@ -702,7 +702,11 @@ class DocActors:
                     # with those conjoined to it, as names ("U.S. and China ... their talks", also when parsed
                     # as one name) or as demonyms ("Indian and Chinese officials ... their talks")
                     glued = [c for c in heads[0].children if is_glued_name(c)]
-                    others = [self.resolve(c, date) for c in (*glued, *heads[0].conjuncts)
+                    # ("the military governments of Mali, Burkina Faso and Niger ... their countries": each)
+                    members = [m for p in heads[0].children if p.dep_ == "prep" and p.lower_ == "of" and
+                               heads[0].tag_ == "NNS" for o in p.children if o.dep_ == "pobj"
+                               for m in o.conjuncts] if pron.lower_ == "their" else []
+                    others = [self.resolve(c, date) for c in (*glued, *heads[0].conjuncts, *members)
                               if c.i not in inside]  # ("Assad and his family": not the pronoun's own phrase)
                     shared = [Actor.of(c, found[0].role, kind="sector") for c in self.countries_in(
                         [j for m in heads[0].children if m.dep_ == "amod" for j in m.conjuncts])]

@@ -20,6 +20,7 @@ from .modality import (
     JUDGING_VERBS,
     PLANNING_VERBS,
     modality_of,
+    ruled_out,
     strongest,
     tensed_conjunct,
 )
@@ -186,6 +187,8 @@ class SentenceCoder:
         out[:] = [ev for ev in out if not (ev.code == CLAIM_RESPONSIBILITY and ev.source.role in _ARMED_GROUP_ROLES)]
         out.extend(self._denied_acts(triggers, out, date))
         out[:] = _without_force_named_again(out)
+        out[:] = [ev for ev in out if not (ev.code[:2] == "12" and ev.target is None and any(  # "ruled out
+            o.rule.endswith(">refused") and o.trigger.head.i == ev.trigger.i for o in out))]  # resigning": one refusal
         out[:] = _without_expulsion_told(out)
         for ev in out:
             if ev.code == "154" and self._answers_call_for_help(ev):  # "deploying troops ... after X asked for help"
@@ -267,6 +270,17 @@ class SentenceCoder:
                             h.source.code == host.code and h.target.code == side.code for h in hosted):
                         hosted.append(replace(ev, code="043", source=host, target=side, rule=f"{ev.rule}>invited"))
         return [ev for ev in hosted if ev.source.country not in {e.source.country for e in out}]
+
+    def _against_the_court(self, pairs: list[tuple]) -> list[tuple]:
+        """"would take the case to the International Court of Justice": a court is where legal action goes, not
+        whom it is against; that is the side the story opposes the plaintiff to."""
+        out = []
+        for source, target, code, needs in pairs:
+            if code.startswith("115") and target is not None and (target.role == "JUD" or target.code in _COURTS):
+                out += [(source, t, code, needs) for t in self._adversary([source])[:1]]
+            else:
+                out.append((source, target, code, needs))
+        return out
 
     def _phoned(self, triggers: list[Trigger], out: list[SentenceEvent], date) -> list[SentenceEvent]:
         """"India's foreign minister told his Chinese counterpart by phone that ...": words said over the phone
@@ -463,6 +477,7 @@ class SentenceCoder:
         pairs = [(s, t, c, p) for s, t, c, p in self._pairs(trig, support, date, one_way=refusing)
                  if not (c.startswith("166") and t is not None and t.country == s.country)]
         # ("Washington ordered non-essential staff out of its embassy": its own people, evacuated, not expelled)
+        pairs = self._against_the_court(pairs)
         pairs, ordered = self._ordered_abroad(tok, pairs, date)
         kept_open = modality == "negated" and pattern.code == "120" and tok.lemma_.lower() in ("rule", "exclude")
         if kept_open:  # "did not rule out military cooperation with Pyongyang": a hedged intent (a threat, for force)
@@ -1215,6 +1230,8 @@ class SentenceCoder:
             word = trig.token.doc[i]
             phrase = [word] + ([word.head.head] if word.dep_ == "pobj" and word.head.lower_ == "of" else [])
             mods = [m for p in phrase for m in p.children if m.dep_ in ("amod", "compound", "poss", "nmod")]
+            mods += [o for p in phrase for a in p.children if a.dep_ == "acl" for g in a.children  # "a terrorist
+                     if g.dep_ == "agent" for o in g.children if o.dep_ == "pobj"]  # attack planned by Russia"
             found = _other_sides(self._resolve_all(mods, date), sources)
             if found:
                 return found[:1]
@@ -3074,7 +3091,7 @@ def _refusal(chain: list[Token]) -> bool:
     verb = head if head.pos_ in ("VERB", "AUX") else next((t for t in chain if t.pos_ == "VERB"), head)
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return bool(auxes & {"will", "would", "wo", "shall"}) or verb.lemma_.lower() in _ACCEPTING or (
-        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("refuse", "decline"))
+        verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in ("refuse", "decline") or ruled_out(verb.head)))
 
 
 #: Verbs whose negation rejects: a state that does not recognise a government or accept a ruling rejects it.
@@ -3318,6 +3335,8 @@ _WORDS_NOUNS = frozenset({"claim", "statement", "accusation", "allegation", "rem
 
 #: What something is said in: "warned in a statement that ...".
 _SAYING_NOUNS = _WORDS_NOUNS | {"letter", "speech"}
+#: International courts: where a case is taken, not whom it is against.
+_COURTS = frozenset({"UNOICJ", "ICC"})
 #: Verbs of an act coming to an end: "demanded that they stop" asks it of whoever does the act named.
 _STOPPING = frozenset({"stop", "end", "cease", "halt"})
 #: Lines between two states: "its border with Belarus" faces Belarus.

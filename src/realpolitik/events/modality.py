@@ -73,6 +73,12 @@ def strongest(values: Iterable[str]) -> str:
     return max(values, key=RANK.index, default="asserted")
 
 
+def ruled_out(verb: Token) -> bool:
+    """"ruled out", "excluded": the act it governs is not to be."""
+    return verb.lemma_.lower() == "exclude" or verb.lemma_.lower() == "rule" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+
+
 def _own_cues(tok: Token) -> set[str]:
     """Cues attached directly to one word of the chain."""
     cues = set()
@@ -123,6 +129,8 @@ def _own_cues(tok: Token) -> set[str]:
         cues.add(_NOUN_COMPLEMENTS[tok.head.lemma_.lower()])  # "plans to send tanks", "a call to withdraw"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATING_VERBS:
         cues.add("negated")
+    if tok.dep_ in ("xcomp", "pcomp") and tok.tag_ == "VBG" and ruled_out(tok.head):
+        cues.add("negated")  # "ruled out resigning": no resignation
     if tok.dep_ == "advcl" and tok.tag_ == "VB" and tok.head.lemma_.lower() in SIGNING_VERBS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         cues.add("planned")  # "signed deals in Istanbul to reopen the ports": what the deal is for, still to come
