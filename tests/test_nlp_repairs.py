@@ -72,3 +72,14 @@ def test_a_reduced_relative_read_as_the_main_verb_describes_its_noun():
 ])
 def test_a_finite_verb_with_its_own_act_stays(text, word, head):
     assert _token(load_pipeline("en_core_web_md")(text), word).head.text == head
+
+
+def test_a_verb_read_as_a_modifier_of_its_object_heads_the_sentence():
+    text = "Niger's military seized power on Wednesday."
+    stock = spacy.load(locate_model("en_core_web_md"), exclude=["textcat"])
+    assert _token(stock(text), "seized").dep_ == "amod"  # the misparse: "military seized power", a noun phrase
+    doc = load_pipeline("en_core_web_md")(text)
+    seized = _token(doc, "seized")
+    assert (seized.dep_, seized.head.i) == ("ROOT", seized.i)
+    assert (_token(doc, "military").dep_, _token(doc, "power").dep_) == ("nsubj", "dobj")
+    assert _token(doc, "Niger").head.text == "military" and _token(doc, "Wednesday").head.head.text == "seized"

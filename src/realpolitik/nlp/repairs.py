@@ -6,6 +6,10 @@ hangs it on "shelling", inside what is denied. It is hung instead on the nearest
 ("denied"), whose subject, tense and framing it shares. A verb between with a subject or auxiliary of its own
 could share it too ("troops were trying to encircle the city and seized two villages"): then nothing moves.
 
+A past verb read as a modifier of its object, with no verb left in the sentence: "Niger's military seized power on
+Wednesday" parsed as a noun phrase ("military seized power"). The noun before the verb is its subject, the noun after
+its object, and the verb the sentence's root.
+
 A reduced relative clause read as the main verb: in "rockets fired from Cambodia killed 11 civilians" the parser
 takes "fired" for what the rockets did and hangs "killed", with no subject, below it. A past form with a noun
 subject and no object, whose prepositional phrases are followed straight away by a past form with an object and
@@ -33,12 +37,45 @@ def rehang_finite_conjuncts(doc: Doc) -> Doc:
         governor = _true_governor(tok)
         if governor is not None:
             _rehang(tok, governor)
+    for sent in doc.sents:
+        verb = _verb_read_as_modifier(sent.root)
+        if verb is not None:
+            _make_clause(sent.root, verb)
     for i in numpy.flatnonzero(doc.to_array("TAG") == doc.vocab.strings["VBD"]):
         participle = doc[int(i)]
         verb = _clause_verb_after(participle)
         if verb is not None:
             _make_relative(participle, verb)
     return doc
+
+
+def _verb_read_as_modifier(root: Token) -> Token | None:
+    """The past verb in "Niger's military seized power": a modifier of the root noun, right before it, after the
+    noun that did it."""
+    if root.pos_ not in ("NOUN", "PROPN") or root.i < 2:
+        return None
+    verb, doer = root.doc[root.i - 1], root.doc[root.i - 2]
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "amod" or verb.head.i != root.i or \
+            any(True for _ in verb.children) or doer.head.i != root.i or doer.dep_ not in ("amod", "compound", "nmod"):
+        return None
+    if doer.pos_ not in ("NOUN", "PROPN") and doer.lower_ != "military":
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in root.sent):
+        return None
+    return verb
+
+
+def _make_clause(noun: Token, verb: Token) -> None:
+    """"Niger's military seized power": the verb the root, the noun before it its subject, the root its object."""
+    doer = noun.doc[verb.i - 1]
+    verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+    for child in list(noun.children):
+        if child.i < doer.i:  # "Niger's", "The"
+            child.head = doer
+        elif child.i > noun.i:  # "on Wednesday", "."
+            child.head = verb
+    doer.head, doer.dep_, doer.pos_ = verb, "nsubj", "NOUN"
+    noun.head, noun.dep_ = verb, "dobj"
 
 
 def _clause_verb_after(participle: Token) -> Token | None:
