@@ -450,10 +450,10 @@ def _described_objects(verb: Token) -> list[Token]:
 def _shares_next_object(verb: Token, conj: Token) -> bool:
     """Whether only "and" and the verb's own bare particle stand between it and the next verb, whose object is
     then both's: "shot and wounded", "fired on and seized the boats" (a particle with no object of its own)."""
-    between = verb.doc[verb.i + 1:conj.i]
-    return len(between) <= 2 and all(t.dep_ == "cc" or (t.dep_ in ("prt", "prep") and t.head.i == verb.i and not
-                                                          any(True for _ in t.children)) for t in between) and \
-        any(t.dep_ == "cc" for t in between)
+    between = verb.doc[verb.i + 1:conj.i]  # (or a comma, in a series: "fired on, rammed and seized the boats")
+    return len(between) <= 2 and all(t.dep_ == "cc" or t.text == "," or (
+        t.dep_ in ("prt", "prep") and t.head.i == verb.i and not any(True for _ in t.children)) for t in between) and \
+        any(t.dep_ == "cc" or t.text == "," for t in between)
 
 
 def _stranded_objects(verb: Token, prep: str) -> list[Token]:
@@ -461,8 +461,12 @@ def _stranded_objects(verb: Token, prep: str) -> list[Token]:
     if not any(c.lower_ == prep and c.dep_ in ("prt", "prep") and not any(True for _ in c.children)
                for c in verb.children):
         return []
-    return [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and _shares_next_object(verb, c)
-            for d in c.children if d.dep_ == "dobj" for o in with_conjuncts(d)]
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and _shares_next_object(verb, c)):
+        for later in (conj, *(v for v in conj.conjuncts if v.i > conj.i)):  # the series' first object is all of theirs
+            objects = [d for d in later.children if d.dep_ == "dobj"]
+            if objects:
+                return with_conjuncts(objects[0])
+    return []
 
 
 def _to_infinitive(verb: Token) -> bool:
