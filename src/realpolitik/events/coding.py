@@ -187,6 +187,7 @@ class SentenceCoder:
         out[:] = [ev for ev in out if not (ev.code == CLAIM_RESPONSIBILITY and ev.source.role in _ARMED_GROUP_ROLES)]
         out.extend(self._denied_acts(triggers, out, date))
         out[:] = _without_force_named_again(out)
+        out[:] = _one_act_at_home(out)
         out[:] = [ev for ev in out if not (ev.code[:2] == "12" and ev.target is None and any(  # "ruled out
             o.rule.endswith(">refused") and o.trigger.head.i == ev.trigger.i for o in out))]  # resigning": one refusal
         out[:] = _without_expulsion_told(out)
@@ -3403,6 +3404,20 @@ def _answered_deed(noun: Token, trigger_at: dict) -> bool:
         return False
     trig = trigger_at.get(prep.head.i)
     return trig is not None and trig.pattern.code is not None and not trig.pattern.light and not trig.pattern.wrapper
+
+
+def _one_act_at_home(events: list[SentenceEvent]) -> list[SentenceEvent]:
+    """One verb's act against several organs or people of the doer's own state is one act at home: "soldiers
+    detained him and Prime Minister Cisse", "stormed Congress, the Supreme Court and the presidential palace"."""
+    seen, kept = set(), []
+    for ev in events:
+        key = (ev.trigger.i, ev.source.code, ev.code[:2], ev.modality)
+        if ev.target is not None and ev.target.country == ev.source.country and ev.source.country:
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(ev)
+    return kept
 
 
 def _over_the_phone(verb: Token) -> bool:
