@@ -3407,11 +3407,13 @@ def _answered_deed(noun: Token, trigger_at: dict) -> bool:
 
 
 def _one_act_at_home(events: list[SentenceEvent]) -> list[SentenceEvent]:
-    """One verb's act against several organs or people of the doer's own state is one act at home: "soldiers
-    detained him and Prime Minister Cisse", "stormed Congress, the Supreme Court and the presidential palace"."""
+    """One verb's act against several organs or people of the doer's own state is one act at home ("soldiers
+    detained him and Prime Minister Cisse", "stormed Congress, the Supreme Court and the presidential palace"); and a
+    sentence's coercion or protest by one doer at home is one episode, told once (the first verb's): "seized power,
+    detaining Suu Kyi and declaring an emergency"."""
     seen, kept = set(), []
     for ev in events:
-        key = (ev.trigger.i, ev.source.code, ev.code[:2], ev.modality)
+        key = (ev.source.code, ev.code[:2], ev.modality, None if ev.code[:2] in ("14", "17") else ev.trigger.i)
         if ev.target is not None and ev.target.country == ev.source.country and ev.source.country:
             if key in seen:
                 continue
