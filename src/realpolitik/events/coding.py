@@ -2889,6 +2889,9 @@ def actor_conventions(code: str, source: Actor, target: Actor | None, verb: Toke
     if code == "051" and target is not None and target.role in _ARMED_GROUP_ROLES and verb is not None and \
             verb.lemma_.lower() in _BACKING:
         return "072"  # a state that backs a rebel army arms it: military aid, not praise ("Rwanda backs the M23")
+    if code.startswith("192") and source.role == "MIL" and target is not None and target.country == source.country \
+            and verb is not None and any(o.lemma_.lower() in _SEATS_OF_POWER for o in _taken(verb)):
+        return "170"  # a state's own army that takes control of the country or its government seizes power: a coup
     if code[:2] not in ("18", "19"):
         return code
     if source.role in _CIVIL_ROLES and code in ("180", "190") and source.kind != "country":
@@ -3336,6 +3339,9 @@ _WORDS_NOUNS = frozenset({"claim", "statement", "accusation", "allegation", "rem
 
 #: What something is said in: "warned in a statement that ...".
 _SAYING_NOUNS = _WORDS_NOUNS | {"letter", "speech"}
+#: What an army takes when it takes power at home (not a village retaken from an enemy).
+_SEATS_OF_POWER = frozenset({"country", "capital", "government", "power", "palace", "parliament", "broadcaster",
+                             "presidency", "television", "radio"})
 #: International courts: where a case is taken, not whom it is against.
 _COURTS = frozenset({"UNOICJ", "ICC"})
 #: Verbs of an act coming to an end: "demanded that they stop" asks it of whoever does the act named.
@@ -3404,6 +3410,14 @@ def _answered_deed(noun: Token, trigger_at: dict) -> bool:
         return False
     trig = trigger_at.get(prep.head.i)
     return trig is not None and trig.pattern.code is not None and not trig.pattern.light and not trig.pattern.wrapper
+
+
+def _taken(verb: Token) -> list[Token]:
+    """What a verb of taking takes: its object, or the object of "control of" ("took control of the country")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return objects + [p for o in objects if o.lemma_.lower() == "control" for p in args.prep_objects(o, "of")] + \
+        [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children
+         if p.dep_ == "pobj"]
 
 
 def _one_act_at_home(events: list[SentenceEvent]) -> list[SentenceEvent]:
