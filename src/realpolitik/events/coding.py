@@ -188,6 +188,9 @@ class SentenceCoder:
         out.extend(self._denied_acts(triggers, out, date))
         out[:] = _without_force_named_again(out)
         out[:] = _one_act_at_home(out)
+        out[:] = [ev for ev in out if not (ev.code[:2] == "15" and ev.target is None and ev.modality == "planned")]
+        # ("Belarus and Russia would deploy a joint force": a show of force still to come, facing no one named, is no
+        # event yet; one held over someone, "if it deploys the missiles", is the condition of a threat)
         out[:] = [ev for ev in out if not (ev.code[:2] == "12" and ev.target is None and any(  # "ruled out
             o.rule.endswith(">refused") and o.trigger.head.i == ev.trigger.i for o in out))]  # resigning": one refusal
         out[:] = _without_expulsion_told(out)
