@@ -180,6 +180,7 @@ class SentenceCoder:
         out.extend(self._done_likewise(sent, out, date))
         out.extend(self._invited(out, date))
         out.extend(self._phoned(triggers, out, date))
+        out.extend(self._due_to_visit(sent, out, date))
         out.extend(self._unwelcome(sent, out, date))
         out.extend(self._alleged(out))
         # an armed group's claim of an attack is news of the attack (coded from the claim, above), not of a
@@ -274,6 +275,22 @@ class SentenceCoder:
                             h.source.code == host.code and h.target.code == side.code for h in hosted):
                         hosted.append(replace(ev, code="043", source=host, target=side, rule=f"{ev.rule}>invited"))
         return [ev for ev in hosted if ev.source.country not in {e.source.country for e in out}]
+
+    def _due_to_visit(self, sent: Span, out: list[SentenceEvent], date) -> list[SentenceEvent]:
+        """"a senior U.S. delegation was due in Honiara", "Blinken is due in Cairo on Monday": a visit planned to the
+        country of the place (042, planned), unless the sentence codes one already."""
+        found = []
+        for due in (t for t in sent if t.lower_ == "due" and t.dep_ == "acomp" and t.head.lemma_ == "be"):
+            where = [t for p in args.prep_objects(due, "in") for t in self.actors.place_words(p)]
+            hosts = [c for c in self.actors.countries_in(where)]
+            visitors = self._resolve_all(self._subjects(due.head), date)
+            for visitor in visitors:
+                for host in hosts[:1]:
+                    if host != visitor.country and not any(ev.code.startswith("04") and ev.source.country ==
+                                                           visitor.country for ev in out):
+                        found.append(SentenceEvent(due, due.i, "042", visitor, Actor.of(host), "planned",
+                                                   "be.due>visit", self._chain(due.head), None))
+        return found
 
     def _against_the_court(self, pairs: list[tuple]) -> list[tuple]:
         """"would take the case to the International Court of Justice": a court is where legal action goes, not
