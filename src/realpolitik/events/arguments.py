@@ -544,7 +544,7 @@ def target_candidates(trigger: Token, pattern: Pattern,
         # troops near its border with Ukraine": the other side of the border
         out.append((slot, [p for h in heads if h.lemma_.lower() in _TRADE and slot in ("on", "against", "dobj")
                            for p in prep_objects(h, "to", "from")] +
-                    [p for h in heads if h.lemma_.lower() in _BORDERS for p in prep_objects(h, "with")]))
+                    [p for h in heads if h.lemma_.lower() in BORDERS for p in prep_objects(h, "with")]))
     # "went into emergency session at Ankara's request": at whose bidding, not at whom; "reopen their embassies
     # ..., in a deal brokered by China": under what, not where or with whom
     out = [(slot, [h for h in heads if not (slot == "at" and h.lemma_.lower() in BIDDING_NOUNS) and not (
@@ -577,7 +577,7 @@ def _restatement(noun: Token) -> list[Token]:
 #: Flows of goods whose to- or from-phrase names the other party of a measure on them.
 _TRADE = frozenset({"export", "import", "shipment", "sale", "trade", "delivery", "supply"})
 #: Lines between two countries, whose with-phrase names the other one.
-_BORDERS = frozenset({"border", "frontier", "boundary"})
+BORDERS = frozenset({"border", "frontier", "boundary"})
 #: Accords an act is done under ("in a deal brokered by China").
 _DEAL_WORDS = frozenset({"deal", "agreement", "accord", "pact", "treaty", "arrangement", "framework", "truce"})
 #: Verbs of telling: whom they tell is no one's target of a deed.

@@ -799,7 +799,7 @@ class SentenceCoder:
                                              for d in self._noun_doers(h)], date)
                 if targets:
                     break
-            heads = [p for h in heads for p in (args.prep_objects(h, "with") if h.lemma_.lower() in _FRONTIERS
+            heads = [p for h in heads for p in (args.prep_objects(h, "with") if h.lemma_.lower() in args.BORDERS
                                                  else ()) or [h]]  # "to its border with Belarus": at Belarus
             targets = self._resolve_all(heads, date, deep=deep, record=slot not in args.LOCATIVE_SLOTS)
             if sources and actor_conventions(code, sources[0], None)[:2] in HOSTILE_ROOTS:  # (with the code its
@@ -3366,8 +3366,6 @@ _SEATS_OF_POWER = frozenset({"country", "capital", "government", "power", "palac
 _COURTS = frozenset({"UNOICJ", "ICC"})
 #: Verbs of an act coming to an end: "demanded that they stop" asks it of whoever does the act named.
 _STOPPING = frozenset({"stop", "end", "cease", "halt"})
-#: Lines between two states: "its border with Belarus" faces Belarus.
-_FRONTIERS = frozenset({"border", "frontier", "boundary"})
 #: Roots of words that judge what others did (with praise, 051): no move of their own for a later "the move" to
 #: refer to.
 _JUDGING_ROOTS = frozenset({"01", "11", "12"})
