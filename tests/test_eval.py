@@ -24,8 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # one; after that session's rules it scores 0.750 (tune 0.913), 0.751 after the next (raised to 0.748) and 0.753
 # after the one after (raised to 0.750, which one lost hit fails), 0.757 (tune 0.919) after the session of
 # 2026-11-27 (raised to 0.755 and 0.915; one lost hit fails either); tune 0.922 after the next session (raised to
-# 0.92).
-FLOORS = {"dev": 0.95, "tune": 0.92, "heldout": 0.755}
+# 0.92); held-out 0.773 and tune 0.926 after the evening session of 2026-11-27 (raised to 0.77 and 0.925: one lost
+# hit fails either).
+FLOORS = {"dev": 0.95, "tune": 0.925, "heldout": 0.77}
 
 
 @pytest.fixture(scope="module")

@@ -902,6 +902,8 @@ class SentenceCoder:
             # "warned of consequences if Western troops were sent": the party the condition names; "Moscow
             # said it would take countermeasures", "Tokyo lodged a protest": whoever acted last
             targets = self._answered_actors(tok, sources, date) or self._adversary(sources)
+        if not targets and sources and root == "12" and not mutual:  # "a military council took power ... the rebels
+            targets = self._answered_at_home(sources)  # rejected the takeover": at home, whoever acted there last
         if not targets and sources and root == "09":  # "ordered an inquiry into her death": into whoever answers
             targets = self._answerable(tok, sources, date, own=True)  # for it, the inquirer's own side too
         if not targets and sources and code.startswith("080"):  # "Bogota backed down": to whoever pressed it
@@ -1486,6 +1488,16 @@ class SentenceCoder:
             else ev.source for ev in reversed(self._so_far) if ev.code[:2] != "01"]
         doers = [*faced, *here, self.last_event_source, *self.last_sources, self.last_subject]
         return self._with_partners(_other_sides([a for a in doers if a is not None], sources)[:1])
+
+    def _answered_at_home(self, sources: list[Actor]) -> list[Actor]:
+        """The side a rejection at home answers: the one acted on in the last act told, when it was an act inside
+        the rejecting side's own country."""
+        last = next((ev for ev in reversed(self._reported_so_far()) if ev.target is not None and
+                     ev.modality == "asserted" and ev.code[:2] != "01"), None)
+        home = {s.country for s in sources}
+        if last is None or last.source.country not in home or last.target.country not in home:
+            return []
+        return [a for a in (last.target, last.source) if all(_distinct(a, s) for s in sources)][:1]
 
     def _deed_named_before(self, tok: Token) -> Token | None:
         """The act "it" stands for when the sentence before ended on one as its object ("Iran condemned the
