@@ -660,7 +660,8 @@ def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token], ba
             if not hits:
                 continue
             hit = min(hits, key=lambda t: t.i)  # the first object word in the text, whatever the set order
-            if pattern.code != MEDIATION:  # ("sponsored talks between them": the sides still talk, a second event)
+            if pattern.code != MEDIATION and hit.i != tok.i:  # ("sponsored talks between them": the sides still
+                # talk, a second event; an "as:" construction is the trigger's own)
                 consumed += (hit.i,) + tuple(c.i for c in hit.conjuncts if c.tag_ not in ("VBD", "VBZ", "VBP"))
                 if hit.dep_ == "nsubj" and hit.head.i != tok.i and tok.head.i != hit.i:
                     consumed += (hit.head.i,)  # "allowed inspectors to return": one event (but "rockets fired
