@@ -2133,7 +2133,8 @@ class SentenceCoder:
             actor = self._resolve_head(head, date, deep)
             members = _listed_members(head)
             listed = self._resolve_all(members, date, record=record) if members else []
-            if listed and (actor is None or actor.country in {a.country for a in listed}):
+            if listed and (actor is None or actor.country in {a.country for a in listed} or actor.kind in (
+                    "group", "igo")):  # (a region's or a bloc's members named: "Latin American countries, including")
                 # "twelve countries, including France, Germany and Italy": each one named (not only the first, which
                 # the phrase's own words name), in the role the phrase gives ("the military chiefs of ...")
                 role = actor.role if actor is not None else None
@@ -3497,8 +3498,9 @@ def _listed_members(head: Token) -> list[Token]:
     "the military chiefs of 12 countries, including the United States and Japan", "states such as Chad"."""
     if head.tag_ not in ("NNS", "NNPS"):
         return []
-    holders = [head] + [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+    holders = [head] + [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
                         for o in p.children if o.dep_ == "pobj" and o.tag_ in ("NNS", "NNPS")]
+    # ("diplomats from seven Latin American countries, including Argentina, Chile and Peru")
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ == "prep" and (prep.lower_ in ("including", "like") or prep.lower_ == "as" and any(
