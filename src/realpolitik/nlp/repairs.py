@@ -95,8 +95,8 @@ def _clause_verb_after(participle: Token) -> Token | None:
     if verb.tag_ != "VBD" or verb.dep_ not in ("advcl", "conj", "dep", "ccomp") or owner.i not in (
             participle.i, participle.head.i) or any(c.dep_ in _SUBJECTS or c.dep_ == "cc" for c in verb.children):
         return None
-    if not any(c.dep_ == "dobj" for c in verb.children):
-        return None
+    if not any(c.dep_ in ("dobj", "prep") for c in verb.children):
+        return None  # ("killed 11 civilians", "landed in two border towns": a clause of its own)
     return verb
 
 
