@@ -1,4 +1,5 @@
-"""Repairs of two systematic misparses, made on the parsed document so that every later stage reads the same tree.
+"""Repairs of three systematic misparses, made on the parsed document so that every later stage reads the same
+tree.
 
 A finite verb coordinated with a bare infinitive or gerund cannot share its clause: in "the ministry denied
 shelling the camp and accused Kyiv of blowing it up", "accused" is the ministry's second act, but the parser
@@ -12,8 +13,9 @@ its object, and the verb the sentence's root.
 
 A reduced relative clause read as the main verb: in "rockets fired from Cambodia killed 11 civilians" the parser
 takes "fired" for what the rockets did and hangs "killed", with no subject, below it. A past form with a noun
-subject and no object, whose prepositional phrases are followed straight away by a past form with an object and
-no subject, is the participle that describes its subject, and the second verb is the clause's.
+subject and no object, whose prepositional phrases are followed straight away by a past form with an object or a
+phrase of its own and no subject ("mortar rounds fired from Syria landed in two towns"), is the participle that
+describes its subject, and the second verb is the clause's.
 """
 
 from __future__ import annotations
