@@ -534,7 +534,9 @@ class SentenceCoder:
             if code.startswith("14") and target is None and source.country and source.kind != "igo":
                 target = Actor.of(source.country)  # a riot with no target named is at home, like any protest
             event_modality, event_rule = modality, rule
-            if source.country in answered:  # "..., a charge Moscow denies", "..., which Islamabad has not confirmed"
+            if source.country in answered and code[:2] != "11":  # "..., a charge Moscow denies", "..., which
+                # Islamabad has not confirmed" (the charge itself is made: "rights groups accused police of ...,
+                # which the government denied")
                 event_modality = strongest([modality, answered[source.country]])
             if refusing and code[:2] in COOPERATION_ROOTS and _while_conditioned(tok):
                 # "would not conclude trade deals with them while the fighting continued": a refusal held over
@@ -663,7 +665,9 @@ class SentenceCoder:
                 if agreed:  # (the rebels and the government of one country too)
                     many = agreed
             occasion = args.occasion_verb(tok) if not sources and len(many) < 2 and (
-                tok.head.lower_ == "in" or _is_occasion(tok)) else None  # ("after talks between A and B": theirs)
+                tok.head.lower_ == "in" or _is_occasion(tok)) and not (
+                root == "14" and tok.head.lower_ == "during") else None  # ("after talks between A and B": theirs;
+            # but "police broke up a tribute during the rally", "troops shot dead 58 during protests": others' protest)
             if occasion is not None:
                 # "recalled its ambassador in protest at ...": the one who acts protests; "during a visit to
                 # Moscow, Kim told Putin ...": the one who visits
