@@ -282,7 +282,7 @@ class SentenceCoder:
         found = []
         for due in (t for t in sent if t.lower_ == "due" and t.dep_ == "acomp" and t.head.lemma_ == "be"):
             where = [t for p in args.prep_objects(due, "in") for t in self.actors.place_words(p)]
-            hosts = [c for c in self.actors.countries_in(where)]
+            hosts = self.actors.countries_in(where)
             visitors = self._resolve_all(self._subjects(due.head), date)
             for visitor in visitors:
                 for host in hosts[:1]:
@@ -1340,6 +1340,7 @@ class SentenceCoder:
             m.dep_ == "advmod" and m.lower_ == "when" or m.dep_ == "mark" and m.lower_ in ("after", "as")
             for m in c.children) for t in (c, *(x for x in c.children if x.dep_ == "xcomp"))}
         places = list(verb.subtree)
+        trig = self._trigger_at.get(verb.i)
         if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             holders.add(verb.head.i)  # "Assad had arrived in Moscow and been granted asylum": there
             places += [t for t in verb.head.subtree if t.i < verb.i]
@@ -1352,8 +1353,7 @@ class SentenceCoder:
                     if tok.lemma_.lower() in ("embassy", "consulate") else []  # "given asylum at the Mexican embassy
                 # in Lima": an embassy is its state's ground
                 countries = self.actors.countries_in([*owners, tok, *self.actors.place_words(tok)])
-                expelled = (self._trigger_at[verb.i].pattern.code or "").startswith("166") if \
-                    verb.i in self._trigger_at else False
+                expelled = trig is not None and (trig.pattern.code or "").startswith("166")
                 if countries and expelled:  # "diplomats were ordered out of the US, Canada and a dozen EU states,
                     # among them Germany": by each
                     phrase = tok.head.head if tok.head.lower_ == "of" and tok.head.head.lower_ == "out" else tok.head
@@ -1361,7 +1361,6 @@ class SentenceCoder:
                     return [Actor.of(c, "GOV", kind="sector") for c in self.actors.countries_in(named) or countries]
                 if countries:  # the authorities there: "18 Saudis were detained in Riyadh" (SAUGOV -> SAU)
                     return [Actor.of(countries[0], "GOV", name=tok.text, kind="sector")]
-        trig = self._trigger_at.get(verb.i)
         if trig is not None and (trig.pattern.code or "").startswith("173"):
             held = self._detainees_state(verb, date)
             if held:
@@ -2180,7 +2179,7 @@ class SentenceCoder:
         for ev in self._reported_so_far():
             by_trigger.setdefault(ev.trigger.i, []).append(ev.source)
         for doers in reversed(list(by_trigger.values())):
-            parties = [a for a in unique_actors(doers)]
+            parties = unique_actors(doers)
             if len({a.country for a in parties}) == count:
                 return parties
         return []
