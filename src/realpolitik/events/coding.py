@@ -2930,6 +2930,9 @@ def actor_conventions(code: str, source: Actor, target: Actor | None, verb: Toke
         return "170"  # a state's own army that takes control of the country or its government seizes power: a coup
     if code[:2] not in ("18", "19"):
         return code
+    if code == "190" and source.role in ("COP", "MIL") and target is not None and \
+            target.country == source.country and target.role in ("JUD", "GOV", "LEG"):
+        return "170"  # "security forces stormed the Supreme Court": a state's forces coerce its own institutions
     if source.role in _CIVIL_ROLES and code in ("180", "190") and source.kind != "country":
         if verb is not None and _lone_assailants(verb):
             return "180"  # "men attacked students with knives": people one by one assault; they fight no battle
