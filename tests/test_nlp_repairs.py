@@ -83,3 +83,14 @@ def test_a_verb_read_as_a_modifier_of_its_object_heads_the_sentence():
     assert (seized.dep_, seized.head.i) == ("ROOT", seized.i)
     assert (_token(doc, "military").dep_, _token(doc, "power").dep_) == ("nsubj", "dobj")
     assert _token(doc, "Niger").head.text == "military" and _token(doc, "Wednesday").head.head.text == "seized"
+
+
+def test_a_verb_read_as_a_modifier_after_a_time_phrase_heads_the_sentence():
+    text = "The European Union on Monday imposed sanctions on China."
+    stock = spacy.load(locate_model("en_core_web_md"), exclude=["textcat"])
+    assert _token(stock(text), "imposed").dep_ == "amod"  # the misparse: "on Monday imposed sanctions"
+    doc = load_pipeline("en_core_web_md")(text)
+    imposed = _token(doc, "imposed")
+    assert (imposed.dep_, _token(doc, "Union").dep_, _token(doc, "sanctions").dep_) == ("ROOT", "nsubj", "dobj")
+    assert _token(doc, "Monday").head.text == "on" and _token(doc, "on").head.text == "imposed"
+    assert _token(doc, "China").head.head.text == "sanctions"

@@ -214,9 +214,11 @@ class SentenceCoder:
         found: list[SentenceEvent] = []
         follow, do = sent.doc.vocab.strings["follow"], sent.doc.vocab.strings["do"]
         for tok in sent:
-            if tok.lemma != follow and tok.lemma != do:  # (an integer test: most sentences have no such verb)
-                continue
-            if not _says_likewise(tok) or any(ev.trigger.i == tok.head.i for ev in out):
+            if tok.lemma != follow and tok.lemma != do and not _similar_measures(tok):  # (an integer test first:
+                continue  # most sentences have no such verb)
+            alike = _similar_measures(tok) and not args.prep_objects(tok, "on", "against")
+            if not (_says_likewise(tok) or alike) or any(
+                    ev.trigger.i in (tok.i, tok.head.i) and (ev.target is not None and not alike) for ev in out):
                 continue  # (what this sentence told first is the model: "_done_likewise")
             told = [*self._story, *(ev for ev in out if _semicolon_between(ev.trigger, tok))]  # ("Trump recognised
             # Guaido; Canada, Brazil and Colombia quickly did the same": a sentence of its own)
@@ -228,6 +230,11 @@ class SentenceCoder:
             acting = {ev.source.code for ev in out}
             chain = self._chain(tok)
             modality = modality_of(self._clause(chain, self._trigger_at))
+            aimless = [ev for ev in out if ev.trigger.i == tok.i and (ev.target is None or alike)]
+            for ev in aimless:  # "imposed similar sanctions": on whom the model's were imposed
+                ev.target = model.target
+            if aimless:
+                continue
             for source in self._resolve_all(self._subjects(tok), date, record=True):
                 if source.code in acting or source.country == model.target.country or not _distinct(
                         source, model.source):
@@ -3678,6 +3685,20 @@ def _as_did(tok: Token) -> bool:
 def _semicolon_between(earlier: Token, later: Token) -> bool:
     """Whether a semicolon stands between two words of a sentence, the first before it."""
     return earlier.i < later.i and any(t.lower_ == ";" for t in earlier.doc[earlier.i + 1:later.i])
+
+
+def _similar_measures(tok: Token) -> bool:
+    """"Britain, Canada and the United States announced similar measures": a verb of taking steps whose object is
+    "similar" or "parallel" steps repeats the act told before it."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in _TAKING_STEPS and any(
+        o.dep_ == "dobj" and o.lemma_.lower() in _STEPS and any(m.lower_ in _ALIKE for m in o.children)
+        for o in tok.children)
+
+
+#: Verbs of taking steps, words for steps, and words that make them the same as others' ("announced similar measures").
+_TAKING_STEPS = frozenset({"announce", "take", "adopt", "introduce", "impose", "unveil", "follow"})
+_STEPS = frozenset({"measure", "step", "action", "sanction", "move", "restriction"})
+_ALIKE = frozenset({"similar", "parallel", "matching", "identical", "comparable", "equivalent", "same"})
 
 
 def _says_likewise(tok: Token) -> bool:

@@ -8,7 +8,8 @@ hangs it on "shelling", inside what is denied. It is hung instead on the nearest
 could share it too ("troops were trying to encircle the city and seized two villages"): then nothing moves.
 
 A past verb read as a modifier of its object, with no verb left in the sentence: "Niger's military seized power on
-Wednesday" parsed as a noun phrase ("military seized power"). The noun before the verb is its subject, the noun after
+Wednesday" parsed as a noun phrase ("military seized power"), "The European Union on Monday imposed sanctions on
+China" as a name followed by "on ... imposed sanctions". The doer before the verb is its subject, the noun after it
 its object, and the verb the sentence's root.
 
 A reduced relative clause read as the main verb: in "rockets fired from Cambodia killed 11 civilians" the parser
@@ -52,32 +53,49 @@ def rehang_finite_conjuncts(doc: Doc) -> Doc:
 
 
 def _verb_read_as_modifier(root: Token) -> Token | None:
-    """The past verb in "Niger's military seized power": a modifier of the root noun, right before it, after the
-    noun that did it."""
-    if root.pos_ not in ("NOUN", "PROPN") or root.i < 2:
+    """The past verb in "Niger's military seized power", "The European Union on Monday imposed sanctions on China":
+    the sentence's only verb, read as a modifier of the noun right after it, with its doer before it."""
+    if root.pos_ not in ("NOUN", "PROPN"):
         return None
-    verb, doer = root.doc[root.i - 1], root.doc[root.i - 2]
-    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "amod" or verb.head.i != root.i or \
-            any(True for _ in verb.children) or doer.head.i != root.i or doer.dep_ not in ("amod", "compound", "nmod"):
+    verbs = [t for t in root.sent if t.pos_ in ("VERB", "AUX")]
+    if len(verbs) != 1:
         return None
-    if doer.pos_ not in ("NOUN", "PROPN") and doer.lower_ != "military":
+    verb = verbs[0]
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "amod" or verb.head.i != verb.i + 1 or \
+            any(c.dep_ != "npadvmod" for c in verb.children):
         return None
-    if any(t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in root.sent):
+    doer = _doer_before(root, verb)
+    if doer is None or doer.pos_ not in ("NOUN", "PROPN") and doer.lower_ != "military":
         return None
     return verb
 
 
-def _make_clause(noun: Token, verb: Token) -> None:
-    """"Niger's military seized power": the verb the root, the noun before it its subject, the root its object."""
-    doer = noun.doc[verb.i - 1]
+def _doer_before(root: Token, verb: Token) -> Token | None:
+    """Who did what the misread verb says: the word right before it, when the parser made it a modifier of the
+    verb's object ("military seized power"), else the sentence's root ("The European Union on Monday imposed")."""
+    before = verb.doc[verb.i - 1]
+    if before.head.i == verb.head.i and before.dep_ in ("amod", "compound", "nmod"):
+        return before
+    return root if root.i != verb.head.i else None
+
+
+def _make_clause(root: Token, verb: Token) -> None:
+    """The verb the root, its doer its subject, the noun after it its object; a phrase the parser hung the object
+    in ("on Monday imposed sanctions" read as "on ... sanctions") gets the verb's time word back."""
+    noun, doer = verb.head, _doer_before(root, verb)
+    stranded = noun.head if noun.dep_ == "pobj" else None
     verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
-    for child in list(noun.children):
-        if child.i < doer.i:  # "Niger's", "The"
-            child.head = doer
-        elif child.i > noun.i:  # "on Wednesday", "."
+    for child in list(root.children):
+        if child.i > verb.i or (child.i > doer.i and doer.i == root.i):  # "on Monday", ".": the clause's
             child.head = verb
+        elif child.i < doer.i and doer.i != root.i:  # "Niger's", "The"
+            child.head = doer
     doer.head, doer.dep_, doer.pos_ = verb, "nsubj", "NOUN"
     noun.head, noun.dep_ = verb, "dobj"
+    if stranded is not None and stranded.dep_ == "prep":
+        time = next((c for c in verb.children if c.dep_ == "npadvmod" and stranded.i < c.i < verb.i), None)
+        if time is not None:  # "on Monday"
+            time.head, time.dep_ = stranded, "pobj"
 
 
 def _clause_verb_after(participle: Token) -> Token | None:
