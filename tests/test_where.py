@@ -191,6 +191,8 @@ def test_pick_place_through_prepositions(nlp, gazetteer, text, trigger, actors, 
     # a name the clause gives as a party, a cause or an origin is not the scene
     ("Serbia put its army on alert on Sunday amid tensions with Kosovo.", "put", ("Serbia",)),
     ("The government summoned the ambassador over threats against Lithuania.", "summoned", ()),
+    # a country's name on its envoy says whose envoy, not where the summons happened
+    ("Poland summoned Russia's ambassador on Tuesday.", "summoned", ("Poland",)),
 ])
 def test_pick_place_none_without_a_place(nlp, gazetteer, text, trigger, actors):
     assert _pick(nlp, gazetteer, text, trigger, actors) is None

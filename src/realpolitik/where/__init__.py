@@ -27,6 +27,10 @@ LOCATIVE_PREPOSITIONS = {"in": 0, "at": 0, "inside": 0, "near": 0, "outside": 1,
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _OTHER_LABELS = frozenset({"PERSON", "NORP", "ORG"})
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "poss"})
+#: People and missions a state sends abroad: a country's name on them says whose they are, not where they are.
+_ENVOY_WORDS = frozenset({"ambassador", "envoy", "diplomat", "chargé", "charge", "attaché", "attache", "consul",
+                          "embassy", "consulate", "mission", "delegation", "minister", "official", "citizen",
+                          "national", "counterpart"})
 _NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "conj", "oprd"})
 #: Prepositions whose object is a party, a cause or an origin, never the scene, when a place is looked for
 #: anywhere in the clause: "amid tensions with Kosovo", "over the supply of drones to Russia", "sanctions
@@ -105,6 +109,8 @@ def _place_in_phrase(token, entities, excluded, gazetteer, hint, depth: int = 0)
     if depth > 3:
         return None
     for child in token.children:
+        if child.dep_ == "poss" and token.lemma_.lower() in _ENVOY_WORDS:
+            continue  # "summoned Russia's ambassador", "stormed France's embassy": whose envoy, not where
         if child.dep_ in ("poss", "compound", "appos", "conj") and child.i not in excluded:
             place = _resolve_token(child, entities, excluded, gazetteer, hint, strict=False)
         elif child.dep_ == "prep" and child.lower_ in ("of", "in", "near", "outside", "on", "at"):
