@@ -14,7 +14,7 @@ from spacy.util import filter_spans
 from ..knowledge.actors import ActorDictionary, ActorEntry, holds_on
 from ..knowledge.gazetteer import COMPASS_WORDS, Gazetteer
 from ..model import Actor, unique_actors
-from ..nlp import BIDDING_NOUNS, entity_at, hyphen_agent, in_phrases_of_place, is_glued_name
+from ..nlp import ACCUSING_VERBS, BIDDING_NOUNS, entity_at, hyphen_agent, in_phrases_of_place, is_glued_name
 
 #: Pronouns that stand for an actor named elsewhere; the events stage resolves them.
 PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "we", "i", "us"})
@@ -809,6 +809,7 @@ class DocActors:
                              t.head.lemma_.lower() in _FORCE_WORDS}
                 acted_on |= {t.i for s in sent if s.dep_ in ("nsubj", "agent") and s.i != head.i and
                              head.i not in {x.i for x in s.subtree} for t in s.subtree}
+            acted_on |= _charge_content(sent, head)
             found = self.countries_in(sorted((t for t in sent if t.i not in acted_on), key=lambda t: abs(t.i - head.i)))
         if not found and any(t.lemma_.lower() in _NATIONAL_ORGANS for t in self.phrase_tokens(head, with_preps=False)):
             # "EU ministers agreed in Brussels to ban Iranian oil ... Iran responded ... A foreign ministry
@@ -1061,6 +1062,22 @@ _DOMESTIC_ROLES = frozenset({"OPP", "PTY", "LEG", "JUD", "COP", "EDU", "MED", "B
                              "ELI", "HRI"})
 #: Entity labels of a subject that names a party of its own (not "police" or "troops", who act at home).
 _NAMED_PARTIES = frozenset({"GPE", "ORG", "PERSON", "NORP"})
+
+
+def _charge_content(sent: Span, head: Token) -> set[int]:
+    """The words of what someone is accused of, outside ``head``'s phrase: a country named there is talked about,
+    not where the sentence's other actors belong ("Yoon accused parliament of sympathising with North Korea, and
+    troops tried to force their way into the National Assembly" is no North Korean assembly)."""
+    out: set[int] = set()
+    for verb in sent:
+        if verb.lemma_.lower() not in ACCUSING_VERBS:
+            continue
+        for prep in verb.children:
+            if prep.dep_ in ("prep", "conj") and prep.lower_ == "of":  # ("of anti-state activities and of ...")
+                words = {t.i for t in prep.subtree}
+                if head.i not in words:
+                    out |= words
+    return out
 
 
 def _acted_on_tokens(head: Token, organ: bool = False) -> set[int]:

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from ..nlp import ACCUSING_VERBS
+
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "can", "must"})
 PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_MODIFIERS = frozenset({"potential", "possible", "hypothetical", "prospective", "likely",
@@ -50,7 +52,6 @@ TEXT_NOUNS = frozenset({"resolution", "motion", "bill", "draft", "text", "amendm
 #: Verbs that keep someone from doing something: "prevented the vessel from arresting them".
 PREVENTING_VERBS = frozenset({"prevent", "stop", "bar", "block", "keep", "prohibit", "ban", "forbid", "deter"})
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "halt", "cancel", "postpone", "abandon"})
-ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "blame", "indict"})
 #: Verbs of an event's start: "drills to begin on Thursday", "talks that will start in Geneva" are yet to come.
 STARTING_VERBS = frozenset({"begin", "start", "commence"})
 #: Verbs that carry on an act already under way: its future ("will keep protesting") is no plan.

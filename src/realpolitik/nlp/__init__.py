@@ -131,6 +131,8 @@ def model_name(nlp: Language) -> str:
 #: What something is done at the word of: "at Ankara's request", "at the invitation of the king" say at whose
 #: bidding, neither where nor to whom.
 BIDDING_NOUNS = frozenset({"request", "invitation", "behest", "urging", "suggestion", "initiative", "insistence"})
+#: Verbs that charge someone with a deed: what follows their "of" is the deed alleged, a thing talked about.
+ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "blame", "indict"})
 
 
 def hyphen_agent(verb: Token) -> list[Token]:
