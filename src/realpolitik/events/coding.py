@@ -895,6 +895,10 @@ class SentenceCoder:
             halted = [t for h in acts + [o for a in acts for o in args.direct_objects(a)]
                       for p in args.prep_objects(h, "in", "inside") for t in self.actors.phrase_tokens(p, False)]
             targets = self._other_country_in(halted, sources)
+        if not targets and len({s.country for s in sources}) == 1 and code == "0874":
+            # "bodies found in Bucha after Russian forces pulled out": a retreat is from the land its sentence names
+            where = [t for p in self.actors.sentence_places(tok.sent) for t in self.actors.place_words(p)]
+            targets = self._other_country_in(where, sources)
         if not targets and sources and "poss" in pattern.targets:  # "Hungary has not yet approved the bid": the
             targets = _other_sides(self._resolve_all(_owner_told_before(args.direct_objects(tok)), date), sources)
             # bid's owner, named when the bid was told before ("ratified Sweden's application")
