@@ -818,8 +818,10 @@ class DocActors:
             found = [c for start, c in self._subject_countries.items() if start < sent.start][-1:]
         if not found and self.last_place_country:
             found = [self.last_place_country]
-        if not found and victims:  # "Malian soldiers killed 300 civilians", the story naming no other country so
-            told = self.countries_in(head.doc[:sent.end])  # far: at home
+        if not found:  # "Malian soldiers killed 300 civilians", "Khamenei backed a rise in petrol prices ... Protesters
+            # torched banks": a story that has named one country so far happens there (but "the ministry accused
+            # Washington" names only what the ministry acts on)
+            told = self.countries_in(t for t in head.doc[:sent.end] if victims or t.i not in acted_on)
             found = told if len(told) == 1 else []
         if not found and head.dep_ == "nsubj" and self._role(self.phrase_tokens(head, with_preps=False)) in (
                 "MIL", "COP"):  # "mutinous soldiers detained Mali's president", with no other country in view:

@@ -824,6 +824,10 @@ class SentenceCoder:
                                                  sources)
             if slot == "dobj" and targets and self._own_thing(heads, targets, {s.country for s in sources}):
                 continue  # "reaffirmed Washington's defence commitments to Manila": its own, given to another
+            if slot == "with" and code.startswith("062") and targets and all(
+                    any(t.country == s.country for s in sources) for t in targets):
+                targets = []  # "began its largest exercises with 300,000 troops": its own forces are the means, no
+                continue  # partner
             if not targets and (slot != "dobj" or root in ("01", "11", "12", "16")):
                 # "a complaint against China's tariffs", "rejected Canada's allegations", "cancelled a visit by
                 # the German minister": whoever made them
