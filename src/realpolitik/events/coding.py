@@ -137,6 +137,9 @@ class SentenceCoder:
                 return verb.i in vow_ids
             if via == "to" and verb.lemma_.lower() in _ANSWERING:
                 return False  # "responded with strikes" is the strikes; "responded to the drills" is not the drills
+            if via == "for" and verb.lemma_ == "be" and any(c.dep_ == "prep" and c.lower_ in ("in", "at")
+                                                            for c in verb.children):
+                return True  # "Borrell was in Moscow for talks with Lavrov": there, for them
             return verb.i in light_ids or (verb.i in motion_ids and via in ("for", "to"))
         absorbed: set[int] = set()
         framed: dict[int, list[SentenceEvent]] = {}
