@@ -306,9 +306,20 @@ def _without_denied(events: tuple[Event, ...]) -> tuple[Event, ...]:
 
 
 def _without_told_otherwise(events: tuple[Event, ...], dropped: str, told: str) -> tuple[Event, ...]:
-    """The events, less those with modality ``dropped`` whose act the story also tells with modality ``told``."""
-    told_so = {_dyad_root(e) for e in events if e.modality == told}
-    return tuple(e for e in events if e.modality != dropped or _dyad_root(e) not in told_so)
+    """The events, less those with modality ``dropped`` whose act the story also tells with modality ``told``:
+    between the same two countries, or at home between the same sides ("the army and the RSF fought ... the RSF
+    claimed to have seized the palace, which the army denied" leaves the fighting told)."""
+    told_so: dict[tuple, list[Event]] = {}
+    for event in events:
+        if event.modality == told:
+            told_so.setdefault(_dyad_root(event), []).append(event)
+    return tuple(e for e in events if e.modality != dropped or not any(
+        not _at_home(e) or _same_side(e.source, other.source) and _same_side(e.target, other.target)
+        for other in told_so.get(_dyad_root(e), ())))
+
+
+def _at_home(event: Event) -> bool:
+    return event.target is not None and event.target.country == event.source.country
 
 
 def _without_repeats(events: tuple[Event, ...]) -> tuple[Event, ...]:
