@@ -359,8 +359,11 @@ _ONE_ACT_ROOTS = frozenset({"04", "11"})
 
 
 def _act_told(event: Event) -> str:
-    """What makes two tellings the same act: the CAMEO code, or for a consultation or a disapproval its root."""
-    return event.root if event.root in _ONE_ACT_ROOTS else event.code
+    """What makes two tellings the same act: the CAMEO code, or for a consultation or a disapproval its root; a
+    halt to fighting and a truce are one ("halted fighting at noon under a ceasefire agreed by their army chiefs")."""
+    if event.root in _ONE_ACT_ROOTS:
+        return event.root
+    return "0871" if event.code == "087" else event.code
 
 
 def _same_side(a: Actor | None, b: Actor | None) -> bool:
