@@ -65,10 +65,25 @@ def test_a_reduced_relative_read_as_the_main_verb_describes_its_noun():
     assert [t.text for t in _token(doc, "bombed").subtree][-1] == "."
 
 
+MISSILES = "Russia suspended the hotline on Friday, hours after missiles fired from two U.S. destroyers slammed into the air base."
+
+
+def test_a_verb_the_parser_hung_on_the_participles_phrase_is_the_clauses():
+    stock = spacy.load(locate_model("en_core_web_md"), exclude=["textcat"])
+    misread = stock(MISSILES)  # the misparse: the missiles fired, and the destroyers "slammed" describes them
+    assert (_token(misread, "fired").dep_, _token(misread, "slammed").head.text) == ("advcl", "destroyers")
+    doc = load_pipeline("en_core_web_md")(MISSILES)
+    fired, slammed = _token(doc, "fired"), _token(doc, "slammed")
+    assert (fired.dep_, fired.head.text, fired.tag_) == ("acl", "missiles", "VBN")
+    assert (slammed.dep_, slammed.head.text) == ("advcl", "suspended")
+    assert _token(doc, "missiles").head.text == "slammed" and _token(doc, "after").head.text == "slammed"
+
+
 @pytest.mark.parametrize("text, word, head", [
     ("Rebels fired from the hills and killed two soldiers.", "killed", "fired"),  # two acts of the rebels
     ("Troops fired on protesters, killing three.", "killing", "fired"),
     ("The army fired two missiles at the town.", "fired", "fired"),
+    ("Rebels fired from positions located near the town.", "fired", "fired"),
 ])
 def test_a_finite_verb_with_its_own_act_stays(text, word, head):
     assert _token(load_pipeline("en_core_web_md")(text), word).head.text == head

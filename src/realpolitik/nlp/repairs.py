@@ -16,7 +16,8 @@ A reduced relative clause read as the main verb: in "rockets fired from Cambodia
 takes "fired" for what the rockets did and hangs "killed", with no subject, below it. A past form with a noun
 subject and no object, whose prepositional phrases are followed straight away by a past form with an object or a
 phrase of its own and no subject ("mortar rounds fired from Syria landed in two towns"), is the participle that
-describes its subject, and the second verb is the clause's.
+describes its subject, and the second verb is the clause's; so is a verb the parser hung on the last noun of a
+projectile's phrase ("missiles fired from two U.S. destroyers slammed into the air base").
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ _FINITE = frozenset({"VBD", "VBZ"})
 _NON_FINITE = frozenset({"VB", "VBG"})
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+#: What is fired from somewhere: "missiles fired from two destroyers slammed into the base" describes missiles.
+_PROJECTILES = frozenset({"missile", "rocket", "shell", "drone", "bomb", "mortar", "round", "projectile", "grenade",
+                          "torpedo"})
 
 
 @Language.component(FACTORY)
@@ -46,7 +50,7 @@ def rehang_finite_conjuncts(doc: Doc) -> Doc:
             _make_clause(sent.root, verb)
     for i in numpy.flatnonzero(doc.to_array("TAG") == doc.vocab.strings["VBD"]):
         participle = doc[int(i)]
-        verb = _clause_verb_after(participle)
+        verb = _clause_verb_after(participle) or _clause_verb_on_its_phrase(participle)
         if verb is not None:
             _make_relative(participle, verb)
     return doc
@@ -100,11 +104,8 @@ def _make_clause(root: Token, verb: Token) -> None:
 
 def _clause_verb_after(participle: Token) -> Token | None:
     """The real verb after a past form the parser read as the main verb ("rockets fired from Cambodia killed")."""
-    subjects = [c for c in participle.children if c.dep_ in _SUBJECTS]
-    if len(subjects) != 1 or subjects[0].pos_ != "NOUN" or subjects[0].i > participle.i or any(
-            c.dep_ not in ("prep", "nsubj", "advcl", "conj", "dep", "ccomp", "punct", "mark", "npadvmod") or
-            c.dep_ == "punct" and c.i < c.sent.end - 1 for c in participle.children):
-        return None  # (an object, an auxiliary, a particle or a comma makes it a finite verb of its own)
+    if not _describing_participle(participle):
+        return None
     end = participle.i
     for prep in (c for c in participle.children if c.dep_ == "prep" and c.i == end + 1):
         end = prep.right_edge.i
@@ -118,6 +119,32 @@ def _clause_verb_after(participle: Token) -> Token | None:
     if not any(c.dep_ in ("dobj", "prep") for c in verb.children):
         return None  # ("killed 11 civilians", "landed in two border towns": a clause of its own)
     return verb
+
+
+def _clause_verb_on_its_phrase(participle: Token) -> Token | None:
+    """The real verb the parser hung on the last noun of the participle's phrase: "missiles fired from two U.S.
+    destroyers slammed into the air base", read as destroyers that slammed."""
+    if participle.dep_ not in ("ROOT", "advcl", "ccomp") or not _describing_participle(participle) or not any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in _PROJECTILES for c in participle.children):
+        return None  # (but "rebels fired from positions located near the town": the rebels fired)
+    for prep in (c for c in participle.children if c.dep_ == "prep"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            verb = next((c for c in noun.children if c.dep_ == "acl" and c.i == noun.i + 1), None)
+            if verb is not None and verb.tag_ in ("VBD", "VBN") and any(
+                    c.dep_ in ("prep", "dobj") for c in verb.children) and not any(
+                    c.dep_ in _SUBJECTS or c.dep_ in ("aux", "auxpass") for c in verb.children) and not any(
+                    t.pos_ in ("VERB", "AUX") for t in verb.doc[verb.i + 1:verb.sent.end] if t.dep_ != "acl"):
+                return verb
+    return None
+
+
+def _describing_participle(participle: Token) -> bool:
+    """A past form with one noun subject before it and nothing that makes it a finite verb of its own (an object,
+    an auxiliary, a particle, a comma)."""
+    subjects = [c for c in participle.children if c.dep_ in _SUBJECTS]
+    return len(subjects) == 1 and subjects[0].pos_ == "NOUN" and subjects[0].i < participle.i and not any(
+        c.dep_ not in ("prep", "nsubj", "advcl", "conj", "dep", "ccomp", "punct", "mark", "npadvmod") or
+        c.dep_ == "punct" and c.i < c.sent.end - 1 for c in participle.children)
 
 
 def _make_relative(participle: Token, verb: Token) -> None:
