@@ -127,6 +127,9 @@ def test_countries_cover_iso_3166_plus_kosovo(actors):
     ("Hezbollah", "group", "LBNREB"),
     ("Houthis", "group", "YEMREB"),
     ("ISIS", "group", "IMGINS"),
+    # a body's name in either spelling, though the table writes one
+    ("Collective Security Treaty Organisation", "organization", "CST"),
+    ("Organisation of American States", "organization", "OAS"),
 ])
 def test_phrases_resolve_to_their_codes(actors, phrase, kind, code):
     found = actors.lookup(phrase)

@@ -319,7 +319,7 @@ def _read_organizations(path: Path, countries: dict[str, CountryInfo], role_name
             raise row.error(f"field 'role': {role} is not part of the code {code}; write the code as {code[:3]}{role}")
         start, end = _checked_dates(row)
         entry_kind = "group" if kind == "group" else "organization"
-        for phrase in _unique([name, *row.alternatives("aliases")]):
+        for phrase in _unique(_with_spellings([name, *row.alternatives("aliases")])):
             entries.append(ActorEntry(id=f"organizations:{code}:{name}:{start or ''}:{phrase}", phrase=phrase,
                                       kind=entry_kind, code=code, country=code[:3] if code[:3] in countries else None,
                                       role=role or (roles[0] if roles else None), name=name, start=start, end=end))
@@ -414,6 +414,22 @@ def _checked_dates(row: Row) -> tuple[str | None, str | None]:
     if start and end and date_bounds(start)[0] > date_bounds(end)[1]:
         raise row.error(f"field 'end' ({end}) is before field 'start' ({start}); swap them or fix the dates")
     return start, end
+
+
+#: British and American spellings of the words in bodies' names: "Collective Security Treaty Organisation".
+_SPELLINGS = (("Organization", "Organisation"), ("Labor", "Labour"), ("Defense", "Defence"), ("Center", "Centre"))
+
+
+def _with_spellings(names: list[str]) -> list[str]:
+    """The names, each followed by its other spelling where it has a word spelled both ways."""
+    out = []
+    for name in names:
+        out.append(name)
+        for one, other in _SPELLINGS:
+            for a, b in ((one, other), (other, one)):
+                if re.search(rf"\b{a}\b", name):
+                    out.append(re.sub(rf"\b{a}\b", b, name))
+    return out
 
 
 def _unique(items: Iterable[str], exclude: str | None = None) -> Iterator[str]:
