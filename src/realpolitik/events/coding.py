@@ -216,15 +216,18 @@ class SentenceCoder:
         the same party, unless this sentence already says what they did."""
         found: list[SentenceEvent] = []
         follow, do = sent.doc.vocab.strings["follow"], sent.doc.vocab.strings["do"]
+        take, participate = sent.doc.vocab.strings["take"], sent.doc.vocab.strings["participate"]
         for tok in sent:
-            if tok.lemma != follow and tok.lemma != do and not _similar_measures(tok):  # (an integer test first:
-                continue  # most sentences have no such verb)
+            if tok.lemma not in (follow, do, take, participate) and not _similar_measures(tok):  # (an integer test
+                continue  # first: most sentences have no such verb)
             alike = _similar_measures(tok) and not args.prep_objects(tok, "on", "against")
             if not (_says_likewise(tok) or alike) or any(
                     ev.trigger.i in (tok.i, tok.head.i) and (ev.target is not None and not alike) for ev in out):
                 continue  # (what this sentence told first is the model: "_done_likewise")
-            told = [*self._story, *(ev for ev in out if _semicolon_between(ev.trigger, tok))]  # ("Trump recognised
-            # Guaido; Canada, Brazil and Colombia quickly did the same": a sentence of its own)
+            told = [*self._story, *(ev for ev in out if _semicolon_between(ev.trigger, tok) or (
+                _takes_part(tok) and ev.trigger.i < tok.i))]  # ("Trump recognised Guaido; Canada, Brazil and
+            # Colombia quickly did the same": a sentence of its own; "launched strikes, leading a coalition in which
+            # warplanes from the UAE also took part": the act it joins)
             done = [ev for ev in told if ev.modality == "asserted" and ev.target is not None and ev.code[:2] != "01"]
             if not done:
                 continue
@@ -424,7 +427,7 @@ class SentenceCoder:
             return own
         last = done[-1]  # with all who did it: "the US, Britain and France launched missiles ... Putin condemned the
         # strikes": at each of them (but an accord's parties did it to one another: at one of them)
-        deed = [ev for ev in done if ev.trigger.i == last.trigger.i]
+        deed = [ev for ev in done if ev.trigger.i == last.trigger.i or _joined(ev, last)]
         mutual = any(a.target is not None and b.target is not None and a.source.code == b.target.code and
                      a.target.code == b.source.code for a in deed for b in deed)
         doers = _other_sides([last.source] if mutual else unique_actors([ev.source for ev in deed]), sources)
@@ -3716,15 +3719,39 @@ _ALIKE = frozenset({"similar", "parallel", "matching", "identical", "comparable"
 
 
 def _says_likewise(tok: Token) -> bool:
-    """"followed suit", "did the same", "did likewise" (also bare "quickly followed"): a clause that repeats an
-    act told before it."""
+    """"followed suit", "did the same", "did likewise" (also bare "quickly followed"), "also took part": a clause
+    that repeats an act told before it."""
     lemma = tok.lemma_.lower()
+    if _takes_part(tok):
+        return True
     if tok.pos_ != "VERB" or args.is_passive(tok) or lemma not in ("follow", "do"):
         return False
     if lemma == "do":  # "Canada, Brazil and Colombia quickly did the same", "Britain did likewise"
         return [t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3]] == ["the", "same"] or any(
             c.dep_ == "advmod" and c.lower_ == "likewise" for c in tok.children)
     return all(c.lemma_.lower() in ("suit", "lead", "example") for c in tok.children if c.dep_ == "dobj")
+
+
+def _joined(one: SentenceEvent, other: SentenceEvent) -> bool:
+    """Whether two events are one act and the same act joined by others ("launched strikes on the Houthis ...
+    warplanes from Qatar also took part"): the same code on the same party, one of them a follower's."""
+    return one.code == other.code and one.target == other.target and any(
+        ev.rule.startswith("v.follow>") for ev in (one, other))
+
+
+def _takes_part(tok: Token) -> bool:
+    """"warplanes from Qatar also took part", "Jordan participated": joining the act just told, with nothing named
+    that it is a part of (that is "took part in the strikes", a nominal act of its own)."""
+    if tok.pos_ != "VERB" or args.is_passive(tok):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
+        return False
+    if lemma not in ("take", "participate"):
+        return False
+    named = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" and any(
+        p.dep_ == "pobj" and p.lower_ != "which" for p in c.children)]
+    return not named
 
 
 def _dyads(parties: list[Actor], every: bool = False) -> list[tuple[Actor, Actor]]:
