@@ -246,6 +246,9 @@ class DocActors:
         followers = self._followers(head, date)
         if followers is not None:
             return followers
+        loyal = self._loyal_forces(head, date)
+        if loyal is not None:
+            return loyal
         core = self.phrase_tokens(head, with_preps=False)
         found = self._from_people(tokens, date)
         if found is not None:
@@ -362,6 +365,24 @@ class DocActors:
                                 if found:
                                     return found[0], f"actor:{how}+{found[1]}"
         return None
+
+    def _loyal_forces(self, head: Token, date: str | None) -> tuple[Actor, str] | None:
+        """"troops loyal to First Vice-President Riek Machar": a faction of its country, armed against whoever it
+        fights there (REB), unless the one it is loyal to holds the state's office ("forces loyal to the president"
+        are its military)."""
+        loyal = next((c for c in head.children if c.dep_ in ("amod", "acl") and c.lower_ == "loyal"), None)
+        if loyal is None or self._role(self.phrase_tokens(head, with_preps=False)) != "MIL":
+            return None
+        chief = next((p for c in loyal.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                      if p.dep_ == "pobj"), None)
+        if chief is None:
+            return None
+        found = self.resolve(chief, date)
+        country = found[0].country if found is not None else next(iter(self._context_countries(head)), None)
+        if country is None:
+            return None
+        role = "MIL" if found is not None and found[0].role in ("GOV", "MIL") else "REB"
+        return Actor.of(country, role, name=_span_text(self.phrase_tokens(head)), kind="sector"), "actor:loyal-to"
 
     def _followers(self, head: Token, date: str | None) -> tuple[Actor, str] | None:
         """"supporters of former President Bolsonaro", "thousands of Bolsonaro's supporters": his followers,
