@@ -29,9 +29,6 @@ _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
 _NATIONAL_ORGANS = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "government"})
 #: People who serve the one their to-phrase names: "a military adviser to the supreme leader" (an envoy "to the
 #: UN" serves the sender, not the UN).
-#: Family: "his son paid a private visit" is no act of his father's state.
-_KIN = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "family", "child",
-                  "children", "nephew", "niece", "cousin", "widow", "relative"})
 _AIDE_NOUNS = frozenset({"adviser", "advisor", "aide", "assistant", "counsellor", "counselor"})
 #: Verbs by which a visitor meets the office holders of the country visited.
 _MEETING_VERBS = frozenset({"meet", "visit", "see", "receive", "greet", "hold", "talk", "confer"})
@@ -528,10 +525,8 @@ class DocActors:
             if named:  # "Trump ordered tariffs on the country": the country named last, not Trump's own
                 return Actor.of(named, name=_span_text(tokens)), "actor:the-country-before"
         if not countries and role is None:
-            owner = self._possessor(head, tokens, date) if head.lemma_.lower() in _HOMELAND_NOUNS or \
-                head.dep_ == "nsubj" and head.lemma_.lower() not in _KIN else None
-            if owner is not None and owner.country:  # "his country would never recognise ...": the possessor's
-                # state; "India sent aid to Nepal, after its vaccine gifts landed in Bhutan": the owner's doing
+            owner = self._possessor(head, tokens, date) if head.lemma_.lower() in _HOMELAND_NOUNS else None
+            if owner is not None:  # "his country would never recognise ...": the possessor's state
                 return Actor.of(owner.country, name=_span_text(tokens)), "actor:country+possessor"
             body = self._body_before(head) if any(t.lower_ == "the" for t in tokens) else None
             return (body, "actor:same-body-earlier") if body is not None else None  # "after the group fired"

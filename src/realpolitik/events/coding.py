@@ -431,9 +431,6 @@ class SentenceCoder:
         mutual = any(a.target is not None and b.target is not None and a.source.code == b.target.code and
                      a.target.code == b.source.code for a in deed for b in deed)
         doers = _other_sides([last.source] if mutual else unique_actors([ev.source for ev in deed]), sources)
-        if not doers and judged and last.target is not None and last.source.country == last.target.country:
-            # "Opposition leader Ozgur Ozel called the detention a coup": at home, another branch that did it
-            doers = [a for a in unique_actors([ev.source for ev in deed]) if all(_another_party(a, s) for s in sources)]
         if not doers and judged and last.target is not None and forceful(last.code):
             return _other_sides([last.target], sources)
         return doers
