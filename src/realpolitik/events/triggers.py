@@ -8,7 +8,7 @@ from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Span, Token
 
 from ..knowledge.lexicon import Lexicon, Pattern
-from ..nlp import hyphen_agent
+from ..nlp import hyphen_agent, sentence_tokens
 
 #: Prepositions that turn a noun into a time reference ("after the talks", "ahead of the summit"): such a
 #: noun dates another event and is not news of its own.
@@ -292,7 +292,7 @@ _NOUN_SLOTS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     """Every word of the sentence that matches a lexicon pattern, with the most specific pattern chosen."""
     found: list[Trigger] = []
-    for tok in sent:
+    for tok in sentence_tokens(sent):
         if tok.pos in VERBAL_POS:
             pos = "verb"
         elif tok.pos in _NOMINAL or (tok.pos == ADJ and tok.dep_ in _NOUN_SLOTS):  # ("launched a counter-offensive":
