@@ -203,6 +203,7 @@ class DocActors:
         self.last_place_country: str | None = None
         self._located: dict[int, list[Token]] = {}  # sentence start -> its place phrases
         self._phrases: dict[tuple[int, bool], tuple[Token, ...]] = {}  # (head, with_preps) -> phrase_tokens
+        self._countries: dict[int, str | None] = {}  # token -> the country it signals (_token_country)
         # resolve() results by (head, date, memory version): the coder asks for the same phrase many times, and
         # the version changes whenever what it remembers (names, titles, roles, last place) does
         self._version = 0
@@ -598,6 +599,13 @@ class DocActors:
         return longest.entries[0].role
 
     def _token_country(self, tok: Token) -> str | None:
+        """The country one word signals, kept per word: it depends on the parse and the dictionary hits alone,
+        and phrases that share words ask for it again and again."""
+        if tok.i not in self._countries:
+            self._countries[tok.i] = self._read_token_country(tok)
+        return self._countries[tok.i]
+
+    def _read_token_country(self, tok: Token) -> str | None:
         if tok.text in _HALVES and tok.i and tok.doc[tok.i - 1].lower_ == "the" and self._korean_story():
             return _HALVES[tok.text]  # "the North fired ...", "Seoul urged the North": in a story of the Koreas
         hit = self.hits.get(tok.i)

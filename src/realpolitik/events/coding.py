@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from ..actors import MISSIONS, PRONOUNS, DocActors
 from ..knowledge.lexicon import Lexicon
 from ..model import Actor, Attribution, unique_actors
-from ..nlp import hyphen_agent, sentence_of, sentence_tokens
+from ..nlp import hyphen_agent, sentence_of, sentence_text, sentence_tokens
 from . import arguments as args
 from .attribution import describe, sentence_attribution, speaker_attribution
 from .modality import (
@@ -333,7 +333,7 @@ class SentenceCoder:
         """"said South Africa's ambassador was no longer welcome in the United States": the diplomat's formula
         for an expulsion (166; 174 for someone else), by the one who says so, else the country named."""
         found = []
-        if "welcome" not in sent.text.lower():
+        if "welcome" not in sentence_text(sent).lower():
             return found  # (a string test, so most sentences are not walked token by token once more)
         for adj in (t for t in sentence_tokens(sent)
                     if t.lower_ == "welcome" and t.dep_ == "acomp" and t.head.lemma_ == "be"):

@@ -645,8 +645,7 @@ def _helped_to(tok: Token) -> bool:
 def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token], bases: list[str]) -> Trigger | None:
     """The trigger ``pattern`` makes of ``tok`` (looked up by ``bases``, its ``_base_forms``), or None when its
     words or object condition are not there."""
-    for form in sorted(pattern.forms, key=len, reverse=True):
-        head = form[-1] if pos == "noun" else form[0]
+    for head, form in pattern.headed_forms:
         if head not in bases:
             continue
         used = _form_matches(tok, form, pos, context)

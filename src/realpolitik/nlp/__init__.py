@@ -12,7 +12,9 @@ import functools
 import importlib
 import importlib.util
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -119,6 +121,8 @@ class _DocIndex:
         self.entities: dict[int, Span] | None = None
         self.sentences: list[Span] | None = None  # token index -> its sentence
         self.tokens: dict[tuple[int, int], tuple[Token, ...]] = {}  # (start, end) of a sentence -> its tokens
+        self.memo: dict[tuple[str, int], Any] = {}  # (what, token index) -> what ``per_token`` computed
+        self.text: str | None = None
 
     def sentence_at(self) -> list[Span]:
         if self.sentences is None:
@@ -159,6 +163,26 @@ def sentence_tokens(sent: Span) -> tuple[Token, ...]:
     if tokens is None:
         tokens = found[sent.start, sent.end] = tuple(sent)
     return tokens
+
+
+def sentence_text(sent: Span) -> str:
+    """The text of a sentence (or any span), sliced from the document's: a span joins its text anew from its
+    tokens on every call, and a document its whole text."""
+    index = _index(sent.doc)
+    if index.text is None:
+        index.text = sent.doc.text
+    return index.text[sent.start_char:sent.end_char]
+
+
+def per_token(tok: Token, what: str, compute: Callable[[Token], Any]) -> Any:
+    """``compute(tok)``, computed once per document: for a reading of the parse around a word that many rules ask
+    for again (``what`` names it). It must depend on the parse alone, and its result must not be changed."""
+    memo = _index(tok.doc).memo
+    key = (what, tok.i)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = compute(tok)
+    return found
 
 
 def model_name(nlp: Language) -> str:
