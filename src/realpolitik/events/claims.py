@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import DocActors
 from ..model import Article, Attribution, Claim, Event, make_id
-from ..nlp import sentence_tokens
+from ..nlp import sentence_tokens, sentence_words
 from .attribution import (NEWS_OBJECTS, NEWS_VERBS, REPORT_NOUNS, SPEECH_LEMMAS, cited_object, describe,
                           parenthetical_speech, speaker_attribution, subject_of)
 from .triggers import VERBAL_POS
@@ -89,7 +89,7 @@ class _Extractor:
                 self._add(speaker_attribution(verb, self.actors, self.date), _span(verb.head, skip=verb), verb)
             elif lemma in NEWS_VERBS and cited_object(verb) is not None:
                 self._news(k, verb)
-        for tok in sentence_tokens(sent):
+        for tok in sentence_tokens(sent) if "according" in sentence_words(sent) else ():
             if tok.lower_ == "according" and tok.dep_ == "prep":
                 pobj = next((p for to in tok.children for p in to.children if p.dep_ == "pobj"), None)
                 if pobj is not None:

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from ..actors import MISSIONS, PRONOUNS, DocActors
 from ..knowledge.lexicon import Lexicon
 from ..model import Actor, Attribution, unique_actors
-from ..nlp import hyphen_agent, sentence_of, sentence_text, sentence_tokens
+from ..nlp import hyphen_agent, sentence_of, sentence_text, sentence_tokens, sentence_words
 from . import arguments as args
 from .attribution import describe, sentence_attribution, speaker_attribution
 from .modality import (
@@ -212,10 +212,12 @@ class SentenceCoder:
         followed with a package of sanctions": the new doers do what the last sentence with an event reported, to
         the same party, unless this sentence already says what they did."""
         found: list[SentenceEvent] = []
+        if sentence_words(sent).isdisjoint(_FOLLOWING):
+            return found  # (most sentences have no such verb)
         follow, do = sent.doc.vocab.strings["follow"], sent.doc.vocab.strings["do"]
         for tok in sentence_tokens(sent):
-            if tok.lemma != follow and tok.lemma != do and not _similar_measures(tok):  # (an integer test first:
-                continue  # most sentences have no such verb)
+            if tok.lemma != follow and tok.lemma != do and not _similar_measures(tok):  # (an integer test first)
+                continue
             alike = _similar_measures(tok) and not args.prep_objects(tok, "on", "against")
             if not (_says_likewise(tok) or alike) or any(
                     ev.trigger.i in (tok.i, tok.head.i) and (ev.target is not None and not alike) for ev in out):
@@ -259,6 +261,8 @@ class SentenceCoder:
         "..., and the UAE quickly followed suit": the elided clause repeats the act it hangs on, by the others it
         names."""
         extra = []
+        if sentence_words(sent).isdisjoint(("follow", "do")):
+            return extra  # (most sentences have no such verb)
         for tok in sentence_tokens(sent):
             if tok.dep_ not in ("advcl", "conj") or not (_says_likewise(tok) or _as_did(tok)):
                 continue
@@ -287,6 +291,8 @@ class SentenceCoder:
         """"a senior U.S. delegation was due in Honiara", "Blinken is due in Cairo on Monday": a visit planned to the
         country of the place (042, planned), unless the sentence codes one already."""
         found = []
+        if "due" not in sentence_words(sent):
+            return found
         for due in (t for t in sentence_tokens(sent)
                     if t.lower_ == "due" and t.dep_ == "acomp" and t.head.lemma_ == "be"):
             where = [t for p in args.prep_objects(due, "in") for t in self.actors.place_words(p)]
@@ -3706,6 +3712,8 @@ def _similar_measures(tok: Token) -> bool:
 _TAKING_STEPS = frozenset({"announce", "take", "adopt", "introduce", "impose", "unveil", "follow"})
 _STEPS = frozenset({"measure", "step", "action", "sanction", "move", "restriction"})
 _ALIKE = frozenset({"similar", "parallel", "matching", "identical", "comparable", "equivalent", "same"})
+#: The lemmas a sentence must have for ``_followed`` to find anything in it.
+_FOLLOWING = _TAKING_STEPS | {"follow", "do"}
 
 
 def _says_likewise(tok: Token) -> bool:

@@ -303,10 +303,11 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         else:
             continue
         bases = _base_forms(tok)
-        candidates = next((lexicon.by_head[(pos, form)] for form in bases if (pos, form) in lexicon.by_head), None)
+        key = next(((pos, form) for form in bases if (pos, form) in lexicon.by_head), None)
+        candidates = lexicon.by_head[key] if key is not None else None
         if not candidates:
             continue
-        context = object_words(tok) if pos == "verb" else noun_object_words(tok)
+        context = {} if key in lexicon.plain_heads else object_words(tok) if pos == "verb" else noun_object_words(tok)
         matches = [m for m in (_match(tok, p, pos, context, bases) for p in candidates) if m is not None]
         chosen = None
         for match in reversed(matches):  # a targeted entry keeps the next one to fall back on

@@ -73,6 +73,13 @@ class Lexicon:
                     bucket.append(p)
         return {k: tuple(sorted(v, key=lambda p: -p.specificity(k[1]))) for k, v in index.items()}
 
+    @functools.cached_property
+    def plain_heads(self) -> frozenset[tuple[str, str]]:
+        """The (pos, head lemma) keys whose entries all match on the word alone (no object condition, no excluded
+        word, no form longer than the head): what such a word's object is need not be read."""
+        return frozenset(key for key, patterns in self.by_head.items() if not any(
+            p.objects or p.excluded or any(len(form) > 1 for form in p.forms) for p in patterns))
+
     def get(self, pattern_id: str) -> Pattern:
         for p in self.patterns:
             if p.id == pattern_id:

@@ -123,6 +123,7 @@ class _DocIndex:
         self.tokens: dict[tuple[int, int], tuple[Token, ...]] = {}  # (start, end) of a sentence -> its tokens
         self.memo: dict[tuple[str, int], Any] = {}  # (what, token index) -> what ``per_token`` computed
         self.text: str | None = None
+        self.words: dict[tuple[int, int], frozenset[str]] = {}  # (start, end) of a sentence -> its words and lemmas
 
     def sentence_at(self) -> list[Span]:
         if self.sentences is None:
@@ -163,6 +164,17 @@ def sentence_tokens(sent: Span) -> tuple[Token, ...]:
     if tokens is None:
         tokens = found[sent.start, sent.end] = tuple(sent)
     return tokens
+
+
+def sentence_words(sent: Span) -> frozenset[str]:
+    """The words and lemmas of a sentence, lowercased: a rule that looks for a few words tests this set before it
+    walks the sentence word by word, and most sentences have none of them."""
+    found = _index(sent.doc).words
+    words = found.get((sent.start, sent.end))
+    if words is None:
+        words = found[sent.start, sent.end] = frozenset(
+            word for tok in sentence_tokens(sent) for word in (tok.lower_, tok.lemma_.lower()))
+    return words
 
 
 def sentence_text(sent: Span) -> str:
