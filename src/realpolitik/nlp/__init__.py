@@ -191,10 +191,9 @@ def per_token(tok: Token, what: str, compute: Callable[[Token], Any]) -> Any:
     for again (``what`` names it). It must depend on the parse alone, and its result must not be changed."""
     memo = _index(tok.doc).memo
     key = (what, tok.i)
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = compute(tok)
-    return found
+    if key not in memo:
+        memo[key] = compute(tok)
+    return memo[key]
 
 
 def model_name(nlp: Language) -> str:
