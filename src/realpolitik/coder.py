@@ -23,7 +23,7 @@ from .knowledge.cameo import load_cameo
 from .knowledge.gazetteer import load_gazetteer
 from .knowledge.lexicon import load_lexicon
 from .model import Actor, Article, CodedArticle, Event, EventDate, Evidence, Place, make_id
-from .nlp import load_pipeline, split_dateline
+from .nlp import load_pipeline, sentence_tokens, split_dateline
 from .settings import Settings
 from .when import DateMention, DateResolver, is_background
 from .where import pick_place
@@ -418,7 +418,7 @@ def _without_relative_clauses(sent: Span, text: str) -> str:
     """The sentence's text with its relative clauses blanked (same length): a history cue there dates the thing
     described, not the news ("... and review curbs that were eased over the past decade")."""
     chars = list(text)
-    for tok in sent:
+    for tok in sentence_tokens(sent):
         if tok.dep_ == "relcl":
             start, end = tok.left_edge.idx - sent.start_char, tok.right_edge.idx + len(tok.right_edge) - sent.start_char
             chars[start:end] = " " * (end - start)

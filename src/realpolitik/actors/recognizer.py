@@ -14,7 +14,8 @@ from spacy.util import filter_spans
 from ..knowledge.actors import ActorDictionary, ActorEntry, holds_on
 from ..knowledge.gazetteer import COMPASS_WORDS, Gazetteer
 from ..model import Actor, unique_actors
-from ..nlp import ACCUSING_VERBS, BIDDING_NOUNS, entity_at, hyphen_agent, in_phrases_of_place, is_glued_name
+from ..nlp import (ACCUSING_VERBS, BIDDING_NOUNS, entity_at, hyphen_agent, in_phrases_of_place, is_glued_name,
+                   sentence_of, sentence_tokens)
 
 #: Pronouns that stand for an actor named elsewhere; the events stage resolves them.
 PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "we", "i", "us"})
@@ -202,6 +203,7 @@ class DocActors:
         self.last_place_country: str | None = None
         self._located: dict[int, list[Token]] = {}  # sentence start -> its place phrases
         self._phrases: dict[tuple[int, bool], tuple[Token, ...]] = {}  # (head, with_preps) -> phrase_tokens
+        self._countries: dict[int, str | None] = {}  # token -> the country it signals (_token_country)
         # resolve() results by (head, date, memory version): the coder asks for the same phrase many times, and
         # the version changes whenever what it remembers (names, titles, roles, last place) does
         self._version = 0
@@ -230,9 +232,9 @@ class DocActors:
                 # the main clause's subject first: "Italy summoned France's ambassador after Macron accused Rome" is
                 # about Italy
                 if head.head.dep_ == "ROOT":
-                    self._subject_countries[head.sent.start] = found[0].country
+                    self._subject_countries[sentence_of(head).start] = found[0].country
                 else:
-                    self._subject_countries.setdefault(head.sent.start, found[0].country)
+                    self._subject_countries.setdefault(sentence_of(head).start, found[0].country)
         return self._resolved[key]
 
     def _resolve(self, head: Token, date: str | None) -> tuple[Actor, str] | None:
@@ -402,7 +404,7 @@ class DocActors:
 
     def _leader_in_sentence(self, head: Token, date: str | None) -> str | None:
         """The country of a state's person who is a subject in the same sentence, before the phrase."""
-        for tok in head.sent:
+        for tok in sentence_tokens(sentence_of(head)):
             if tok.i >= head.left_edge.i:
                 break
             if tok.ent_type_ == "PERSON" and tok.dep_ == "nsubj":
@@ -440,7 +442,7 @@ class DocActors:
         """"the dismissed army chief, General Juan Jose Zuniga, ... Zuniga was arrested": a person the text
         introduced in full in an earlier sentence, though nothing resolved that phrase then, is who that
         phrase makes him."""
-        earlier = next((t for t in reversed(self.doc[:surname.sent.start]) if t.lower_ == surname.lower_ and
+        earlier = next((t for t in reversed(self.doc[:sentence_of(surname).start]) if t.lower_ == surname.lower_ and
                         t.ent_type_ == "PERSON" and t.ent_iob_ != "B"), None)
         found = self.resolve(earlier, date) if earlier is not None else None
         return found[0] if found is not None and found[0].country else None
@@ -618,6 +620,13 @@ class DocActors:
         return longest.entries[0].role
 
     def _token_country(self, tok: Token) -> str | None:
+        """The country one word signals, kept per word: it depends on the parse and the dictionary hits alone,
+        and phrases that share words ask for it again and again."""
+        if tok.i not in self._countries:
+            self._countries[tok.i] = self._read_token_country(tok)
+        return self._countries[tok.i]
+
+    def _read_token_country(self, tok: Token) -> str | None:
         if tok.text in _HALVES and tok.i and tok.doc[tok.i - 1].lower_ == "the" and self._korean_story():
             return _HALVES[tok.text]  # "the North fired ...", "Seoul urged the North": in a story of the Koreas
         hit = self.hits.get(tok.i)
@@ -646,7 +655,8 @@ class DocActors:
     def _place_country(self, name: str, tok: Token) -> str | None:
         """The country of a place name; where places of that name lie in several, one of a country its sentence
         names wins: "Spain offered to take in the ship at Valencia" (not Venezuela's Valencia)."""
-        named = [h.entries[0].country for i, h in self.hits.items() if tok.sent.start <= i < tok.sent.end and
+        sent = sentence_of(tok)
+        named = [h.entries[0].country for i, h in self.hits.items() if sent.start <= i < sent.end and
                  i != tok.i and h.kind in _COUNTRY_KINDS and h.entries[0].country]
         return self.recognizer.gazetteer.country_among(name, named)
 
@@ -743,10 +753,10 @@ class DocActors:
         """"China imposed sanctions on Nancy Pelosi over her visit": "his" or "her" is a person, not a state; the
         nearest person named before it in the sentence (other than the words ``besides``), else in the sentence
         before."""
-        start = pron.sent.start
+        start = sentence_of(pron).start
         if not any(t.ent_type_ == "PERSON" and t.i not in besides for t in pron.doc[start:pron.i]) and start > 0:
-            start = pron.doc[start - 1].sent.start  # "Imran Khan was arrested ... His supporters stormed ...": the
-            # person of the sentence before, when this one has none before the pronoun
+            start = sentence_of(pron.doc[start - 1]).start  # "Imran Khan was arrested ... His supporters stormed ...":
+            # the person of the sentence before, when this one has none before the pronoun
         for tok in reversed(pron.doc[start:pron.i]):
             if tok.ent_type_ == "PERSON" and tok.i not in besides:
                 found = self.resolve(tok.head if tok.dep_ == "compound" else tok, date)
@@ -770,11 +780,11 @@ class DocActors:
     def _named_beside(self, head: Token, located: list[Token] | None = None,
                       acted_on: set[int] | None = None) -> list[str]:
         """Countries its sentence names outside the phrase, its places and what its verb acts on."""
-        located = self.sentence_places(head.sent) if located is None else located
+        located = self.sentence_places(sentence_of(head)) if located is None else located
         acted_on = _acted_on_tokens(head) if acted_on is None else acted_on
         skip = {t.i for t in located} | acted_on | _other_subjects_clauses(head)
         left = head.left_edge.i
-        named = [t for t in head.sent if t.i not in skip and not left <= t.i <= head.i and (
+        named = [t for t in sentence_tokens(sentence_of(head)) if t.i not in skip and not left <= t.i <= head.i and (
             t.i in self.hits or t.ent_type_ in ("GPE", "LOC", "FAC", "ORG"))]  # (only these can name a country)
         return self.countries_in(sorted(named, key=lambda t: abs(t.i - head.i)))
 
@@ -784,7 +794,7 @@ class DocActors:
         place after in/at first ("protesters stormed the Saudi embassy in Tehran" -> Iran), then any country
         the sentence names nearest to the phrase, then the last place named earlier in the article. With
         ``skip_located`` (and for a person) a country named outside the sentence's places comes first."""
-        sent = head.sent
+        sent = sentence_of(head)
         located = self.sentence_places(sent)
         # not from what the subject acts on: "the ministry accused Washington" is not American
         acted_on = _acted_on_tokens(head, organ)
@@ -799,7 +809,7 @@ class DocActors:
             found = self._named_beside(head, located, acted_on)
             if found:
                 return found[:1]
-            people = [c for t in sent if t.i in acted_on and t.ent_type_ == "PERSON" for c in (
+            people = [c for t in sentence_tokens(sent) if t.i in acted_on and t.ent_type_ == "PERSON" for c in (
                 self.hits[t.i].entries[0].country if t.i in self.hits and self.hits[t.i].kind == "person" else
                 getattr(self.surnames.get(t.lower_), "country", None),) if c]
             if people:  # "Army commander Williams Kaliman urged Morales to step down": a compatriot's
@@ -826,12 +836,13 @@ class DocActors:
                 # "civilians were killed in Russian strikes on Kharkiv": not the attackers' people; nor those of
                 # whoever acts or speaks in the sentence ("Netanyahu acknowledged that Israeli forces had struck
                 # innocent people")
-                acted_on |= {t.i for t in sent if t.dep_ in ("amod", "compound", "poss") and
+                acted_on |= {t.i for t in sentence_tokens(sent) if t.dep_ in ("amod", "compound", "poss") and
                              t.head.lemma_.lower() in _FORCE_WORDS}
-                acted_on |= {t.i for s in sent if s.dep_ in ("nsubj", "agent") and s.i != head.i and
+                acted_on |= {t.i for s in sentence_tokens(sent) if s.dep_ in ("nsubj", "agent") and s.i != head.i and
                              head.i not in {x.i for x in s.subtree} for t in s.subtree}
             acted_on |= _charge_content(sent, head)
-            found = self.countries_in(sorted((t for t in sent if t.i not in acted_on), key=lambda t: abs(t.i - head.i)))
+            found = self.countries_in(sorted((t for t in sentence_tokens(sent) if t.i not in acted_on),
+                                             key=lambda t: abs(t.i - head.i)))
         if not found and any(t.lemma_.lower() in _NATIONAL_ORGANS for t in self.phrase_tokens(head, with_preps=False)):
             # "EU ministers agreed in Brussels to ban Iranian oil ... Iran responded ... A foreign ministry
             # spokesman called the sanctions unfair": a state's organ speaks for the side the story is about, not
@@ -884,11 +895,11 @@ class DocActors:
     def _place_named_before(self, head: Token) -> str | None:
         """The country of the place its sentence names before a phrase: where it happens first ("in Hiroshima"),
         else any place named ("the governor of the Chernihiv region said Russian forces shelled the city")."""
-        before = sorted((t for t in self.sentence_places(head.sent) if t.i < head.i), key=lambda t: -t.i)
+        before = sorted((t for t in self.sentence_places(sentence_of(head)) if t.i < head.i), key=lambda t: -t.i)
         located = self.countries_in(t for p in before for t in self.place_words(p))
         if located:
             return located[0]
-        named = [t for t in reversed(head.doc[head.sent.start:head.i]) if (
+        named = [t for t in reversed(head.doc[sentence_of(head).start:head.i]) if (
             t.ent_type_ in ("GPE", "LOC") or _in_place_slot(t)) and (
             t.i not in self.hits or self.hits[t.i].kind == "capital") and not self._names_country(t)]
         return next(iter(self.countries_in(named)), None)
@@ -898,7 +909,8 @@ class DocActors:
         per sentence: many phrases of a sentence may ask."""
         located = self._located.get(sent.start)
         if located is None:
-            located = self._located[sent.start] = [t for t in sent if t.dep == POBJ and self._says_where(t)]
+            located = self._located[sent.start] = [t for t in sentence_tokens(sent)
+                                                   if t.dep == POBJ and self._says_where(t)]
         return located
 
     def place_words(self, pobj: Token) -> tuple[Token, ...]:
@@ -941,7 +953,8 @@ class DocActors:
         if head.dep_ not in ("dobj", "pobj") or verb.lemma_.lower() not in _MEETING_VERBS:
             return None
         visitor = {c for s in verb.children if s.dep_ == "nsubj" for c in self.countries_in(s.subtree)}
-        where = [t for p in head.sent if p.dep_ == "pobj" and p.head.lower_ in ("in", "into", "to")
+        where = [t for p in sentence_tokens(sentence_of(head))
+                 if p.dep_ == "pobj" and p.head.lower_ in ("in", "into", "to")
                  and p.head.head.pos_ == "VERB" for t in self.place_words(p)]
         host = next((c for c in self.countries_in(where) if c not in visitor), None)
         return self._office_holder(host, tokens, date) if host else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..knowledge.lexicon import Pattern
-from ..nlp import BIDDING_NOUNS, is_glued_name
+from ..nlp import BIDDING_NOUNS, is_glued_name, per_token
 from .attribution import parenthetical_speech
 from .modality import PREVENTING_VERBS, past_after_modal
 from .triggers import QUANTITIES, SPANS, forceful, gapped_passive, zero_relative_object
@@ -367,18 +367,28 @@ def prep_objects(tok: Token, *preps: str) -> list[Token]:
     """Objects of the prepositions attached to ``tok`` ("penalties on X", "talks with Y", "to Gaza"), those of
     the first preposition named first."""
     out = []
-    # "pulled its troops back from Kherson", "moved away from the border": the adverb carries the phrase
-    particles = [c for c in tok.children if c.dep_ in ("advmod", "prt") and c.lower_ in _DIRECTIONS or
-                 c.dep_ == "prep" and c.lower_ == "out"]  # "pulled out of the deal": "out of" is "from"
-    children = [c for host in (tok, *particles) for c in host.children]
     for prep in preps:
-        for child in children:
-            if child.dep_ in ("prep", "dative", "agent") and (child.lower_ == prep or (
-                    prep == "from" and child.lower_ == "of" and child.head.lower_ == "out")):
+        for child, word in _prep_phrases(tok):
+            if word == prep or (prep == "from" and word == "of" and child.head.lower_ == "out"):
                 for p in child.children:
                     if p.dep_ == "pobj":
                         out.extend(with_conjuncts(p))
     return out
+
+
+def _prep_phrases(tok: Token) -> tuple[tuple[Token, str], ...]:
+    """The prepositions (and datives and agents) attached to ``tok``, each with its word, read once per word:
+    the rules ask for a word's phrases slot by slot."""
+    return per_token(tok, "prep_phrases", _read_prep_phrases)
+
+
+def _read_prep_phrases(tok: Token) -> tuple[tuple[Token, str], ...]:
+    own = list(tok.children)
+    # "pulled its troops back from Kherson", "moved away from the border": the adverb carries the phrase
+    particles = [c for c in own if c.dep_ in ("advmod", "prt") and c.lower_ in _DIRECTIONS or
+                 c.dep_ == "prep" and c.lower_ == "out"]  # "pulled out of the deal": "out of" is "from"
+    children = own + [c for host in particles for c in host.children]
+    return tuple((c, c.lower_) for c in children if c.dep_ in ("prep", "dative", "agent"))
 
 
 #: Nouns of the manner of an act ("with full force", "with all its might"), not parties to it.

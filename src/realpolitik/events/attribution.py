@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import PRONOUNS, DocActors
 from ..model import Attribution, Event
+from ..nlp import sentence_tokens
 
 #: The certainty scale, most certain first (docs/claims.md explains each value).
 CERTAINTIES = ("confirmed", "asserted", "reported", "unconfirmed", "denied", "hypothetical", "planned",
@@ -314,7 +315,7 @@ class ArticleAttribution:
     def _news_in(self, sent: Span) -> Attribution | None:
         """"Al Arabiya TV channel broke the news on November 16, citing unnamed sources": a report whose
         content was given elsewhere (its object is "the news", "the report", "it")."""
-        for verb in sent:
+        for verb in sentence_tokens(sent):
             if verb.pos != VERB or verb.lemma_.lower() not in NEWS_VERBS:
                 continue
             objects = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]

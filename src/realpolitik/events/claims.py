@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import DocActors
 from ..model import Article, Attribution, Claim, Event, make_id
+from ..nlp import sentence_tokens, sentence_words
 from .attribution import (NEWS_OBJECTS, NEWS_VERBS, REPORT_NOUNS, SPEECH_LEMMAS, cited_object, describe,
                           parenthetical_speech, speaker_attribution, subject_of)
 from .triggers import VERBAL_POS
@@ -70,7 +71,7 @@ class _Extractor:
 
     # -- pass 1: statements ---------------------------------------------------------------------------------
     def _statements(self, k: int, sent: Span) -> None:
-        for verb in sent:
+        for verb in sentence_tokens(sent):
             if verb.pos not in VERBAL_POS:
                 continue
             lemma = verb.lemma_.lower()
@@ -88,7 +89,7 @@ class _Extractor:
                 self._add(speaker_attribution(verb, self.actors, self.date), _span(verb.head, skip=verb), verb)
             elif lemma in NEWS_VERBS and cited_object(verb) is not None:
                 self._news(k, verb)
-        for tok in sent:
+        for tok in sentence_tokens(sent) if "according" in sentence_words(sent) else ():
             if tok.lower_ == "according" and tok.dep_ == "prep":
                 pobj = next((p for to in tok.children for p in to.children if p.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -108,7 +109,7 @@ class _Extractor:
     def _nearby_report(self, k: int) -> Token | None:
         for j in (k, k - 1, k + 1, k - 2, k + 2):
             if 0 <= j < len(self.sents):
-                for tok in self.sents[j]:
+                for tok in sentence_tokens(self.sents[j]):
                     if tok.pos_ == "NOUN" and tok.lemma_.lower() in REPORT_NOUNS and tok.lower_ != "news" and any(
                             c.dep_ == "prep" and c.lower_ in ("of", "that", "about") for c in tok.children):
                         return tok
@@ -119,7 +120,7 @@ class _Extractor:
 
     # -- pass 2: reactions ----------------------------------------------------------------------------------
     def _reactions(self, sent: Span) -> None:
-        for verb in sent:
+        for verb in sentence_tokens(sent):
             if verb.pos not in VERBAL_POS:
                 continue
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -222,7 +223,7 @@ def _span(head: Token, skip: Token | None = None) -> tuple[int, int]:
 
 
 def _trim(sent: Span) -> tuple[int, int]:
-    tokens = [t for t in sent if not t.is_space]
+    tokens = [t for t in sentence_tokens(sent) if not t.is_space]
     while tokens and tokens[-1].is_punct:
         tokens.pop()
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

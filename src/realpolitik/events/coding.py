@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from ..actors import MISSIONS, PRONOUNS, DocActors
 from ..knowledge.lexicon import Lexicon
 from ..model import Actor, Attribution, unique_actors
-from ..nlp import hyphen_agent
+from ..nlp import hyphen_agent, sentence_of, sentence_text, sentence_tokens, sentence_words
 from . import arguments as args
 from .attribution import describe, sentence_attribution, speaker_attribution
 from .modality import (
@@ -215,11 +215,13 @@ class SentenceCoder:
         followed with a package of sanctions": the new doers do what the last sentence with an event reported, to
         the same party, unless this sentence already says what they did."""
         found: list[SentenceEvent] = []
+        if sentence_words(sent).isdisjoint(_FOLLOWING):
+            return found  # (most sentences have no such verb)
         follow, do = sent.doc.vocab.strings["follow"], sent.doc.vocab.strings["do"]
         take, participate = sent.doc.vocab.strings["take"], sent.doc.vocab.strings["participate"]
-        for tok in sent:
+        for tok in sentence_tokens(sent):
             if tok.lemma not in (follow, do, take, participate) and not _similar_measures(tok):  # (an integer test
-                continue  # first: most sentences have no such verb)
+                continue  # first)
             alike = _similar_measures(tok) and not args.prep_objects(tok, "on", "against")
             if not (_says_likewise(tok) or alike) or any(
                     ev.trigger.i in (tok.i, tok.head.i) and (ev.target is not None and not alike) for ev in out):
@@ -232,7 +234,7 @@ class SentenceCoder:
             if not done:
                 continue
             done = self._led_by(tok, done, date) or done
-            model = next(ev for ev in done if ev.trigger.sent.start == done[-1].trigger.sent.start)
+            model = next(ev for ev in done if sentence_of(ev.trigger).start == sentence_of(done[-1].trigger).start)
             acting = {ev.source.code for ev in out}
             chain = self._chain(tok)
             modality = modality_of(self._clause(chain, self._trigger_at))
@@ -265,7 +267,9 @@ class SentenceCoder:
         "..., and the UAE quickly followed suit": the elided clause repeats the act it hangs on, by the others it
         names."""
         extra = []
-        for tok in sent:
+        if sentence_words(sent).isdisjoint(_LIKEWISE):
+            return extra  # (most sentences have no such verb)
+        for tok in sentence_tokens(sent):
             if tok.dep_ not in ("advcl", "conj") or not (_says_likewise(tok) or _as_did(tok)):
                 continue
             others = self._resolve_all(self._subjects(tok), date, record=True)
@@ -293,7 +297,10 @@ class SentenceCoder:
         """"a senior U.S. delegation was due in Honiara", "Blinken is due in Cairo on Monday": a visit planned to the
         country of the place (042, planned), unless the sentence codes one already."""
         found = []
-        for due in (t for t in sent if t.lower_ == "due" and t.dep_ == "acomp" and t.head.lemma_ == "be"):
+        if "due" not in sentence_words(sent):
+            return found
+        for due in (t for t in sentence_tokens(sent)
+                    if t.lower_ == "due" and t.dep_ == "acomp" and t.head.lemma_ == "be"):
             where = [t for p in args.prep_objects(due, "in") for t in self.actors.place_words(p)]
             hosts = self.actors.countries_in(where)
             visitors = self._resolve_all(self._subjects(due.head), date)
@@ -338,9 +345,10 @@ class SentenceCoder:
         """"said South Africa's ambassador was no longer welcome in the United States": the diplomat's formula
         for an expulsion (166; 174 for someone else), by the one who says so, else the country named."""
         found = []
-        if "welcome" not in sent.text.lower():
+        if "welcome" not in sentence_text(sent).lower():
             return found  # (a string test, so most sentences are not walked token by token once more)
-        for adj in (t for t in sent if t.lower_ == "welcome" and t.dep_ == "acomp" and t.head.lemma_ == "be"):
+        for adj in (t for t in sentence_tokens(sent)
+                    if t.lower_ == "welcome" and t.dep_ == "acomp" and t.head.lemma_ == "be"):
             verb = adj.head
             if not any(c.dep_ == "neg" or c.lower_ == "longer" and any(n.dep_ == "neg" for n in c.children)
                        for c in verb.children):  # "is not welcome", "was no longer welcome"
@@ -384,7 +392,7 @@ class SentenceCoder:
             return False
         return any(asked.code.startswith("023") and asked.source.country == ev.target.country and (
             asked.target.country == ev.source.country if asked.target is not None else
-            asked.trigger.sent == ev.trigger.sent) for asked in self._reported_so_far())
+            sentence_of(asked.trigger) == sentence_of(ev.trigger)) for asked in self._reported_so_far())
 
     def _reported_so_far(self) -> list[SentenceEvent]:
         """Every event of the article coded so far, this sentence's last."""
@@ -935,12 +943,13 @@ class SentenceCoder:
             targets = self._adversary(sources)
         if not targets and sources and code == "042":  # "signed a declaration in Asmara, a day after Abiy arrived
             # for the first visit by an Ethiopian leader": a visit is to where the sentence happens
-            where = [t for p in self.actors.sentence_places(tok.sent) + _places_left_after_visit(tok)
+            where = [t for p in self.actors.sentence_places(sentence_of(tok)) + _places_left_after_visit(tok)
                      for t in self.actors.place_words(p)]
             targets = self._other_country_in(where, sources)
         if not targets and sources and code[:3] == "192":  # "rebels entered the town and took control of the
             # airport": land taken is taken from the country it lies in, the doers' own in a civil war
-            here = [Actor.of(c) for c in self.actors.countries_in(t for t in tok.sent if t.ent_type_ in ("GPE", "LOC"))]
+            here = [Actor.of(c) for c in self.actors.countries_in(
+                t for t in sentence_tokens(sentence_of(tok)) if t.ent_type_ in ("GPE", "LOC"))]
             story = [Actor.of(self.actors.last_place_country)] if self.actors.last_place_country else []
             targets = _other_sides(here, sources)[:1] or (here + story)[:1]
         if not targets and sources and (code == "074" or code.startswith("196")):  # "a deal ..., under which
@@ -952,7 +961,8 @@ class SentenceCoder:
             # "the first aid flights reached Tonga, with New Zealand planes delivering water": to the country its
             # sentence names, but not to another donor ("India flew supplies to Myanmar, while China sent teams")
             donors = {ev.source.country for ev in self._reported_so_far() if ev.code[:2] == "07"}
-            targets = [a for a in self._other_country_in(list(tok.sent), sources) if a.country not in donors]
+            targets = [a for a in self._other_country_in(list(sentence_tokens(sentence_of(tok))), sources)
+                       if a.country not in donors]
         if not targets and sources and code[:3] in ("073", "074") and self.actors.last_place_country:
             # "an earthquake struck southern Turkey ... Rescue teams from Spain were among the first to arrive":
             # humanitarian help goes where the story's disaster is
@@ -1026,7 +1036,8 @@ class SentenceCoder:
         # "Russian tanks and troops": one side, its forces (the bare country beside its role is not a second party)
         sources = [s for s in unique_actors(sources) if s.role or s.kind not in ("country", "igo") or not any(
             o.role and o.country == s.country for o in sources)]
-        sources, many = self._without_brokers(sources, tok.sent, date), self._without_brokers(many, tok.sent, date)
+        sent = sentence_of(tok)
+        sources, many = self._without_brokers(sources, sent, date), self._without_brokers(many, sent, date)
         named = unique_actors(targets)
         targets = [t for t in named if all(_distinct(t, s) for s in sources)]
         if pattern.reciprocal:  # "Biden and Putin ..., in their first summit": the two countries named again are
@@ -1110,11 +1121,11 @@ class SentenceCoder:
                 # (and "An air strike flattened the building, killing seven guards": nor does the participle)
                 # "X was killed", "a drone struck an air base": who did it may follow; "a truck bomb blew up in
                 # central Mogadishu": whom it struck is the place's
-                here = self.actors.countries_in(self.actors.sentence_places(tok.sent)) if not targets else []
+                here = self.actors.countries_in(self.actors.sentence_places(sentence_of(tok))) if not targets else []
                 targets = targets or [Actor.of(country) for country in here[:1]]
                 if targets:
                     self.agentless = _Act(code, targets[0], pattern.id, self._chain(tok), list(self._place_hints))
-                    self.agentless_at = tok.sent.start
+                    self.agentless_at = sentence_of(tok).start
             return []
         if not targets and len({s.country for s in sources}) >= 3 and any(
                 c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in tok.children):
@@ -1132,7 +1143,7 @@ class SentenceCoder:
             # expelled are of no one state)
             return []  # a meeting with one known side says nothing about relations
         if not targets and root in VIOLENCE_ROOTS and self.agentless is not None and \
-                self.agentless_at == tok.sent.start:  # "soldiers were wounded when troops opened fire": at them
+                self.agentless_at == sentence_of(tok).start:  # "soldiers were wounded when troops opened fire": at them
             targets = _other_sides([self.agentless.target], sources)
         holders = _other_sides(self._resolve_all(_exchange_holders(tok), date), sources) \
             if code.startswith("084") else []
@@ -1200,7 +1211,7 @@ class SentenceCoder:
         Hollande": the brokers the sentence names mediate; the parties are the others."""
         if len(parties) < 3:
             return parties
-        agents = [p for t in sent if t.lemma_.lower() in _BROKERING and t.tag_ == "VBN"
+        agents = [p for t in sentence_tokens(sent) if t.lemma_.lower() in _BROKERING and t.tag_ == "VBN"
                   for a in t.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
         brokers = {a.country for a in self._resolve_all([h for p in agents for h in args.with_conjuncts(p)], date)}
         rest = [p for p in parties if p.country not in brokers]
@@ -1350,7 +1361,7 @@ class SentenceCoder:
             clause = clause.head
         if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
             where = [clause.head] if clause.head.ent_type_ not in ("DATE", "TIME") else [  # (hung on "on Sunday")
-                t for t in reversed(clause.doc[clause.sent.start:clause.head.i]) if t.dep_ == "pobj"][:1]
+                t for t in reversed(clause.doc[sentence_of(clause).start:clause.head.i]) if t.dep_ == "pobj"][:1]
             countries = self.actors.countries_in(where)  # "Minsk, where the journalist was arrested"
             if countries:
                 return [Actor.of(countries[0], name=clause.head.text)]
@@ -1436,7 +1447,7 @@ class SentenceCoder:
         # a judgement of the move is no move: "opened an inquiry ... Netanyahu called the decision antisemitic ...
         # the Palestinians welcomed the move": the inquiry's
         moves = [ev for ev in self._story if ev.code[:2] not in _JUDGING_ROOTS and not ev.code.startswith("051")]
-        last = next((ev.source for ev in moves if ev.trigger.sent == moves[-1].trigger.sent),
+        last = next((ev.source for ev in moves if sentence_of(ev.trigger) == sentence_of(moves[-1].trigger)),
                     None) if moves else self.last_event_source  # (the first move of the sentence that told the last)
         if last is not None and all(_another_party(last, s) for s in sources):
             # "condemned the move": whoever did the last thing reported; at home only another branch of the
@@ -1526,10 +1537,10 @@ class SentenceCoder:
     def _deed_named_before(self, tok: Token) -> Token | None:
         """The act "it" stands for when the sentence before ended on one as its object ("Iran condemned the
         strike"): the noun naming it, if the lexicon reads it only as an act."""
-        sent = tok.sent
+        sent = sentence_of(tok)
         if sent.start == 0:
             return None
-        before = tok.doc[sent.start - 1].sent
+        before = sentence_of(tok.doc[sent.start - 1])
         objects = [t for t in before if t.dep_ in ("dobj", "pobj") and t.pos_ == "NOUN"]
         last = objects[-1] if objects else None
         if last is None or ("noun", last.lemma_.lower()) not in self.lexicon.by_head:
@@ -2087,8 +2098,8 @@ class SentenceCoder:
             if head.lower_ in ("that", "which") and head.dep_ == "nsubjpass" and head.head.dep_ == "relcl" and \
                     not self._is_event(head.head.head):  # (an act's relative is the act: "the attack, which was
                 head = head.head.head  # claimed by ...") "a Russian plane that was shot down by ...": the plane
-            if head.lower_ == "they" and head.dep_ in args.SUBJECT_DEPS and head.head.i == head.sent.root.i and \
-                    len({a.country for a in self.last_subjects}) >= 2:
+            if head.lower_ == "they" and head.dep_ in args.SUBJECT_DEPS and \
+                    head.head.i == sentence_of(head).root.i and len({a.country for a in self.last_subjects}) >= 2:
                 out.extend(self.last_subjects)  # "Egypt, Jordan and the PA met ... they called on Israel": all
                 continue
             if head.lemma_.lower() in _ASSAILANTS and any(c.lower_ == "the" for c in head.children):
@@ -2105,7 +2116,7 @@ class SentenceCoder:
                     continue
             if head.lower_ == "them" and head.dep_ == "pobj" and head.head.lower_ in ("into", "inside", "in"):
                 # "recognised two separatist regions in eastern Ukraine and ordered troops into them": places
-                places = [t for t in reversed(head.doc[head.sent.start:head.i]) if t.tag_ in ("NNS", "NNPS")
+                places = [t for t in reversed(head.doc[sentence_of(head).start:head.i]) if t.tag_ in ("NNS", "NNPS")
                           and not self.actors.role_of(t)]
                 where = self.actors.countries_in(t for p in places[:1] for t in self.actors.phrase_tokens(p))
                 out.extend(Actor.of(c) for c in where[:1])
@@ -2139,7 +2150,8 @@ class SentenceCoder:
                     earlier = (pair_here or (named if states else []) or last_pair or named) if count == 2 else \
                         named or self._doers_together(count)
                     self._groups[head.i] = self._group_before(head, date, count) or earlier or (
-                        self._parties_named_in(head.sent, count) if head.lemma_.lower() in _SIDES_OF_STATES else [])
+                        self._parties_named_in(sentence_of(head), count) if head.lemma_.lower() in _SIDES_OF_STATES
+                        else [])
                 out.extend(self._groups[head.i])
                 continue
             owners = self.actors.possessors(head, date) if head.lower_ == "their" and head.dep_ == "poss" else []
@@ -2186,7 +2198,7 @@ class SentenceCoder:
 
     def _named_together_before(self, pron: Token, date) -> list[Actor]:
         """The nearest parties conjoined before a plural pronoun in its sentence ("Sweden and Finland")."""
-        for tok in reversed(pron.doc[pron.sent.start:pron.i]):
+        for tok in reversed(pron.doc[sentence_of(pron).start:pron.i]):
             if tok.dep_ != "conj" and any(c.dep_ == "conj" for c in tok.children) and self.actors.names_party(tok):
                 parties = unique_actors(self._resolve_all(args.with_conjuncts(tok), date))
                 if len({p.country for p in parties}) >= 2:
@@ -2208,7 +2220,7 @@ class SentenceCoder:
     def _group_before(self, head: Token, date, count: int) -> list[Actor]:
         """``count`` conjoined parties that an earlier clause of the sentence names as its subject: "Azerbaijan
         and Armenia initialled a deal ..., with Trump, who hosted the two leaders"."""
-        for tok in head.sent:
+        for tok in sentence_tokens(sentence_of(head)):
             if tok.i >= head.i:
                 break
             if tok.dep_ in args.SUBJECT_DEPS and tok.conjuncts:
@@ -2221,7 +2233,8 @@ class SentenceCoder:
         """"Ukraine said it was ready to accept a U.S. proposal, after talks between the two delegations": with no
         pair told before, the ``count`` countries the sentence names as parties (not where it happened)."""
         where = {t.i for p in self.actors.sentence_places(sent) for t in (p, *self.actors.place_words(p))}
-        countries = self.actors.countries_in(t for t in sent if t.i not in where and self.actors.names_party(t))
+        countries = self.actors.countries_in(t for t in sentence_tokens(sent) if t.i not in where and
+                                             self.actors.names_party(t))
         return [Actor.of(c) for c in countries] if len(countries) == count else []
 
     def _group_of(self, head: Token, date) -> list[Actor]:
@@ -2322,8 +2335,8 @@ class SentenceCoder:
                 if found:  # "Turkey will face sanctions if it deploys the missiles": Turkey
                     return found[0]
             if pron.lower_ in ("they", "it") and pron.head.lemma_.lower() in _STOPPING:
-                deeds = [t for t in pron.doc[pron.sent.start:pron.i] if t.tag_ == ("NNS" if pron.lower_ == "they"
-                                                                                    else "NN") and self._is_event(t)]
+                kind = "NNS" if pron.lower_ == "they" else "NN"
+                deeds = [t for t in pron.doc[sentence_of(pron).start:pron.i] if t.tag_ == kind and self._is_event(t)]
                 doers = self._deed_doers(deeds[-1], [], date) if deeds else []
                 if doers:  # "condemned the strikes and demanded that they stop": whoever strikes
                     return doers[0]
@@ -2350,12 +2363,12 @@ class SentenceCoder:
                     break
                 node = node.head
             if pron.lower_ in ("he", "she"):
-                named = next((t for t in reversed(pron.doc[pron.sent.start:pron.i]) if t.ent_type_ == "PERSON"
+                named = next((t for t in reversed(pron.doc[sentence_of(pron).start:pron.i]) if t.ent_type_ == "PERSON"
                               and t.dep_ in args.SUBJECT_DEPS), None)
                 if named is not None:  # "Amini died ..., three days after she was detained": Amini, whoever
                     found = self.actors.resolve(named, date)  # she is; not the country the story named last
                     return found[0] if found else None
-                described = next((t for t in reversed(pron.doc[pron.sent.start:pron.i]) if t.tag_ == "NN" and
+                described = next((t for t in reversed(pron.doc[sentence_of(pron).start:pron.i]) if t.tag_ == "NN" and
                                   t.dep_ in args.SUBJECT_DEPS and t.lemma_.lower() in _ONE_PERSON), None)
                 found = self.actors.resolve(described, date) if described is not None else None
                 if found:  # "a Japanese boy died ..., a day after he was stabbed": the boy
@@ -2374,7 +2387,7 @@ class SentenceCoder:
             # the army chief urged him to step down"), else the last one the story acted on, or who acted
             verb = pron.head if pron.head.pos_ == "VERB" else pron.head.head
             skip = {t.i for h in args.subject_heads(verb) for t in h.subtree}
-            here = (self.actors.resolve(t, date) for t in reversed(pron.doc[pron.sent.start:pron.i])
+            here = (self.actors.resolve(t, date) for t in reversed(pron.doc[sentence_of(pron).start:pron.i])
                     if t.i not in skip and (t.dep_ in args.SUBJECT_DEPS or t.dep_ == "dobj") and (
                         t.ent_type_ == "PERSON" or t.tag_ == "NN" and self.actors.role_of(t)))
             # (a titled subject is a person too: "Taiwan's president held talks ..., and Xi welcomed him")
@@ -2413,7 +2426,7 @@ class SentenceCoder:
         ("police beat voters as they raided ...": the police), and is left to the usual reading."""
         if any(h.tag_ in ("NNS", "NNPS") for h in args.subject_heads(pron.head.head)):
             return None
-        for tok in reversed(pron.doc[pron.sent.start:pron.i]):
+        for tok in reversed(pron.doc[sentence_of(pron).start:pron.i]):
             if tok.tag_ in ("NNS", "NNPS") and tok.dep_ in ("nsubj", "dobj", "nsubjpass"):
                 found = self.actors.resolve(tok, date)
                 if found:
@@ -2486,7 +2499,7 @@ class SentenceCoder:
         skip = {t.i for head in excluded for t in head.subtree}
         own = self._resolve_all(excluded, date) if other_side else []
         singular = pron.lower_ in ("it", "its")
-        for tok in reversed(pron.doc[pron.sent.start:pron.i]):
+        for tok in reversed(pron.doc[sentence_of(pron).start:pron.i]):
             if tok.i in skip or not self.actors.is_actor_token(tok) or tok.pos_ not in ("PROPN", "NOUN", "ADJ"):
                 continue
             if singular and (tok.tag_ in _PLURAL_TAGS or tok.head.tag_ in _PLURAL_TAGS or (
@@ -2507,10 +2520,10 @@ class SentenceCoder:
     def _group_told_before(self, pron: Token, excluded: list[Token], date) -> Actor | None:
         """The plural party the sentence before named last ("thousands of protesters ... Police drove them
         back"): a plural pronoun stands for a group, not for a single person; another party than the doers."""
-        if pron.sent.start == 0:
+        if sentence_of(pron).start == 0:
             return None
         doers = self._resolve_all(excluded, date)
-        for tok in reversed(list(pron.doc[pron.sent.start - 1].sent)):
+        for tok in reversed(list(sentence_of(pron.doc[sentence_of(pron).start - 1]))):
             if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ == "conj":
                 continue
             found = self.actors.resolve(tok, date)
@@ -2835,7 +2848,7 @@ def _set_off_answers(trigger: Token) -> list[tuple[Token, str]]:
     each answering verb with what it makes of the act (denied or unconfirmed); its subject must be the doer."""
     found = []
     clause = _struck_clause(trigger)  # ("air strikes hit Kabul on Tuesday, which ...": the verb's words)
-    for verb in trigger.sent:
+    for verb in sentence_tokens(sentence_of(trigger)):
         lemma = verb.lemma_.lower()
         if verb.i <= trigger.i or verb.dep_ not in ("relcl", "advcl") or \
                 lemma not in _DENYING_ANSWERS | _CONFIRMING_ANSWERS:
@@ -3371,7 +3384,7 @@ _OWNED_REQUESTS = frozenset({"bid", "application", "candidacy", "request", "acce
 def _reference_before(tok: Token) -> Token | None:
     """The last noun before ``tok`` in its sentence that refers back to a deed ("the decision", "the move"), as the
     object of a verb or a preposition: what a later "it" of the same sentence stands for."""
-    return next((t for t in reversed(tok.sent[:tok.i - tok.sent.start]) if t.dep_ in ("dobj", "pobj") and
+    return next((t for t in reversed(tok.doc[sentence_of(tok).start:tok.i]) if t.dep_ in ("dobj", "pobj") and
                  t.pos_ == "NOUN" and _refers_to_event(t)), None)
 
 
@@ -3713,6 +3726,10 @@ def _similar_measures(tok: Token) -> bool:
 _TAKING_STEPS = frozenset({"announce", "take", "adopt", "introduce", "impose", "unveil", "follow"})
 _STEPS = frozenset({"measure", "step", "action", "sanction", "move", "restriction"})
 _ALIKE = frozenset({"similar", "parallel", "matching", "identical", "comparable", "equivalent", "same"})
+#: Verbs that say an act is repeated or joined ("followed suit", "did the same", "also took part", "participated").
+_LIKEWISE = frozenset({"follow", "do", "take", "participate"})
+#: The lemmas a sentence must have for ``_followed`` to find anything in it.
+_FOLLOWING = _TAKING_STEPS | _LIKEWISE
 
 
 def _says_likewise(tok: Token) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from ..nlp import ACCUSING_VERBS
+from ..nlp import ACCUSING_VERBS, sentence_of
 
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "can", "must"})
 PLANNED_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -269,7 +269,7 @@ def modality_of(chain: list[Token], denied: bool = False) -> str:
             break  # "refusing to confirm reports of a meeting": what governs the reports is about them
     # "going to" and "is to" mark plans in the words just before the trigger.
     head = chain[0]
-    before = head.doc[max(head.i - 3, head.sent.start):head.i]
+    before = head.doc[max(head.i - 3, sentence_of(head).start):head.i]
     words = [t.lower_ for t in before]
     if "going" in words and "to" in words:
         cues.add("planned")

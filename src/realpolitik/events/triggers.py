@@ -8,7 +8,7 @@ from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Span, Token
 
 from ..knowledge.lexicon import Lexicon, Pattern
-from ..nlp import hyphen_agent
+from ..nlp import hyphen_agent, sentence_tokens
 
 #: Prepositions that turn a noun into a time reference ("after the talks", "ahead of the summit"): such a
 #: noun dates another event and is not news of its own.
@@ -292,7 +292,7 @@ _NOUN_SLOTS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})
 def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     """Every word of the sentence that matches a lexicon pattern, with the most specific pattern chosen."""
     found: list[Trigger] = []
-    for tok in sent:
+    for tok in sentence_tokens(sent):
         if tok.pos in VERBAL_POS:
             pos = "verb"
         elif tok.pos in _NOMINAL or (tok.pos == ADJ and tok.dep_ in _NOUN_SLOTS):  # ("launched a counter-offensive":
@@ -303,10 +303,11 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
         else:
             continue
         bases = _base_forms(tok)
-        candidates = next((lexicon.by_head[(pos, form)] for form in bases if (pos, form) in lexicon.by_head), None)
+        key = next(((pos, form) for form in bases if (pos, form) in lexicon.by_head), None)
+        candidates = lexicon.by_head[key] if key is not None else None
         if not candidates:
             continue
-        context = object_words(tok) if pos == "verb" else noun_object_words(tok)
+        context = {} if key in lexicon.plain_heads else object_words(tok) if pos == "verb" else noun_object_words(tok)
         matches = [m for m in (_match(tok, p, pos, context, bases) for p in candidates) if m is not None]
         chosen = None
         for match in reversed(matches):  # a targeted entry keeps the next one to fall back on
@@ -645,8 +646,7 @@ def _helped_to(tok: Token) -> bool:
 def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token], bases: list[str]) -> Trigger | None:
     """The trigger ``pattern`` makes of ``tok`` (looked up by ``bases``, its ``_base_forms``), or None when its
     words or object condition are not there."""
-    for form in sorted(pattern.forms, key=len, reverse=True):
-        head = form[-1] if pos == "noun" else form[0]
+    for head, form in pattern.headed_forms:
         if head not in bases:
             continue
         used = _form_matches(tok, form, pos, context)

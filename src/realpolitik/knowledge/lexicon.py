@@ -42,6 +42,13 @@ class Pattern:
     accusation: bool = False  # a charge named in someone's words ("Ukrainian aggression"): speaker accuses
     targeted: bool = False  # only with a target; otherwise the next matching entry is tried
 
+    @functools.cached_property
+    def headed_forms(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each form with its head word, longest first: the order a word is tried against them (computed once,
+        as a word is tried against an entry's forms thousands of times an article batch)."""
+        return tuple((form[-1] if self.pos == "noun" else form[0], form)
+                     for form in sorted(self.forms, key=len, reverse=True))
+
     def specificity(self, head: str | None = None) -> int:
         """Entries with an object condition or longer forms (of those with this head word) win over generic
         ones: "carry out" makes a support verb specific for "carry", not for "host"."""
@@ -65,6 +72,13 @@ class Lexicon:
                 if p not in bucket:
                     bucket.append(p)
         return {k: tuple(sorted(v, key=lambda p: -p.specificity(k[1]))) for k, v in index.items()}
+
+    @functools.cached_property
+    def plain_heads(self) -> frozenset[tuple[str, str]]:
+        """The (pos, head lemma) keys whose entries all match on the word alone (no object condition, no excluded
+        word, no form longer than the head): what such a word's object is need not be read."""
+        return frozenset(key for key, patterns in self.by_head.items() if not any(
+            p.objects or p.excluded or any(len(form) > 1 for form in p.forms) for p in patterns))
 
     def get(self, pattern_id: str) -> Pattern:
         for p in self.patterns:

@@ -12,7 +12,9 @@ import functools
 import importlib
 import importlib.util
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -109,18 +111,89 @@ def keep_prefixed_words(nlp: Language) -> None:
                     nlp.tokenizer.add_special_case(word, [{"ORTH": word}])
 
 
+class _DocIndex:
+    """What the coder reads of one parsed document again and again, each computed once, on first use: spaCy
+    builds a new ``Token`` or ``Span`` object on every access, and a token's sentence is found anew by walking
+    to its boundaries each time ``tok.sent`` is read."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc  # (holding the document keeps its id from reuse)
+        self.entities: dict[int, Span] | None = None
+        self.sentences: list[Span] | None = None  # token index -> its sentence
+        self.tokens: dict[tuple[int, int], tuple[Token, ...]] = {}  # (start, end) of a sentence -> its tokens
+        self.memo: dict[tuple[str, int], Any] = {}  # (what, token index) -> what ``per_token`` computed
+        self.text: str | None = None
+        self.words: dict[tuple[int, int], frozenset[str]] = {}  # (start, end) of a sentence -> its words and lemmas
+
+    def sentence_at(self) -> list[Span]:
+        if self.sentences is None:
+            self.sentences = [sent for sent in self.doc.sents for _ in range(len(sent))]
+        return self.sentences
+
+
+def _index(doc: Doc) -> _DocIndex:
+    """The index of the document being coded. Documents are coded one at a time, so only the last one's is kept."""
+    global _last_index
+    if _last_index is None or _last_index.doc is not doc:
+        _last_index = _DocIndex(doc)
+    return _last_index
+
+
+_last_index: _DocIndex | None = None
+
+
 def entity_at(doc: Doc) -> dict[int, Span]:
-    """Token index -> the named entity the token is part of, built once per parsed document. Documents are
-    coded one at a time, so only the last one's index is kept (holding the document keeps its id from reuse)."""
-    global _last_entities
-    last_doc, found = _last_entities
-    if last_doc is not doc:
-        found = {tok.i: ent for ent in doc.ents for tok in ent}
-        _last_entities = (doc, found)
-    return found
+    """Token index -> the named entity the token is part of, built once per parsed document."""
+    index = _index(doc)
+    if index.entities is None:
+        index.entities = {tok.i: ent for ent in doc.ents for tok in ent}
+    return index.entities
 
 
-_last_entities: tuple = (None, {})
+def sentence_of(tok: Token) -> Span:
+    """The sentence of a token, as ``tok.sent`` gives it, but looked up: the coder asks for it thousands of times
+    an article, and spaCy finds it anew each time."""
+    return _index(tok.doc).sentence_at()[tok.i]
+
+
+def sentence_tokens(sent: Span) -> tuple[Token, ...]:
+    """The tokens of a sentence, built once: many passes of the coder walk every word of every sentence, and
+    iterating a span builds a new ``Token`` object for each word on every walk."""
+    found = _index(sent.doc).tokens
+    tokens = found.get((sent.start, sent.end))
+    if tokens is None:
+        tokens = found[sent.start, sent.end] = tuple(sent)
+    return tokens
+
+
+def sentence_words(sent: Span) -> frozenset[str]:
+    """The words and lemmas of a sentence, lowercased: a rule that looks for a few words tests this set before it
+    walks the sentence word by word, and most sentences have none of them."""
+    found = _index(sent.doc).words
+    words = found.get((sent.start, sent.end))
+    if words is None:
+        words = found[sent.start, sent.end] = frozenset(
+            word for tok in sentence_tokens(sent) for word in (tok.lower_, tok.lemma_.lower()))
+    return words
+
+
+def sentence_text(sent: Span) -> str:
+    """The text of a sentence (or any span), sliced from the document's: a span joins its text anew from its
+    tokens on every call, and a document its whole text."""
+    index = _index(sent.doc)
+    if index.text is None:
+        index.text = sent.doc.text
+    return index.text[sent.start_char:sent.end_char]
+
+
+def per_token(tok: Token, what: str, compute: Callable[[Token], Any]) -> Any:
+    """``compute(tok)``, computed once per document: for a reading of the parse around a word that many rules ask
+    for again (``what`` names it). It must depend on the parse alone, and its result must not be changed."""
+    memo = _index(tok.doc).memo
+    key = (what, tok.i)
+    if key not in memo:
+        memo[key] = compute(tok)
+    return memo[key]
 
 
 def model_name(nlp: Language) -> str:

@@ -156,6 +156,12 @@ _RULES = (
 )
 
 
+#: The distinct word lists the rules need, and each rule with the place of its own list: several rules need the same
+#: words (the months, the digits), which a sentence is searched for once.
+_NEEDS = tuple(dict.fromkeys(rule.needs for rule in _RULES))
+_RULES_BY_NEEDS = tuple((rule, _NEEDS.index(rule.needs)) for rule in _RULES)
+
+
 def _parse_published(published: str | None) -> date | None:
     """The publication day from an ISO date or timestamp ("2025-11-18", "2025-11-18T09:30:00Z")."""
     if published is None or not str(published).strip():
@@ -269,8 +275,9 @@ class DateResolver:
         found: list[tuple[int, int, _Rule, re.Match[str]]] = []
         taken: list[tuple[int, int]] = []
         folded = text.casefold()
-        for rule in _RULES:
-            if not any(word in folded for word in rule.needs):
+        present = [any(word in folded for word in needs) for needs in _NEEDS]
+        for rule, needs in _RULES_BY_NEEDS:
+            if not present[needs]:
                 continue
             for match in rule.pattern.finditer(text):
                 group = "core" if match.group("core") is not None else "core2"
