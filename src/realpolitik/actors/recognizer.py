@@ -1105,7 +1105,7 @@ def _charge_content(sent: Span, head: Token) -> set[int]:
     not where the sentence's other actors belong ("Yoon accused parliament of sympathising with North Korea, and
     troops tried to force their way into the National Assembly" is no North Korean assembly)."""
     out: set[int] = set()
-    for verb in sent:
+    for verb in sentence_tokens(sent):
         if verb.lemma_.lower() not in ACCUSING_VERBS:
             continue
         for prep in verb.children:
