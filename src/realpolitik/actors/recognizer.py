@@ -15,7 +15,7 @@ from ..knowledge.actors import ActorDictionary, ActorEntry, holds_on
 from ..knowledge.gazetteer import COMPASS_WORDS, Gazetteer
 from ..model import Actor, unique_actors
 from ..nlp import (ACCUSING_VERBS, BIDDING_NOUNS, entity_at, hyphen_agent, in_phrases_of_place, is_glued_name,
-                   sentence_of, sentence_tokens)
+                   sentence_of, sentence_tokens, sentence_words)
 
 #: Pronouns that stand for an actor named elsewhere; the events stage resolves them.
 PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "we", "i", "us"})
@@ -369,6 +369,8 @@ class DocActors:
         """"troops loyal to First Vice-President Riek Machar": a faction of its country, armed against whoever it
         fights there (REB), unless the one it is loyal to holds the state's office ("forces loyal to the president"
         are its military)."""
+        if "loyal" not in sentence_words(sentence_of(head)):
+            return None  # (a word test first: actors are resolved on the hot path, and few sentences say it)
         loyal = next((c for c in head.children if c.dep_ in ("amod", "acl") and c.lower_ == "loyal"), None)
         if loyal is None or self._role(self.phrase_tokens(head, with_preps=False)) != "MIL":
             return None

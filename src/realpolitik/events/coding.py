@@ -915,7 +915,7 @@ class SentenceCoder:
             targets = self._other_country_in(halted, sources)
         if not targets and len({s.country for s in sources}) == 1 and code == "0874":
             # "bodies found in Bucha after Russian forces pulled out": a retreat is from the land its sentence names
-            where = [t for p in self.actors.sentence_places(tok.sent) for t in self.actors.place_words(p)]
+            where = [t for p in self.actors.sentence_places(sentence_of(tok)) for t in self.actors.place_words(p)]
             targets = self._other_country_in(where, sources)
         if not targets and sources and "poss" in pattern.targets:  # "Hungary has not yet approved the bid": the
             targets = _other_sides(self._resolve_all(_owner_told_before(args.direct_objects(tok)), date), sources)
