@@ -1,6 +1,7 @@
 """The parse repairs the pipeline ends with: a finite verb the parser hangs on an infinitive or a gerund is hung
 on the verb above in its own form, where nothing between could share it; a reduced relative read as the main verb
-("rockets fired from Cambodia killed ...") describes its noun again; nothing else moves."""
+("rockets fired from Cambodia killed ...") describes its noun again; a determined noun read as a modifier of the
+next ("the government and Tigrayan forces") is the first conjunct again; nothing else moves."""
 
 from __future__ import annotations
 
@@ -109,3 +110,29 @@ def test_a_verb_read_as_a_modifier_after_a_time_phrase_heads_the_sentence():
     assert (imposed.dep_, _token(doc, "Union").dep_, _token(doc, "sanctions").dep_) == ("ROOT", "nsubj", "dobj")
     assert _token(doc, "Monday").head.text == "on" and _token(doc, "on").head.text == "imposed"
     assert _token(doc, "China").head.head.text == "sanctions"
+
+
+@pytest.mark.parametrize("text", [
+    "The Ethiopian government and Tigrayan rebels signed a peace deal on Wednesday.",
+    "Ethiopia's government and Tigrayan forces agreed on Wednesday to a permanent cessation of hostilities.",
+    "The Syrian government and Kurdish-led forces reached a deal on Sunday.",
+])
+def test_a_determined_noun_read_as_a_modifier_is_the_first_conjunct(text):
+    stock = spacy.load(locate_model("en_core_web_md"), exclude=["textcat"])
+    assert _token(stock(text), "government").dep_ == "nmod"  # the misparse: "government and ..." modify the forces
+    doc = load_pipeline("en_core_web_md")(text)
+    government, verb = _token(doc, "government"), next(t for t in doc if t.pos_ == "VERB" and t.dep_ == "ROOT")
+    second = next(t for t in doc if t.lemma_ in ("rebel", "force"))
+    assert (government.dep_, government.head.i) == ("nsubj", verb.i)
+    assert (second.dep_, second.head.i) == ("conj", government.i)
+    assert all(t.head.i == second.i for t in doc[second.i - 1:second.i] if t.pos_ != "PUNCT")  # "Tigrayan rebels"
+    assert [t.text for t in verb.subtree][0] == doc[0].text  # one tree still spans the sentence
+
+
+@pytest.mark.parametrize("text, modifier, noun, dep", [
+    ("The state and federal governments agreed on a plan.", "state", "governments", "nsubj"),  # one noun's two
+    ("Russia cut land, sea and air links with its neighbour.", "land", "links", "dobj"),  # or three modifiers
+])
+def test_modifiers_of_one_noun_stay(text, modifier, noun, dep):
+    doc = load_pipeline("en_core_web_md")(text)
+    assert _token(doc, noun).dep_ == dep and _token(doc, modifier).head.text == noun

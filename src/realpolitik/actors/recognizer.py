@@ -53,6 +53,8 @@ _MEMBER_NOUNS = frozenset({"investigator", "inspector", "expert", "monitor", "ob
 #: People named after whom they follow ("supporters of Bolsonaro"): not the one they follow.
 _FOLLOWER_NOUNS = frozenset({"supporter", "follower", "loyalist", "sympathiser", "sympathizer", "partisan", "fan",
                              "devotee", "admirer"})
+#: Nouns for the people around someone, who act for them: "Traoré's camp", "the president's office".
+_CAMP_NOUNS = frozenset({"camp", "entourage", "office", "aides", "lawyer"})
 #: Nouns that describe an actor by its relation to another ("Russia, Assad's main ally"): the other is not it.
 _RELATION_NOUNS = frozenset({"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "backer", "patron",
                              "sponsor", "adversary", "friend", "protector", "creditor", "supplier", "client"})
@@ -245,6 +247,9 @@ class DocActors:
         followers = self._followers(head, date)
         if followers is not None:
             return followers
+        camp = self._camp(head, date)
+        if camp is not None:
+            return camp
         loyal = self._loyal_forces(head, date)
         if loyal is not None:
             return loyal
@@ -403,6 +408,19 @@ class DocActors:
                     return Actor.of(found[0].country, role, name=_span_text(self.phrase_tokens(head)),
                                     kind="sector"), "actor:followers-of+" + found[1]
         return None
+
+    def _camp(self, head: Token, date: str | None) -> tuple[Actor, str] | None:
+        """"Traoré's camp accused France", "his office said": the people around someone speak and act for them."""
+        if head.lemma_.lower() not in _CAMP_NOUNS:
+            return None
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return None
+        if owner.lower_ in POSSESSIVES:
+            found = self.possessor(owner, date)
+            return (found, "actor:camp-of+possessor") if found is not None else None
+        found = self.resolve(owner, date)
+        return (found[0], "actor:camp-of+" + found[1]) if found is not None else None
 
     def _leader_in_sentence(self, head: Token, date: str | None) -> str | None:
         """The country of a state's person who is a subject in the same sentence, before the phrase."""

@@ -8,7 +8,7 @@ from ..knowledge.lexicon import Pattern
 from ..nlp import BIDDING_NOUNS, is_glued_name, per_token
 from .attribution import parenthetical_speech
 from .modality import PREVENTING_VERBS, past_after_modal
-from .triggers import QUANTITIES, SPANS, forceful, gapped_passive, zero_relative_object
+from .triggers import GATHERINGS, QUANTITIES, SPANS, forceful, gapped_passive, zero_relative_object
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: Verbs whose "of/for"-clause names what their object allegedly did.
@@ -363,6 +363,15 @@ def _named_owner(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and any(c.dep_ in ("compound", "poss") and _named(c) for c in noun.children)
 
 
+def partners_of_gathering(noun: Token) -> list[Token]:
+    """Whom a meeting is with: "talks with Y", and "followed talks in Banjul on Friday with the presidents of
+    Guinea and Mauritania", where the parser hangs the with-phrase on the verb the talks are the object of."""
+    own = prep_objects(noun, "with")
+    if own or noun.dep_ != "dobj" or noun.lemma_.lower() not in GATHERINGS:
+        return own
+    return [p for p in prep_objects(noun.head, "with") if p.i > noun.i]
+
+
 def prep_objects(tok: Token, *preps: str) -> list[Token]:
     """Objects of the prepositions attached to ``tok`` ("penalties on X", "talks with Y", "to Gaza"), those of
     the first preposition named first."""
@@ -526,6 +535,8 @@ def target_candidates(trigger: Token, pattern: Pattern,
         elif slot not in ("between", "involving"):  # those are participants, handled as pairs
             for host in hosts:
                 out.append((slot, prep_objects(host, slot) or _stranded_objects(host, slot)))
+            if slot == "with" and pattern.pos == "noun":
+                out.append((slot, partners_of_gathering(trigger)))
             if slot != "from":
                 out.append((slot, [p for phrase in left for p in prep_objects(phrase, slot)]))
             for obj in dobjs:  # "appointed an ambassador to Syria", "a batch of tanks from the US"

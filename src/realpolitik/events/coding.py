@@ -709,7 +709,7 @@ class SentenceCoder:
                               for t in self.actors.phrase_tokens(s)][:8]
                 sources = [Actor.of(c, "CVL", kind="sector") for c in self.actors.countries_in(where)[:1]]
             if not sources and pattern.reciprocal and self.last_subject is not None and tok.lemma_.lower() in \
-                    GATHERINGS and args.prep_objects(tok, "with"):  # "The decision followed a telephone call with
+                    GATHERINGS and args.partners_of_gathering(tok):  # "The decision followed a telephone call with
                 sources = [self.last_subject]  # Obama": the call of the one the story is about
             if not sources and code.startswith("173"):  # "two reporters have been in custody since May": held
                 held = [a for a in self._resolve_all(_held_in(tok), date) if a.country]  # by their own state
@@ -724,6 +724,8 @@ class SentenceCoder:
                 # looks into what happened at home unless told otherwise
                 sources = self._speakers(self._chain(tok), date)[:1]
                 against = [Actor.of(a.country) for a in sources if a.country and a.kind != "igo"]
+            if not sources and self.last_pair and any(h.lower_ in ("each", "both") for h in self._subjects(tok)):
+                sources = list(self.last_pair)  # "The two sides fought ..., and each accused the other of ...": both
             if pattern.reciprocal and len(sources) < 2 and self.last_pair and any(
                     h.lower_ == "they" for h in self._subjects(tok)) and not self._resolve_all(
                     args.direct_objects(tok) + args.prep_objects(tok, "with"), date):

@@ -1,4 +1,4 @@
-"""Repairs of three systematic misparses, made on the parsed document so that every later stage reads the same
+"""Repairs of four systematic misparses, made on the parsed document so that every later stage reads the same
 tree.
 
 A finite verb coordinated with a bare infinitive or gerund cannot share its clause: in "the ministry denied
@@ -18,6 +18,14 @@ subject and no object, whose prepositional phrases are followed straight away by
 phrase of its own and no subject ("mortar rounds fired from Syria landed in two towns"), is the participle that
 describes its subject, and the second verb is the clause's; so is a verb the parser hung on the last noun of a
 projectile's phrase ("missiles fired from two U.S. destroyers slammed into the air base").
+
+A whole noun phrase read as a premodifier of the next: in "Ethiopia's federal government and Tigrayan forces
+agreed to a truce" the parser makes "government and Tigrayan" modifiers of "forces", and the government drops out
+of the subject. A noun with a determiner or possessor of its own, coordinated with an adjective right before the
+head noun, cannot be a modifier ("the government rebels" is not what was written): it is the first conjunct, the
+head noun the second, and the adjective modifies the head again; so is a noun with a people's adjective ("the
+Colombian government and FARC rebels"). Two nouns ("land, sea and air links") or two adjectives ("Russian and
+Ukrainian officials") are left as they are.
 """
 
 from __future__ import annotations
@@ -31,6 +39,8 @@ _FINITE = frozenset({"VBD", "VBZ"})
 _NON_FINITE = frozenset({"VB", "VBG"})
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+#: Entity types of the names that make a noun phrase a party of its own ("the Colombian government").
+_PEOPLES = frozenset({"NORP", "GPE"})
 #: What is fired from somewhere: "missiles fired from two destroyers slammed into the base" describes missiles.
 _PROJECTILES = frozenset({"missile", "rocket", "shell", "drone", "bomb", "mortar", "round", "projectile", "grenade",
                           "torpedo"})
@@ -53,6 +63,10 @@ def rehang_finite_conjuncts(doc: Doc) -> Doc:
         verb = _clause_verb_after(participle) or _clause_verb_on_its_phrase(participle)
         if verb is not None:
             _make_relative(participle, verb)
+    for i in numpy.flatnonzero(doc.to_array("DEP") == doc.vocab.strings["nmod"]):
+        first = doc[int(i)]
+        if _modifier_read_as_conjunct(first):
+            _uncoordinate_modifiers(first)
     return doc
 
 
@@ -159,6 +173,42 @@ def _make_relative(participle: Token, verb: Token) -> None:
             child.head = verb
     subject.head = verb
     participle.head, participle.dep_, participle.tag_ = subject, "acl", "VBN"
+
+
+def _modifier_read_as_conjunct(first: Token) -> bool:
+    """A determined noun the parser coordinated with the adjectives of the noun after it: "the government and
+    Tigrayan forces", "the Syrian government and Kurdish-led forces" (there with the "and" left dangling)."""
+    head = first.head
+    if first.pos_ != "NOUN" or head.i <= first.i or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    cc = next((c for c in first.children if c.dep_ == "cc" and c.i > first.i), None)
+    if cc is None or any(c.dep_ == "conj" and c.i > head.i for c in first.children):
+        return False
+    between = first.doc[cc.i + 1:head.i]
+    if not between or not all(t.pos_ in ("ADJ", "PROPN", "VERB", "PUNCT") and (
+            t.head.i in (first.i, head.i) or cc.i < t.head.i < head.i) for t in between):
+        return False
+    if any(c.dep_ in ("det", "poss") or c.dep_ in ("amod", "compound") and c.ent_type_ in _PEOPLES
+           for c in first.children):  # "the government and allied militias", "the Colombian government and FARC
+        return True  # rebels"
+    # "Ethiopia's government and Tigrayan forces", the possessor hung on the last noun: a people's or a place's
+    # name only (but "Ohio's state and federal courts")
+    return any(c.dep_ == "poss" and c.i < first.i for c in head.children) and any(
+        t.ent_type_ in _PEOPLES for t in between)
+
+
+def _uncoordinate_modifiers(first: Token) -> None:
+    """The determined noun takes the phrase's place, the head noun becomes its conjunct, and what stood between
+    them modifies the head noun again."""
+    head = first.head
+    for child in list(first.children):
+        if child.dep_ == "conj" and child.i < head.i:
+            child.head, child.dep_ = head, "amod"
+    for child in list(head.children):
+        if child.i < first.i:  # ("The" of "The Ethiopian government and Kurdish forces")
+            child.head = first
+    first.head, first.dep_ = (first, "ROOT") if head.dep_ == "ROOT" else (head.head, head.dep_)
+    head.head, head.dep_ = first, "conj"
 
 
 def _true_governor(tok: Token) -> Token | None:
