@@ -754,6 +754,8 @@ class SentenceCoder:
                     sources = self._resolve_all([p for m in clashes for p in args.prep_objects(m, "with")], date)
                 if not sources and args.is_passive(tok) and root in VIOLENCE_ROOTS:
                     sources = self._armed_doers_of_clause(tok, date)
+                if not sources and args.is_passive(tok) and root in VIOLENCE_ROOTS:
+                    sources = self._airspace_owner(tok, date)
             if not sources and pattern.swap and args.is_passive(tok):
                 # "Washington was disappointed by the takeover": the takeover's doer disappointed it
                 felt = self._resolve_all([c for c in tok.children if c.dep_ == "nsubjpass"], date)
@@ -1279,6 +1281,16 @@ class SentenceCoder:
             if doers and all(a.role in _ARMED_GROUP_ROLES | {"MIL", "COP"} for a in doers):
                 return doers
         return []
+
+    def _airspace_owner(self, verb: Token, date) -> list[Actor]:
+        """"his MiG-21 was shot down over Pakistani-administered Kashmir": brought down, by no one named, over
+        another country's land than the aircraft's, by that country."""
+        over = [t for p in args.prep_objects(verb, "over") for t in self.actors.phrase_tokens(p)]
+        below = self.actors.countries_in(over)[:1]
+        victims = self._resolve_all([c for c in verb.children if c.dep_ == "nsubjpass"], date)
+        if not below or not victims or any(v.country in (None, below[0]) for v in victims):
+            return []
+        return [Actor.of(below[0])]
 
     def _names_target(self, trig: Trigger | None, support, date) -> bool:
         """Whether a fallback entry finds its target in its own slots (better than a guess for the first)."""
