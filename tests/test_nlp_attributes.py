@@ -95,10 +95,10 @@ def test_table_annotates_as_the_ruler_does(model):
     ours = load_pipeline(model)
     assert ours.get_pipe("attribute_ruler").__class__ is AttributeTable
     assert ours.pipe_names == [*stock.pipe_names, "ner", REPAIR]  # the same components, in the same order, and
-    # the repair, which moves heads, not labels
+    # the parse repairs (left out of the comparison: they change the parse, on purpose, and are tested on their own)
     texts = _texts()
     compared = 0
-    for expected, got in zip(stock.pipe(texts), ours.pipe(texts, disable=["ner"]), strict=True):
+    for expected, got in zip(stock.pipe(texts), ours.pipe(texts, disable=["ner", REPAIR]), strict=True):
         assert _annotations(got) == _annotations(expected), got.text[:80]
         compared += len(got)
     assert compared > 20_000

@@ -325,21 +325,34 @@ class SentenceCoder:
 
     def _phoned(self, triggers: list[Trigger], out: list[SentenceEvent], date) -> list[SentenceEvent]:
         """"India's foreign minister told his Chinese counterpart by phone that ...": words said over the phone
-        to someone are a phone call between the two (041, each way), besides what was said."""
+        to someone are a phone call between the two (041, each way), besides what was said; "Rubio told Mulino in
+        Panama City that ...": said face to face, at a place, they are a meeting (040, each way)."""
         calls = []
-        for trig in (t for t in triggers if t.pattern.wrapper == "speech" and _over_the_phone(t.token)):
+        for trig in (t for t in triggers if t.pattern.wrapper == "speech"):
             verb = trig.token
+            listeners = args.direct_objects(verb) + [c for c in verb.children if c.dep_ == "dative"] + \
+                args.prep_objects(verb, "to")
+            code, how = ("041", "by-phone") if _over_the_phone(verb) else ("040", "in-person") \
+                if self._said_at_a_place([verb, *listeners]) else (None, None)
+            if code is None:
+                continue
             sources = self._resolve_all(self._subjects(verb), date)
-            heard = self._resolve_all(args.direct_objects(verb) + [c for c in verb.children if c.dep_ == "dative"]
-                                      + args.prep_objects(verb, "to"), date)
+            heard = self._resolve_all(listeners, date)
             chain = self._chain(verb)
-            for caller, called in ((s, h) for s in sources for h in heard if s.country != h.country):
+            for caller, called in ((s, h) for s in sources for h in heard if s.country != h.country and (
+                    code == "041" or _counterpart(h))):  # (not "told reporters in New York", "the General Assembly")
                 if any(ev.code[:2] == "04" and ev.target is not None and {ev.source.country, ev.target.country} ==
                        {caller.country, called.country} for ev in out + calls):
                     continue  # ("spoke by phone with ..." is the call already)
-                calls += [SentenceEvent(verb, verb.i, "041", a, b, modality_of(chain), f"{trig.pattern.id}>by-phone",
+                calls += [SentenceEvent(verb, verb.i, code, a, b, modality_of(chain), f"{trig.pattern.id}>{how}",
                                         chain, None) for a, b in ((caller, called), (called, caller))]
         return calls
+
+    def _said_at_a_place(self, words: list[Token]) -> bool:
+        """"told Mulino in Panama City": an in-phrase of the words or of whom they were said to (where the parser
+        hangs it) names a place of a country."""
+        return bool(self.actors.countries_in(t for w in words for p in args.prep_objects(w, "in")
+                                             for t in self.actors.place_words(p)))
 
     def _unwelcome(self, sent: Span, out: list[SentenceEvent], date) -> list[SentenceEvent]:
         """"said South Africa's ambassador was no longer welcome in the United States": the diplomat's formula
@@ -3519,6 +3532,11 @@ def _one_act_at_home(events: list[SentenceEvent]) -> list[SentenceEvent]:
             seen.add(key)
         kept.append(ev)
     return kept
+
+
+def _counterpart(actor: Actor) -> bool:
+    """Someone a state's envoy meets: a person, or the officials or the military of a state."""
+    return actor.kind == "person" or actor.kind != "igo" and actor.role in ("GOV", "MIL")
 
 
 def _over_the_phone(verb: Token) -> bool:
