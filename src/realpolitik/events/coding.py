@@ -519,6 +519,8 @@ class SentenceCoder:
         if modality == "asserted" and any(c.dep_ == "det" and c.lower_ == "no" for i in trig.consumed
                                           for c in tok.doc[i].children):
             modality = "negated"  # "offered no apology": the word the entry needs is denied its object
+        if _plan_given_up(chain):
+            return []  # "shelved its plans to annex the valley", "agreed to suspend its plans to ...": not to be
         if pattern.id == "v.take.action" and modality == "asserted" and tok.tag_ in ("VBD", "VBN"):
             return []  # "said it had taken control measures": some act, done; a threat is of what is to come
         if pattern.pos == "verb" and tok.lemma_.lower() in ANNOUNCING and any(
@@ -572,7 +574,11 @@ class SentenceCoder:
                 # Islamabad has not confirmed" (the charge itself is made: "rights groups accused police of ...,
                 # which the government denied")
                 event_modality = strongest([modality, answered[source.country]])
-            if refusing and code[:2] in COOPERATION_ROOTS and _while_conditioned(tok):
+            if modality == "negated" and code[:2] in CEASABLE_ROOTS and _no_longer(chain):
+                # "announced that it no longer recognised Taipei", "will no longer supply arms": cooperation
+                # ended is relations reduced (16), as fact
+                code, event_modality, event_rule = framed_code("cease", code), "asserted", f"{rule}>ceased"
+            elif refusing and code[:2] in COOPERATION_ROOTS and _while_conditioned(tok):
                 # "would not conclude trade deals with them while the fighting continued": a refusal held over
                 # someone until they act is a threat
                 code, event_modality, event_rule = "131", "asserted", f"{rule}>refused>threat"
@@ -737,8 +743,8 @@ class SentenceCoder:
                 # looks into what happened at home unless told otherwise
                 sources = self._speakers(self._chain(tok), date)[:1]
                 against = [Actor.of(a.country) for a in sources if a.country and a.kind != "igo"]
-            if not sources and self.last_pair and any(h.lower_ in ("each", "both") for h in self._subjects(tok)):
-                sources = list(self.last_pair)  # "The two sides fought ..., and each accused the other of ...": both
+            if not sources and any(h.lower_ in ("each", "both") for h in self._subjects(tok)):
+                sources = self._sides_told()  # "The two sides fought ..., and each accused the other of ...": both
             if pattern.reciprocal and len(sources) < 2 and self.last_pair and any(
                     h.lower_ == "they" for h in self._subjects(tok)) and not self._resolve_all(
                     args.direct_objects(tok) + args.prep_objects(tok, "with"), date):
@@ -1222,6 +1228,12 @@ class SentenceCoder:
         """The two sides of the last exchange told: this sentence's first between two countries, else the story's."""
         return next(([ev.source, ev.target] for ev in self._so_far if ev.target is not None and
                      ev.source.country != ev.target.country), None) or list(self.last_pair or ())
+
+    def _sides_told(self) -> list[Actor]:
+        """The two sides of the last exchange told, two parties of one country too ("the army and the RSF battled
+        ..., each accusing the other"): this sentence's first, else the story's."""
+        return next(([ev.source, ev.target] for ev in self._so_far if ev.target is not None and
+                     ev.source.code != ev.target.code), None) or list(self.last_pair or ())
 
     def _without_brokers(self, parties: list[Actor], sent: Span, date) -> list[Actor]:
         """"The leaders of Germany, France, Russia and Ukraine agreed on a ceasefire ..., brokered by Merkel and
@@ -2744,6 +2756,8 @@ _PLACE_NOUNS = frozenset({"suburb", "outskirts", "city", "town", "village", "are
 
 #: Cooperation whose announced refusal CAMEO codes as a rejection (root 12).
 COOPERATION_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+#: Cooperation that can be ended ("no longer recognises", "no longer supplies"), which ends as reduced relations.
+CEASABLE_ROOTS = frozenset({"04", "05", "06", "07"})
 
 
 #: Nouns for a relationship, whose with-phrase names the other party ("hailed the ties with the UAE").
@@ -3185,6 +3199,25 @@ def _threatens(complement: list[Token]) -> bool:
                 c.lower_ in ("unanswered", "unpunished", "unavenged") for c in clause.children):
             return True  # "the crime would not go unanswered"
     return False
+
+
+def _plan_given_up(chain: list[Token]) -> bool:
+    """Whether the act is what a plan given up was for: "dropped plans to annex", "suspended its bid to join"."""
+    return any(t.lemma_.lower() in _PLAN_NOUNS and t.head.lemma_.lower() in _GIVING_UP and t.dep_ in ("dobj", "nsubjpass")
+               for t in chain[1:])
+
+
+#: Nouns for what someone means to do ("plans to annex", "a bid to join").
+_PLAN_NOUNS = frozenset({"plan", "bid", "intention", "proposal", "attempt", "effort", "idea"})
+#: Verbs by which a plan is given up, for now or for good.
+_GIVING_UP = frozenset({"drop", "shelve", "abandon", "scrap", "suspend", "cancel", "freeze", "ditch", "halt",
+                        "withdraw", "postpone", "defer", "renounce", "reverse", "end"})
+
+
+def _no_longer(chain: list[Token]) -> bool:
+    """"no longer recognised", "would no longer cooperate": what was done is stopped."""
+    return any(c.dep_ == "advmod" and c.lower_ == "longer" and any(n.dep_ == "neg" for n in c.children)
+               for t in chain[:1] for c in t.children)
 
 
 def _refusal(chain: list[Token]) -> bool:

@@ -86,8 +86,9 @@ def _own_cues(tok: Token) -> set[str]:
     for child in tok.children:
         low = child.lower_
         if child.dep_ == "neg" or (child.dep_ == "det" and low == "no") or low == "never" or (
-                child.dep_ == "preconj" and low == "neither") or (child.dep_ == "dobj" and low == "nothing"):
-            cues.add("negated")  # ("would sign nothing with Russia")
+                child.dep_ == "preconj" and low == "neither") or (child.dep_ == "dobj" and low == "nothing") or (
+                child.dep_ == "advmod" and low == "longer" and any(n.dep_ == "neg" for n in child.children)):
+            cues.add("negated")  # ("would sign nothing with Russia", "no longer recognises Taipei")
         elif child.dep_ == "aux" and low in HYPOTHETICAL_AUX:
             cues.add("planned" if low == "would" and _future_in_the_past(tok) else "hypothetical")
         elif child.dep_ == "aux" and low in PLANNED_AUX:

@@ -17,6 +17,7 @@ _FAMILIES: dict[str, dict[str, str]] = {
     "threat": {"16": "131", "17": "137", "15": "138", "18": "138", "19": "138", "20": "138", "*": "130"},
     "ultimatum": {"*": "139"},  # "gave Hamas until Saturday to free the hostages": do this, or else
     "reject": {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "*": "120"},
+    "cease": {"05": "161", "06": "162", "07": "162", "*": "160"},  # "no longer recognises", "no longer supplies"
 }
 #: Intent to do harm is a threat, whichever verb voiced it ("vowed to retaliate"); the coder keeps harm being
 #: prepared ("preparing sanctions") as the planned act itself.
@@ -31,5 +32,6 @@ def framed_code(family: str, framed: str) -> str:
     return table.get(framed, table.get(framed[:2], table["*"]))
 
 
-#: Families whose verb replaces the framed event; speech and denial only report or dispute it.
-ABSORBING = frozenset(_FAMILIES)
+#: Families whose verb replaces the framed event; speech and denial only report or dispute it ("cease" is no
+#: verb's family: "no longer" says it of the event itself).
+ABSORBING = frozenset(_FAMILIES) - {"cease"}
