@@ -1151,8 +1151,14 @@ def _acted_on_tokens(head: Token, organ: bool = False) -> set[int]:
     # own side, and "a gunman shot and wounded Slovakia's prime minister" is the victim's compatriot)
     joined = ("prep", "dobj", "dative") if head.ent_type_ == "PERSON" else ("prep", "ccomp")
     return {t.i for c in head.head.children if _acted_on(c) for t in c.subtree} | {
-        t.i for v in shared for c in v.children if c.dep_ in joined and (_acted_on(c) or c.lower_ == "into")
-        for t in c.subtree}  # ("... and flew him into exile in Costa Rica")
+        t.i for v in shared for c in v.children if (c.dep_ in joined or c.dep_ == "ccomp" and v.lemma_.lower() in
+                                                    _DEMANDING) and (_acted_on(c) or c.lower_ == "into")
+        for t in c.subtree}  # ("... and flew him into exile in Costa Rica"; "... and demanded that Beijing return
+    # the rifles": whom a demand is made of is the other side)
+
+
+#: Verbs whose that-clause names whom they ask something of: "demanded that Beijing return the rifles".
+_DEMANDING = frozenset({"demand", "urge", "ask", "press"})
 
 
 def _other_subjects_clauses(head: Token) -> set[int]:

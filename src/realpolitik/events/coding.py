@@ -904,10 +904,10 @@ class SentenceCoder:
         needs_target = pattern.targeted and not (pattern.reciprocal and len({s.country for s in sources}) >= 2)
         if needs_target and not targets and self._names_target(trig.fallback, support, date):
             return []  # "blamed Iran" is not "blamed it on Iran" with a target guessed from the story
-        if root in VIOLENCE_ROOTS and tok.dep_ == "advcl" and tok.tag_ == "VBG" and self._targets_of.get(tok.head.i) \
-                and not any(self.actors.countries_in(self.actors.phrase_tokens(h)) for _, heads in candidates[:1]
-                            for h in heads):  # "shot down a Ukrainian jet near Tehran, killing all 176 on board"
-            targets = list(self._targets_of[tok.head.i])  # the victims are the act's, not the place's people
+        struck = self._struck_by_governor(tok) if root in VIOLENCE_ROOTS else []
+        if struck and not any(self.actors.countries_in(self.actors.phrase_tokens(h)) for _, heads in candidates[:1]
+                              for h in heads):  # "shot down a Ukrainian jet near Tehran, killing all 176 on board"
+            targets = struck  # the victims are the act's, not the place's people
         if root in VIOLENCE_ROOTS and _when_clause(tok) and all(_is_place(h) for _, heads in candidates[:1]
                                                                 for h in heads):
             # "soldiers were killed when a drone struck a base in Jordan": the strike's victims are the soldiers,
@@ -1213,6 +1213,18 @@ class SentenceCoder:
         doers = {s.country for s in sources}
         return [ev.target for ev in self._reported_so_far() if ev.code[:2] in VIOLENCE_ROOTS and ev.target is not None
                 and ev.source.country in doers and ev.target.country not in doers][-1:]
+
+    def _struck_by_governor(self, tok: Token) -> list[Actor]:
+        """Whom the act a participle hangs from struck: "shot down a Ukrainian jet, killing all 176 on board";
+        "rammed and boarded Philippine boats, seizing rifles and injuring several sailors" (through the
+        participle it is joined to, and the verb joined to the governor that names the target)."""
+        node = tok
+        while node.dep_ == "conj" and node.head.tag_ == "VBG" and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "advcl" or node.tag_ != "VBG" or tok.tag_ != "VBG":
+            return []
+        return next((list(self._targets_of[v.i]) for v in (node.head, *node.head.conjuncts)
+                     if self._targets_of.get(v.i)), [])
 
     def _victims_above(self, tok: Token) -> list[Actor]:
         """Whom the act of force a clause hangs from struck ("were killed and dozens wounded when ...")."""
