@@ -684,9 +684,11 @@ class SentenceCoder:
             if pattern.reciprocal and self.last_pair and any(
                     c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
                 sources = list(self.last_pair)  # "their next meeting": both sides named before
-            if not sources and support is not None and support.lemma_.lower() in _RECEIVING:
-                givers = self._resolve_all(args.prep_objects(support, "from") + args.prep_objects(tok, "from"), date)
-                if givers:  # "received a bomb threat from Hamas": Hamas threatened whoever received it
+            if not sources and support is not None and _receives(support, tok):
+                givers = self._resolve_all(args.prep_objects(support, "from") + args.prep_objects(tok, "from"),
+                                           date) or self._resolve_all(_makers(tok), date)
+                if givers:  # "received a bomb threat from Hamas": Hamas threatened whoever received it; "took
+                    # delivery of Russia's S-400 system": Russia delivered it
                     sources, against = givers, self._resolve_all(self._subjects(support), date)
             if not sources and support is not None and support.lemma_.lower() in ANNOUNCING and \
                     self._told_before(tok):
@@ -802,6 +804,9 @@ class SentenceCoder:
             # "said they were taking part in the operation", "would not join the strikes": the act joined is one
             # already told, against its target
             targets = self._struck_before(sources)
+        if not targets and sources and code in _DRILL_CODES and _joins(support):
+            # "About 3,200 Chinese soldiers and a Mongolian contingent joined the drills": Russia's, told before
+            targets = self._drilling_before(sources)
         if not targets and sources and root in ("01", "05", "11", "12") and _judges_what_was_told(tok):
             targets = self._deed_doer(sources)  # "Israel struck the consulate, which Iran condemned": the strike
         for slot, heads in candidates if not targets and not each_other else ():
@@ -1206,6 +1211,11 @@ class SentenceCoder:
         """Whom the last act of force told (by another side than these) struck."""
         return _other_sides([ev.target for ev in reversed(self._reported_so_far()) if forceful(ev.code) and
                              ev.modality == "asserted" and ev.target is not None], sources)[:1]
+
+    def _drilling_before(self, sources: list[Actor]) -> list[Actor]:
+        """Who holds the exercise last told (another side than these)."""
+        return _other_sides([ev.source for ev in reversed(self._reported_so_far()) if ev.code in _DRILL_CODES],
+                            sources)[:1]
 
     def _struck_by(self, sources: list[Actor]) -> list[Actor]:
         """Whom these sources' countries last struck abroad, in any act of violence told (whatever its
@@ -2731,7 +2741,11 @@ _LAWBREAKERS = frozenset({"suspect", "rioter", "looter", "smuggler", "kidnapper"
 #: Those who did the last attack told, when named only so: "the attackers", "the gunmen".
 _ASSAILANTS = frozenset({"attacker", "assailant", "raider", "gunman", "perpetrator"})
 #: Support verbs of receiving: the event noun's doer is who it came "from" ("received a threat from Hamas").
+#: Military exercises: held by one side (a show of force), or with another (military cooperation).
+_DRILL_CODES = frozenset({"150", "062"})
 _RECEIVING = frozenset({"receive", "get"})
+#: Nouns that "take" makes a receiving: "took delivery of the first parts", "took possession of the jets".
+_TAKEN_RECEIPTS = frozenset({"delivery", "possession", "receipt", "shipment", "consignment"})
 #: Participles whose agent mediates the act they modify ("talks brokered by Merkel and Hollande").
 _BROKERING = frozenset({"broker", "mediate", "facilitate", "sponsor"})
 #: Roles of the people police act on: civilians and the opposition ("protesters", "demonstrators").
@@ -3224,6 +3238,22 @@ _PLAN_NOUNS = frozenset({"plan", "bid", "intention", "proposal", "attempt", "eff
 #: Verbs by which a plan is given up, for now or for good.
 _GIVING_UP = frozenset({"drop", "shelve", "abandon", "scrap", "suspend", "cancel", "freeze", "ditch", "halt",
                         "withdraw", "postpone", "defer", "renounce", "reverse", "end"})
+
+
+def _receives(support: Token, noun: Token) -> bool:
+    """"received a threat", "got aid", "took delivery of": the support verb's subject is the one given to."""
+    verb = support.lemma_.lower()
+    return verb in _RECEIVING or verb == "take" and noun.lemma_.lower() in _TAKEN_RECEIPTS
+
+
+def _makers(noun: Token) -> list[Token]:
+    """The owners named in a received thing's of-phrase: "delivery of the first parts of Russia's S-400 system"."""
+    out, frontier = [], [noun]
+    for _ in range(3):
+        frontier = [p for t in frontier for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj"]
+        out += [c for t in frontier for c in t.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")]
+    return out
 
 
 def _no_longer(chain: list[Token]) -> bool:

@@ -230,7 +230,7 @@ def noun_object_words(tok: Token) -> dict[str, Token]:
 
 #: Words that count what follows them: "dozens of diplomats" is about diplomats.
 QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score", "scores",
-                        "number", "group", "batch", "couple", "handful", "series", "wave"})
+                        "number", "group", "batch", "couple", "handful", "series", "wave", "part"})
 
 
 def _form_matches(tok: Token, form: tuple[str, ...], pos: str, context: dict[str, Token]) -> list[int] | None:
