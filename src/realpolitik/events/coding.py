@@ -1251,6 +1251,14 @@ class SentenceCoder:
         return next(([ev.source, ev.target] for ev in self._so_far if ev.target is not None and
                      ev.source.country != ev.target.country), None) or list(self.last_pair or ())
 
+    def _acts_on_itself(self, phrase: Token, group: list[Actor], date) -> bool:
+        """Whether a group phrase in a clause's object or phrases would be that clause's own subjects."""
+        verb = next((a for a in phrase.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or phrase.dep_ in args.SUBJECT_DEPS:
+            return False
+        doers = {a.country for a in self._resolve_all(self._subjects(verb), date)}
+        return bool(doers) and {a.country for a in group} == doers
+
     def _sides_told(self) -> list[Actor]:
         """The two sides of the last exchange told, two parties of one country too ("the army and the RSF battled
         ..., each accusing the other"): this sentence's first, else the story's."""
@@ -2210,9 +2218,13 @@ class SentenceCoder:
                     # same two for both verbs, not the parties of what the first verb told)
                     earlier = (pair_here or (named if states else []) or last_pair or named) if count == 2 else \
                         named or self._doers_together(count)
-                    self._groups[head.i] = self._group_before(head, date, count) or earlier or (
+                    group = self._group_before(head, date, count) or earlier or (
                         self._parties_named_in(sentence_of(head), count) if head.lemma_.lower() in _SIDES_OF_STATES
                         else [])
+                    if group and self.last_pair and self._acts_on_itself(head, group, date):
+                        group = list(self.last_pair)  # "Iraq and Oman had hosted talks between the rivals": the
+                        # two sides told before, not the hosts
+                    self._groups[head.i] = group
                 out.extend(self._groups[head.i])
                 continue
             owners = self.actors.possessors(head, date) if head.lower_ == "their" and head.dep_ == "poss" else []
