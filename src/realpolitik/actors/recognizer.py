@@ -389,9 +389,11 @@ class DocActors:
         """"supporters of former President Bolsonaro", "thousands of Bolsonaro's supporters": his followers,
         people of his country, not he."""
         if head.lemma_.lower() not in _FOLLOWER_NOUNS:
+            if head.lemma_.lower() not in _QUANTITY_HEADS:  # (asked of every phrase resolved: the cheap test first)
+                return None
             inner = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                      if p.dep_ == "pobj" and p.lemma_.lower() in _FOLLOWER_NOUNS]
-            return self._followers(inner[0], date) if inner and head.lemma_.lower() in _QUANTITY_HEADS else None
+            return self._followers(inner[0], date) if inner else None
         for prep in [head, *(c for c in head.children if c.dep_ == "prep" and c.lower_ == "of")]:
             for pobj in prep.children:
                 found = self.resolve(pobj, date) if pobj.dep_ in ("pobj", "poss") else None

@@ -6,6 +6,7 @@ date and place (later stages) and freezes them into ``model.Event``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
@@ -13,7 +14,7 @@ from spacy.tokens import Span, Token
 from ..actors import MISSIONS, PRONOUNS, DocActors
 from ..knowledge.lexicon import Lexicon
 from ..model import Actor, Attribution, unique_actors
-from ..nlp import hyphen_agent, sentence_of, sentence_text, sentence_tokens, sentence_words
+from ..nlp import hyphen_agent, hyphen_positions, sentence_of, sentence_text, sentence_tokens, sentence_words
 from . import arguments as args
 from .attribution import describe, sentence_attribution, speaker_attribution
 from .modality import (
@@ -3520,6 +3521,10 @@ def _hyphen_parts(head: Token) -> list[list[Token]]:
     """The words before a noun (the noun included) split at each hyphen, when a hyphen joins two names ("U.S.-South
     Korean drills", "US-China talks"): each part may name a party of its own. A hyphen before a participle
     ("US-backed", "Saudi-led") joins a sponsor or a leader, no second party."""
+    hyphens = hyphen_positions(head.doc)
+    first = bisect_left(hyphens, head.left_edge.i)
+    if first == len(hyphens) or hyphens[first] > head.i:
+        return []  # no hyphen: one part (most phrases; the test spares walking them)
     parts, current = [], []
     for tok in head.doc[head.left_edge.i: head.i + 1]:
         if tok.tag_ == "HYPH":
