@@ -15,7 +15,7 @@ from ..knowledge.actors import ActorDictionary, ActorEntry, holds_on
 from ..knowledge.gazetteer import COMPASS_WORDS, Gazetteer
 from ..model import Actor, unique_actors
 from ..nlp import (ACCUSING_VERBS, BIDDING_NOUNS, entity_at, hyphen_agent, in_phrases_of_place, is_glued_name,
-                   sentence_of, sentence_tokens, sentence_words)
+                   sentence_of, sentence_text, sentence_tokens, sentence_words)
 
 #: Pronouns that stand for an actor named elsewhere; the events stage resolves them.
 PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "we", "i", "us"})
@@ -1262,5 +1262,5 @@ def _span_text(tokens: list[Token]) -> str:
         return ""
     doc = tokens[0].doc
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
-    return doc[start:end].text.strip(" ,.")
+    return sentence_text(doc[start:end]).strip(" ,.")  # (sliced from the document's text, not joined anew)
 

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from ..actors import MISSIONS, PRONOUNS, DocActors
 from ..knowledge.lexicon import Lexicon
 from ..model import Actor, Attribution, unique_actors
-from ..nlp import hyphen_agent, hyphen_positions, sentence_of, sentence_text, sentence_tokens, sentence_words
+from ..nlp import hyphen_agent, hyphen_positions, sentence_of, sentence_tokens, sentence_words
 from . import arguments as args
 from .attribution import describe, sentence_attribution, speaker_attribution
 from .modality import (
@@ -346,8 +346,8 @@ class SentenceCoder:
         """"said South Africa's ambassador was no longer welcome in the United States": the diplomat's formula
         for an expulsion (166; 174 for someone else), by the one who says so, else the country named."""
         found = []
-        if "welcome" not in sentence_text(sent).lower():
-            return found  # (a string test, so most sentences are not walked token by token once more)
+        if "welcome" not in sentence_words(sent):
+            return found  # (a test of the sentence's words, so most sentences are not walked token by token once more)
         for adj in (t for t in sentence_tokens(sent)
                     if t.lower_ == "welcome" and t.dep_ == "acomp" and t.head.lemma_ == "be"):
             verb = adj.head
