@@ -3585,6 +3585,8 @@ _PAIR_WORDS = frozenset({"pair", "duo"})
 def _elided_group_count(head: Token) -> int:
     """A group phrase whose noun is left out: "the two signed an accord", "both agreed", "the pair met again"
     (a bare number or "both" as the head of an argument names the parties just told, not new ones)."""
+    if head.lower_ not in _GROUP_COUNTS and head.lemma_.lower() not in _PAIR_WORDS:
+        return 0  # (asked of every phrase resolved: the word first, its children only for the few such words)
     words = [c.lower_ for c in head.children]
     if head.pos_ == "NUM" and head.lower_ in _GROUP_COUNTS and words == ["the"]:
         return _GROUP_COUNTS[head.lower_]
