@@ -121,7 +121,8 @@ class ActorRecognizer:
 
     @staticmethod
     def _titled_people(dictionary: ActorDictionary) -> dict[str, list[tuple[str, ActorEntry]]]:
-        """country -> (lowercased title, entry) for every office holder, longest title first."""
+        """country -> (lowercased title, padded with a space each side for a whole-word test, entry) for every
+        office holder, longest title first."""
         index: dict[str, list[tuple[str, ActorEntry]]] = {}
         seen = set()
         for e in dictionary.entries:
@@ -129,15 +130,16 @@ class ActorRecognizer:
                 continue
             seen.add((e.name, e.office, e.start))
             for title in e.titles:
-                index.setdefault(e.country, []).append((title.lower(), e))
+                index.setdefault(e.country, []).append((f" {title.lower()} ", e))
         for entries in index.values():
             entries.sort(key=lambda te: -len(te[0]))
         return index
 
     def office_holder(self, country: str, words: str, date: str | None) -> ActorEntry | None:
         """Who held the office a title names ("the Russian president") in that country on that date."""
+        padded = f" {words} "  # (padded once: a country has up to 200 titles, tried in turn)
         for title, entry in self._titled.get(country, ()):
-            if f" {title} " in f" {words} " and holds_on(entry, date):
+            if title in padded and holds_on(entry, date):
                 return entry
         return None
 
