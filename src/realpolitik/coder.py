@@ -92,14 +92,12 @@ class Coder:
                 continue
             mentions = resolver.dates_in(text, sent.start_char)
             dated = self._anchored_dates(sent, mentions)
-            # a date of a thing named, or one in a relative clause ("Hasina, who fled in August 2024, called the
-            # verdict a farce"), does not make the sentence history
-            relative = _relative_clause_dates(sent, mentions)
-            nominal = {id(m) for _, m, of_noun in dated if of_noun} | relative
-            background = is_background(_without_relative_clauses(sent, text), article.published,
-                                       [m for m in mentions if id(m) not in nominal], offset=sent.start_char)
+            history: tuple[bool, set[int]] | None = None  # read at the sentence's first event (most have none)
             dated_here: list[tuple[int, EventDate]] = []  # (depth of the trigger's clause, its day)
             for found in sentences.code(sent, article.published):
+                if history is None:
+                    history = _history(sent, text, mentions, dated, article.published)
+                background, relative = history
                 date = self._date_for(found, dated, resolver, background, story_date, relative)
                 if found.chain and found.chain[0].i < sent.start:  # "... The army denied the report": a deed
                     date = day_of.get(found.chain[0].i, date)  # told before keeps the day it was told with
@@ -402,6 +400,19 @@ def _stranded_preposition(doc, span: Span) -> Token | None:
             any(c.dep_ == "pobj" for c in prep.children):
         return None
     return prep
+
+
+def _history(sent: Span, text: str, mentions: list[DateMention], dated: list[tuple[set[int], DateMention, bool]],
+             published: str | None) -> tuple[bool, set[int]]:
+    """Whether a sentence tells background, and its date phrases (by id) in relative clauses. Only a sentence
+    that reports an event needs them, and most sentences report none."""
+    # a date of a thing named, or one in a relative clause ("Hasina, who fled in August 2024, called the
+    # verdict a farce"), does not make the sentence history
+    relative = _relative_clause_dates(sent, mentions)
+    nominal = {id(m) for _, m, of_noun in dated if of_noun} | relative
+    background = is_background(_without_relative_clauses(sent, text), published,
+                               [m for m in mentions if id(m) not in nominal], offset=sent.start_char)
+    return background, relative
 
 
 def _relative_clause_dates(sent: Span, mentions: list[DateMention]) -> set[int]:

@@ -21,6 +21,7 @@ kept, so article text crosses the process boundary once.
 
 from __future__ import annotations
 
+import gc
 import math
 import multiprocessing
 import pickle
@@ -62,6 +63,10 @@ def _warm(settings: Settings) -> None:
 
     An error is left for the first task to raise again: a failing initializer only marks the pool broken,
     and its message would be lost.
+
+    What is loaded then lives as long as the worker, so it is moved out of the garbage collector's sight
+    (``gc.freeze``): the pipeline and knowledge are some 350,000 objects, which every full collection would walk
+    again while the worker codes (measured: five full collections per 1,000 articles, 0.65 CPU s; ~0.01 s frozen).
     """
     from .coder import get_coder
 
@@ -69,6 +74,7 @@ def _warm(settings: Settings) -> None:
         get_coder(settings)
     except RealpolitikError:
         pass
+    gc.freeze()
 
 
 def _code_chunk(settings: Settings, articles: list[Article]) -> list[tuple]:

@@ -15,7 +15,7 @@ from ..knowledge.actors import ActorDictionary, ActorEntry, holds_on
 from ..knowledge.gazetteer import COMPASS_WORDS, Gazetteer
 from ..model import Actor, unique_actors
 from ..nlp import (ACCUSING_VERBS, BIDDING_NOUNS, entity_at, hyphen_agent, in_phrases_of_place, is_glued_name,
-                   sentence_of, sentence_tokens, sentence_words)
+                   sentence_of, sentence_text, sentence_tokens, sentence_words)
 
 #: Pronouns that stand for an actor named elsewhere; the events stage resolves them.
 PRONOUNS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "them", "him", "we", "i", "us"})
@@ -123,7 +123,8 @@ class ActorRecognizer:
 
     @staticmethod
     def _titled_people(dictionary: ActorDictionary) -> dict[str, list[tuple[str, ActorEntry]]]:
-        """country -> (lowercased title, entry) for every office holder, longest title first."""
+        """country -> (lowercased title, padded with a space each side for a whole-word test, entry) for every
+        office holder, longest title first."""
         index: dict[str, list[tuple[str, ActorEntry]]] = {}
         seen = set()
         for e in dictionary.entries:
@@ -131,15 +132,16 @@ class ActorRecognizer:
                 continue
             seen.add((e.name, e.office, e.start))
             for title in e.titles:
-                index.setdefault(e.country, []).append((title.lower(), e))
+                index.setdefault(e.country, []).append((f" {title.lower()} ", e))
         for entries in index.values():
             entries.sort(key=lambda te: -len(te[0]))
         return index
 
     def office_holder(self, country: str, words: str, date: str | None) -> ActorEntry | None:
         """Who held the office a title names ("the Russian president") in that country on that date."""
+        padded = f" {words} "  # (padded once: a country has up to 200 titles, tried in turn)
         for title, entry in self._titled.get(country, ()):
-            if f" {title} " in f" {words} " and holds_on(entry, date):
+            if title in padded and holds_on(entry, date):
                 return entry
         return None
 
@@ -394,9 +396,11 @@ class DocActors:
         """"supporters of former President Bolsonaro", "thousands of Bolsonaro's supporters": his followers,
         people of his country, not he."""
         if head.lemma_.lower() not in _FOLLOWER_NOUNS:
+            if head.lemma_.lower() not in _QUANTITY_HEADS:  # (asked of every phrase resolved: the cheap test first)
+                return None
             inner = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                      if p.dep_ == "pobj" and p.lemma_.lower() in _FOLLOWER_NOUNS]
-            return self._followers(inner[0], date) if inner and head.lemma_.lower() in _QUANTITY_HEADS else None
+            return self._followers(inner[0], date) if inner else None
         for prep in [head, *(c for c in head.children if c.dep_ == "prep" and c.lower_ == "of")]:
             for pobj in prep.children:
                 found = self.resolve(pobj, date) if pobj.dep_ in ("pobj", "poss") else None
@@ -1284,5 +1288,5 @@ def _span_text(tokens: list[Token]) -> str:
         return ""
     doc = tokens[0].doc
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
-    return doc[start:end].text.strip(" ,.")
+    return sentence_text(doc[start:end]).strip(" ,.")  # (sliced from the document's text, not joined anew)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..knowledge.lexicon import Pattern
-from ..nlp import BIDDING_NOUNS, is_glued_name, per_token
+from ..nlp import BIDDING_NOUNS, is_glued_name, per_token, sentence_of, sentence_words
 from .attribution import parenthetical_speech
 from .modality import PREVENTING_VERBS, past_after_modal
 from .triggers import GATHERINGS, QUANTITIES, SPANS, forceful, gapped_passive, zero_relative_object
@@ -673,9 +673,11 @@ def _measured(obj: Token) -> list[Token]:
 
 def participants(trigger: Token, support: Token | None = None) -> list[Token]:
     """Parties of a many-sided event: "talks between A and B", "a meeting involving A, B and C", and on the
-    support verb, where the parser often hangs them: "talks were held between A and B"."""
-    heads = prep_objects(trigger, "between") or (prep_objects(support, "between") if support is not None else []) \
-        or _span_between(trigger) or _stranded_between(trigger)
+    support verb, where the parser often hangs them: "talks were held between A and B". (All of the "between"
+    phrases are in the trigger's sentence, whose words are tested first: most sentences have none.)"""
+    heads = (prep_objects(trigger, "between") or (prep_objects(support, "between") if support is not None else [])
+             or _span_between(trigger) or _stranded_between(trigger)) \
+        if "between" in sentence_words(sentence_of(trigger)) else []
     for child in trigger.children:
         if child.dep_ == "acl" and child.lemma_.lower() in ("involve", "include", "bring"):
             for obj in child.children:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import PRONOUNS, DocActors
 from ..model import Attribution, Event
-from ..nlp import sentence_tokens
+from ..nlp import sentence_of, sentence_tokens, sentence_words
 
 #: The certainty scale, most certain first (docs/claims.md explains each value).
 CERTAINTIES = ("confirmed", "asserted", "reported", "unconfirmed", "denied", "hypothetical", "planned",
@@ -182,9 +182,15 @@ def speaker_attribution(verb: Token, actors: DocActors, date: str | None) -> Att
     return found
 
 
+_ANONYMITY = frozenset({"anonymity", "anonymously"})
+
+
 def _anonymity_clause(verb: Token) -> bool:
-    """"..., speaking on condition of anonymity": the speaker withholds its name."""
-    return any(t.lower_ in ("anonymity", "anonymously") for t in verb.subtree)  # a subtree is in one sentence
+    """"..., speaking on condition of anonymity": the speaker withholds its name. (A subtree is in one sentence,
+    whose words are tested first: most sentences have neither word, and a verb's subtree is most of its sentence.)"""
+    if _ANONYMITY.isdisjoint(sentence_words(sentence_of(verb))):
+        return False
+    return any(t.lower_ in _ANONYMITY for t in verb.subtree)
 
 
 def _pronoun_speaker(verb: Token, actors: DocActors) -> Token | None:

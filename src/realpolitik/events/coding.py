@@ -6,6 +6,7 @@ date and place (later stages) and freezes them into ``model.Event``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
@@ -13,7 +14,7 @@ from spacy.tokens import Span, Token
 from ..actors import MISSIONS, PRONOUNS, DocActors
 from ..knowledge.lexicon import Lexicon
 from ..model import Actor, Attribution, unique_actors
-from ..nlp import hyphen_agent, sentence_of, sentence_text, sentence_tokens, sentence_words
+from ..nlp import hyphen_agent, hyphen_positions, sentence_of, sentence_tokens, sentence_words
 from . import arguments as args
 from .attribution import describe, sentence_attribution, speaker_attribution
 from .modality import (
@@ -358,8 +359,8 @@ class SentenceCoder:
         """"said South Africa's ambassador was no longer welcome in the United States": the diplomat's formula
         for an expulsion (166; 174 for someone else), by the one who says so, else the country named."""
         found = []
-        if "welcome" not in sentence_text(sent).lower():
-            return found  # (a string test, so most sentences are not walked token by token once more)
+        if "welcome" not in sentence_words(sent):
+            return found  # (a test of the sentence's words, so most sentences are not walked token by token once more)
         for adj in (t for t in sentence_tokens(sent)
                     if t.lower_ == "welcome" and t.dep_ == "acomp" and t.head.lemma_ == "be"):
             verb = adj.head
@@ -3639,6 +3640,10 @@ def _hyphen_parts(head: Token) -> list[list[Token]]:
     """The words before a noun (the noun included) split at each hyphen, when a hyphen joins two names ("U.S.-South
     Korean drills", "US-China talks"): each part may name a party of its own. A hyphen before a participle
     ("US-backed", "Saudi-led") joins a sponsor or a leader, no second party."""
+    hyphens = hyphen_positions(head.doc)
+    first = bisect_left(hyphens, head.left_edge.i)
+    if first == len(hyphens) or hyphens[first] > head.i:
+        return []  # no hyphen: one part (most phrases; the test spares walking them)
     parts, current = [], []
     for tok in head.doc[head.left_edge.i: head.i + 1]:
         if tok.tag_ == "HYPH":
@@ -3699,6 +3704,8 @@ _PAIR_WORDS = frozenset({"pair", "duo"})
 def _elided_group_count(head: Token) -> int:
     """A group phrase whose noun is left out: "the two signed an accord", "both agreed", "the pair met again"
     (a bare number or "both" as the head of an argument names the parties just told, not new ones)."""
+    if head.lower_ not in _GROUP_COUNTS and head.lemma_.lower() not in _PAIR_WORDS:
+        return 0  # (asked of every phrase resolved: the word first, its children only for the few such words)
     words = [c.lower_ for c in head.children]
     if head.pos_ == "NUM" and head.lower_ in _GROUP_COUNTS and words == ["the"]:
         return _GROUP_COUNTS[head.lower_]

@@ -83,7 +83,8 @@ def ruled_out(verb: Token) -> bool:
 def _own_cues(tok: Token) -> set[str]:
     """Cues attached directly to one word of the chain."""
     cues = set()
-    for child in tok.children:
+    children = tuple(tok.children)  # walked several times below; spaCy builds new tokens on every walk
+    for child in children:
         low = child.lower_
         if child.dep_ == "neg" or (child.dep_ == "det" and low == "no") or low == "never" or (
                 child.dep_ == "preconj" and low == "neither") or (child.dep_ == "dobj" and low == "nothing") or (
@@ -106,26 +107,26 @@ def _own_cues(tok: Token) -> set[str]:
             cues.add("unconfirmed")
         elif child.dep_ in ("amod", "compound") and low in UNCONFIRMED_MODIFIERS:
             cues.add("unconfirmed")  # "suspected Jordanian air strikes", "an alleged plot"
-    if tok.pos_ == "VERB" and any(m.dep_ == "amod" and m.lower_ in UNCONFIRMED_MODIFIERS for c in tok.children
+    if tok.pos_ == "VERB" and any(m.dep_ == "amod" and m.lower_ in UNCONFIRMED_MODIFIERS for c in children
                                   if c.dep_ == "nsubj" for m in c.children):
         cues.add("unconfirmed")  # "suspected Israeli drones struck a convoy": whose drones is alleged
     if tok.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in tok.head.children):
         cues.add("negated")  # "neither accepted nor recognised the award"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in PLANNING_VERBS:
         cues.add("planned")
-    holders = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [tok]  # (the parser may hang it
-    # on the verb the noun is the object of)
+    holders = [children, tuple(tok.head.children)] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else [children]
+    # (the parser may hang it on the verb the noun is the object of)
     if any(c.dep_ in ("acl", "relcl", "advcl") and c.lemma_.lower() in STARTING_VERBS and any(
-            a.dep_ == "aux" and a.lower_ in ("to", "will") for a in c.children) for h in holders for c in h.children):
+            a.dep_ == "aux" and a.lower_ in ("to", "will") for a in c.children) for h in holders for c in h):
         cues.add("planned")  # "announced live-fire drills to begin on Thursday": still to come
     if tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() == "be" and any(
             c.dep_ == "acomp" and c.lemma_.lower() in PLANNING_VERBS for c in tok.head.children):
         cues.add("planned")  # "is due in Khartoum on Friday to mediate": what the trip is for, still to come
     if tok.lemma_.lower() == "be" and any(c.dep_ == "prep" and c.lower_ == "on" and any(
-            w.lemma_.lower() == "way" for w in c.children) for c in tok.children):
+            w.lemma_.lower() == "way" for w in c.children) for c in children):
         cues.add("planned")  # "further EU sanctions were on their way": coming, not yet imposed
     if tok.head.lemma_.lower() in OBLIGING_VERBS and (tok.dep_ == "xcomp" or tok.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+            c.dep_ == "aux" and c.lower_ == "to" for c in children)):
         cues.add("hypothetical")  # "a treaty that obliges each to provide military assistance": a duty, not a deed
     if tok.dep_ in ("acl", "xcomp") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _NOUN_COMPLEMENTS:
         cues.add(_NOUN_COMPLEMENTS[tok.head.lemma_.lower()])  # "plans to send tanks", "a call to withdraw"
@@ -134,7 +135,7 @@ def _own_cues(tok: Token) -> set[str]:
     if tok.dep_ in ("xcomp", "pcomp") and tok.tag_ == "VBG" and ruled_out(tok.head):
         cues.add("negated")  # "ruled out resigning": no resignation
     if tok.dep_ == "advcl" and tok.tag_ == "VB" and tok.head.lemma_.lower() in SIGNING_VERBS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            c.dep_ == "aux" and c.lower_ == "to" for c in children):
         cues.add("planned")  # "signed deals in Istanbul to reopen the ports": what the deal is for, still to come
     if tok.dep_ in ("acl", "relcl") and tok.head.dep_ == "dobj" and tok.head.lemma_.lower() in TEXT_NOUNS and \
             _blocks(tok.head.head):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
@@ -63,6 +64,7 @@ def object_words(tok: Token) -> dict[str, Token]:
     passive, the subject ("sanctions were imposed").
     """
     words: dict[str, Token] = {}
+    children = tuple(tok.children)  # walked several times below; spaCy builds new tokens on every walk
 
     def add(t: Token, depth: int = 0) -> None:
         words.setdefault(t.lemma_.lower(), t)
@@ -93,33 +95,33 @@ def object_words(tok: Token) -> dict[str, Token]:
                 if len(objects) >= 2:  # infinitive, as its second object
                     add(objects[-1], depth + 1)
 
-    for obj in (c for c in tok.children if c.dep_ == "dobj"):  # "send aircraft carrying water": the load
+    for obj in (c for c in children if c.dep_ == "dobj"):  # "send aircraft carrying water": the load
         for load in (d for c in obj.children if c.dep_ == "acl" and c.lemma_.lower() in _CARRYING
                      for d in c.children if d.dep_ == "dobj"):
             for t in (load, *load.conjuncts):
                 words.setdefault(t.lemma_.lower(), t)
     if tok.dep_ == "relcl" and any(c.dep_ in ("nsubjpass", "dobj") and c.lower_ in ("who", "whom", "which", "that")
-                                   for c in tok.children):  # "Morocco's ambassador, X, who was recalled by Rabat",
+                                   for c in children):  # "Morocco's ambassador, X, who was recalled by Rabat",
         # "the bans, which the three countries imposed on Friday": the antecedent is the object
         add(tok.head)
         if tok.head.dep_ == "appos":
             add(tok.head.head)
     elif zero_relative_object(tok) is not None:
         add(tok.head)  # "Egyptian soldiers it had captured"
-    if gapped_passive(tok) and not any(c.dep_ == "nsubj" for c in tok.children):
+    if gapped_passive(tok) and not any(c.dep_ == "nsubj" for c in children):
         for shared in (c for c in tok.head.children if c.dep_ == "nsubjpass"):  # "the tariffs would be held in
             add(shared)  # reserve and not signed": the passive's subject is the object of both
     if tok.dep_ == "acl" and tok.tag_ == "VBN" or hyphen_agent(tok):  # "the sanctions imposed by the US",
         add(tok.head)  # "US-brokered talks": the noun is the object
         if tok.head.dep_ == "pobj" and tok.head.head.head.pos_ == "NOUN":  # "a price cap on Russian oil imposed
             add(tok.head.head.head)  # by the EU", the participle hung on the nearer noun
-    if not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+    if not any(c.dep_ in ("dobj", "nsubjpass") for c in children):
         _add_subject_words(tok, words)
-    _add_purpose_words(tok, words)
+    _add_purpose_words(children, words)
     words.setdefault(f"as:{tok.dep_}", tok)  # the trigger's own construction ("!as:acl": not "a militia backed by")
-    for child in tok.children:
+    for child in children:
         if child.dep_ == "advcl" and child.lemma_.lower() in _HELPING and any(
-                c.dep_ == "dobj" for c in tok.children) and any(a.dep_ == "aux" and a.lower_ == "to"
+                c.dep_ == "dobj" for c in children) and any(a.dep_ == "aux" and a.lower_ == "to"
                                                                for a in child.children):
             words.setdefault("help", child)  # "sent 3,000 troops to help fight the epidemic": what they are for
         words.setdefault(f"dep:{child.dep_}", child)  # lets an entry exclude a construction ("!dep:oprd")
@@ -172,10 +174,10 @@ _HELPING = frozenset({"help", "assist", "support", "aid"})
 _CARRYING = frozenset({"carry", "bring", "transport", "ferry", "deliver", "load"})
 
 
-def _add_purpose_words(verb: Token, words: dict[str, Token]) -> None:
-    """What the time a verb gives is for, as "to:" words: "gave the ambassador 48 hours to leave" (the parser
-    hangs the infinitive on the verb or on the time)."""
-    for child in verb.children:
+def _add_purpose_words(children: Iterable[Token], words: dict[str, Token]) -> None:
+    """What the time a verb (of these ``children``) gives is for, as "to:" words: "gave the ambassador 48 hours to
+    leave" (the parser hangs the infinitive on the verb or on the time)."""
+    for child in children:
         nouns = [child, *(a for a in child.children if a.dep_ == "appos")] if child.dep_ in (
             "dobj", "npadvmod", "dative") else []  # ("gave the spokesman, Olivier Salgado, 72 hours to leave")
         nouns += [a for n in nouns[1:] for a in n.children if a.dep_ == "appos"]
@@ -653,10 +655,11 @@ def _match(tok: Token, pattern: Pattern, pos: str, context: dict[str, Token], ba
         if used is None:
             continue
         consumed = tuple(used)
-        if any(w in context for w in pattern.excluded):
+        # (set operations walk the trigger's few object words, not an entry's class of a hundred)
+        if not pattern.excluded.isdisjoint(context):
             continue
         if pattern.objects:
-            hits = [context[w] for w in pattern.objects if w in context]
+            hits = [context[w] for w in pattern.objects.intersection(context)]
             if not hits:
                 continue
             hit = min(hits, key=lambda t: t.i)  # the first object word in the text, whatever the set order

@@ -124,6 +124,7 @@ class _DocIndex:
         self.memo: dict[tuple[str, int], Any] = {}  # (what, token index) -> what ``per_token`` computed
         self.text: str | None = None
         self.words: dict[tuple[int, int], frozenset[str]] = {}  # (start, end) of a sentence -> its words and lemmas
+        self.hyphens: list[int] | None = None  # the indices of the hyphens (tag HYPH), in order
 
     def sentence_at(self) -> list[Span]:
         if self.sentences is None:
@@ -184,6 +185,15 @@ def sentence_text(sent: Span) -> str:
     if index.text is None:
         index.text = sent.doc.text
     return index.text[sent.start_char:sent.end_char]
+
+
+def hyphen_positions(doc: Doc) -> list[int]:
+    """The indices of the document's hyphens (tag HYPH), in order: a rule that splits a phrase at its hyphens
+    looks here first whether it has one, and most phrases have none."""
+    index = _index(doc)
+    if index.hyphens is None:
+        index.hyphens = [tok.i for tok in doc if tok.tag_ == "HYPH"]
+    return index.hyphens
 
 
 def per_token(tok: Token, what: str, compute: Callable[[Token], Any]) -> Any:
