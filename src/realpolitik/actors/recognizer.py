@@ -53,8 +53,8 @@ _MEMBER_NOUNS = frozenset({"investigator", "inspector", "expert", "monitor", "ob
 #: People named after whom they follow ("supporters of Bolsonaro"): not the one they follow.
 _FOLLOWER_NOUNS = frozenset({"supporter", "follower", "loyalist", "sympathiser", "sympathizer", "partisan", "fan",
                              "devotee", "admirer"})
-#: Nouns for the people around someone, who act for them: "Traoré's camp", "the president's office".
-_CAMP_NOUNS = frozenset({"camp", "entourage", "office", "aides", "lawyer"})
+#: Nouns for the people around someone, who act for them: "Bazoum's camp", "the president's office".
+_CAMP_NOUNS = frozenset({"camp", "entourage", "office", "aide", "lawyer"})
 #: Nouns that describe an actor by its relation to another ("Russia, Assad's main ally"): the other is not it.
 _RELATION_NOUNS = frozenset({"ally", "partner", "neighbour", "neighbor", "rival", "enemy", "foe", "backer", "patron",
                              "sponsor", "adversary", "friend", "protector", "creditor", "supplier", "client"})
@@ -414,12 +414,14 @@ class DocActors:
         return None
 
     def _camp(self, head: Token, date: str | None) -> tuple[Actor, str] | None:
-        """"Traoré's camp accused France", "his office said": the people around someone speak and act for them."""
+        """"Bazoum's camp accused the junta", "the president's office said": the people around someone speak and act
+        for them; a person of their own named beside them ("Putin's aide Yuri Ushakov") is not the one they serve."""
         if head.lemma_.lower() not in _CAMP_NOUNS:
             return None
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        if owner is None:
-            return None
+        if owner is None or any(t.ent_type_ == "PERSON" and t.i not in {o.i for o in owner.subtree}
+                                for t in self.phrase_tokens(head, with_preps=False)):
+            return None  # ("Putin's aide Yuri Ushakov": a person of his own, named)
         if owner.lower_ in POSSESSIVES:
             found = self.possessor(owner, date)
             return (found, "actor:camp-of+possessor") if found is not None else None

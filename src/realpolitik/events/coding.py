@@ -775,9 +775,7 @@ class SentenceCoder:
                     clashes = [m for m in args.prep_objects(tok, "in", "during") if _clash(m)]  # the other side
                     sources = self._resolve_all([p for m in clashes for p in args.prep_objects(m, "with")], date)
                 if not sources and args.is_passive(tok) and root in VIOLENCE_ROOTS:
-                    sources = self._armed_doers_of_clause(tok, date)
-                if not sources and args.is_passive(tok) and root in VIOLENCE_ROOTS:
-                    sources = self._airspace_owner(tok, date)
+                    sources = self._armed_doers_of_clause(tok, date) or self._airspace_owner(tok, date)
             if not sources and pattern.swap and args.is_passive(tok):
                 # "Washington was disappointed by the takeover": the takeover's doer disappointed it
                 felt = self._resolve_all([c for c in tok.children if c.dep_ == "nsubjpass"], date)
@@ -3242,8 +3240,8 @@ def _threatens(complement: list[Token]) -> bool:
 
 def _plan_given_up(chain: list[Token]) -> bool:
     """Whether the act is what a plan given up was for: "dropped plans to annex", "suspended its bid to join"."""
-    return any(t.lemma_.lower() in _PLAN_NOUNS and t.head.lemma_.lower() in _GIVING_UP and t.dep_ in ("dobj", "nsubjpass")
-               for t in chain[1:])
+    return any(t.lemma_.lower() in _PLAN_NOUNS and t.head.lemma_.lower() in _GIVING_UP and
+               t.dep_ in ("dobj", "nsubjpass") for t in chain[1:])
 
 
 #: Nouns for what someone means to do ("plans to annex", "a bid to join").
