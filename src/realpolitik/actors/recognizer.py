@@ -243,18 +243,10 @@ class DocActors:
 
     def _resolve(self, head: Token, date: str | None) -> tuple[Actor, str] | None:
         tokens = self.phrase_tokens(head)
-        leader = self._leader(head, date)
-        if leader is not None:
-            return leader
-        followers = self._followers(head, date)
-        if followers is not None:
-            return followers
-        camp = self._camp(head, date)
-        if camp is not None:
-            return camp
-        loyal = self._loyal_forces(head, date)
-        if loyal is not None:
-            return loyal
+        for by_relation in (self._leader, self._followers, self._camp, self._loyal_forces):
+            found = by_relation(head, date)  # (phrases that name someone through another: "supporters of X")
+            if found is not None:
+                return found
         core = self.phrase_tokens(head, with_preps=False)
         found = self._from_people(tokens, date)
         if found is not None:

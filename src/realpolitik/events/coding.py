@@ -22,6 +22,7 @@ from .modality import (
     PLANNING_VERBS,
     modality_of,
     ruled_out,
+    says_no_longer,
     strongest,
     tensed_conjunct,
 )
@@ -333,6 +334,8 @@ class SentenceCoder:
             verb = trig.token
             listeners = args.direct_objects(verb) + [c for c in verb.children if c.dep_ == "dative"] + \
                 args.prep_objects(verb, "to")
+            if not listeners:
+                continue  # (most speech verbs: "said"; no one heard, no call or meeting)
             code, how = ("041", "by-phone") if _over_the_phone(verb) else ("040", "in-person") \
                 if self._said_at_a_place([verb, *listeners]) else (None, None)
             if code is None:
@@ -364,8 +367,8 @@ class SentenceCoder:
         for adj in (t for t in sentence_tokens(sent)
                     if t.lower_ == "welcome" and t.dep_ == "acomp" and t.head.lemma_ == "be"):
             verb = adj.head
-            if not any(c.dep_ == "neg" or c.lower_ == "longer" and any(n.dep_ == "neg" for n in c.children)
-                       for c in verb.children):  # "is not welcome", "was no longer welcome"
+            if not any(c.dep_ == "neg" for c in verb.children) and not says_no_longer(verb):
+                # "is not welcome", "was no longer welcome"
                 continue
             unwanted = [c for c in verb.children if c.dep_ == "nsubj"]
             speech = verb.head if verb.dep_ == "ccomp" else None
@@ -575,7 +578,7 @@ class SentenceCoder:
                 # Islamabad has not confirmed" (the charge itself is made: "rights groups accused police of ...,
                 # which the government denied")
                 event_modality = strongest([modality, answered[source.country]])
-            if modality == "negated" and code[:2] in CEASABLE_ROOTS and _no_longer(chain):
+            if modality == "negated" and code[:2] in CEASABLE_ROOTS and says_no_longer(chain[0]):
                 # "announced that it no longer recognised Taipei", "will no longer supply arms": cooperation
                 # ended is relations reduced (16), as fact
                 code, event_modality, event_rule = framed_code("cease", code), "asserted", f"{rule}>ceased"
@@ -747,7 +750,7 @@ class SentenceCoder:
                 sources = self._speakers(self._chain(tok), date)[:1]
                 against = [Actor.of(a.country) for a in sources if a.country and a.kind != "igo"]
             if not sources and any(h.lower_ in ("each", "both") for h in self._subjects(tok)):
-                sources = self._sides_told()  # "The two sides fought ..., and each accused the other of ...": both
+                sources = self._pair_told(of_one_country=True)  # "The two sides fought ..., and each accused the other of ...": both
             if pattern.reciprocal and len(sources) < 2 and self.last_pair and any(
                     h.lower_ == "they" for h in self._subjects(tok)) and not self._resolve_all(
                     args.direct_objects(tok) + args.prep_objects(tok, "with"), date):
@@ -1245,10 +1248,13 @@ class SentenceCoder:
                 return []
             node = node.head
 
-    def _pair_told(self) -> list[Actor]:
-        """The two sides of the last exchange told: this sentence's first between two countries, else the story's."""
+    def _pair_told(self, of_one_country: bool = False) -> list[Actor]:
+        """The two sides of the last exchange told: this sentence's first between two countries, else the story's;
+        ``of_one_country``: two parties of one country count too ("the army and the RSF battled ..., each accusing
+        the other")."""
+        side = (lambda a: a.code) if of_one_country else (lambda a: a.country)
         return next(([ev.source, ev.target] for ev in self._so_far if ev.target is not None and
-                     ev.source.country != ev.target.country), None) or list(self.last_pair or ())
+                     side(ev.source) != side(ev.target)), None) or list(self.last_pair or ())
 
     def _acts_on_itself(self, phrase: Token, group: list[Actor], date) -> bool:
         """Whether a group phrase in a clause's object or phrases would be that clause's own subjects."""
@@ -1257,12 +1263,6 @@ class SentenceCoder:
             return False
         doers = {a.country for a in self._resolve_all(self._subjects(verb), date)}
         return bool(doers) and {a.country for a in group} == doers
-
-    def _sides_told(self) -> list[Actor]:
-        """The two sides of the last exchange told, two parties of one country too ("the army and the RSF battled
-        ..., each accusing the other"): this sentence's first, else the story's."""
-        return next(([ev.source, ev.target] for ev in self._so_far if ev.target is not None and
-                     ev.source.code != ev.target.code), None) or list(self.last_pair or ())
 
     def _without_brokers(self, parties: list[Actor], sent: Span, date) -> list[Actor]:
         """"The leaders of Germany, France, Russia and Ukraine agreed on a ceasefire ..., brokered by Merkel and
@@ -3240,12 +3240,12 @@ def _threatens(complement: list[Token]) -> bool:
 
 def _plan_given_up(chain: list[Token]) -> bool:
     """Whether the act is what a plan given up was for: "dropped plans to annex", "suspended its bid to join"."""
-    return any(t.lemma_.lower() in _PLAN_NOUNS and t.head.lemma_.lower() in _GIVING_UP and
+    return any(t.lemma_.lower() in _AIM_NOUNS and t.head.lemma_.lower() in _GIVING_UP and
                t.dep_ in ("dobj", "nsubjpass") for t in chain[1:])
 
 
 #: Nouns for what someone means to do ("plans to annex", "a bid to join").
-_PLAN_NOUNS = frozenset({"plan", "bid", "intention", "proposal", "attempt", "effort", "idea"})
+_AIM_NOUNS = frozenset({"plan", "bid", "intention", "proposal", "attempt", "effort", "idea"})
 #: Verbs by which a plan is given up, for now or for good.
 _GIVING_UP = frozenset({"drop", "shelve", "abandon", "scrap", "suspend", "cancel", "freeze", "ditch", "halt",
                         "withdraw", "postpone", "defer", "renounce", "reverse", "end"})
@@ -3265,12 +3265,6 @@ def _makers(noun: Token) -> list[Token]:
                     for p in c.children if p.dep_ == "pobj"]
         out += [c for t in frontier for c in t.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")]
     return out
-
-
-def _no_longer(chain: list[Token]) -> bool:
-    """"no longer recognised", "would no longer cooperate": what was done is stopped."""
-    return any(c.dep_ == "advmod" and c.lower_ == "longer" and any(n.dep_ == "neg" for n in c.children)
-               for t in chain[:1] for c in t.children)
 
 
 def _refusal(chain: list[Token]) -> bool:

@@ -80,6 +80,15 @@ def ruled_out(verb: Token) -> bool:
         c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 
+def says_no_longer(tok: Token) -> bool:
+    """"no longer recognised", "was no longer welcome": what was so is stopped."""
+    return any(_no_longer(c) for c in tok.children)
+
+
+def _no_longer(child: Token) -> bool:
+    return child.dep_ == "advmod" and child.lower_ == "longer" and any(n.dep_ == "neg" for n in child.children)
+
+
 def _own_cues(tok: Token) -> set[str]:
     """Cues attached directly to one word of the chain."""
     cues = set()
@@ -88,7 +97,7 @@ def _own_cues(tok: Token) -> set[str]:
         low = child.lower_
         if child.dep_ == "neg" or (child.dep_ == "det" and low == "no") or low == "never" or (
                 child.dep_ == "preconj" and low == "neither") or (child.dep_ == "dobj" and low == "nothing") or (
-                child.dep_ == "advmod" and low == "longer" and any(n.dep_ == "neg" for n in child.children)):
+                _no_longer(child)):
             cues.add("negated")  # ("would sign nothing with Russia", "no longer recognises Taipei")
         elif child.dep_ == "aux" and low in HYPOTHETICAL_AUX:
             cues.add("planned" if low == "would" and _future_in_the_past(tok) else "hypothetical")
