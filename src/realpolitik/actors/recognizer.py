@@ -600,7 +600,8 @@ class DocActors:
         code = _join(country, role)
         name = _span_text(names) if names else _span_text([t for t in tokens if t.dep_ != "det"])
         if names:
-            holder = self._office_holder(country, tokens, date)
+            if rule != "actor:compose" and self._holder_is_another(country, tokens, names, date):
+                return None  # "urged Prime Minister Manasseh Sogavare", said by Australia: not Australia's
             actor = Actor(code=code, name=name, country=country, role=role, kind="person")
             self._remember(name, actor, tokens)
             if rule == "actor:compose":  # "North Korea's ambassador Kang Chol ... the envoy"
@@ -983,6 +984,15 @@ class DocActors:
             return None
         return Actor(code=entry.code or _join(entry.country, entry.role), name=entry.name,
                      country=entry.country, role=entry.role, kind="person")
+
+    def _holder_is_another(self, country: str, tokens: list[Token], names: list[Token], date: str | None) -> bool:
+        """Whether a titled name placed in a country by its context cannot be of it: the country's holder of
+        exactly that title on that date is known, and is someone else."""
+        title = " ".join(t.lower_ for t in tokens if t.ent_type_ != "PERSON" and t.dep_ != "det")
+        entry = self.recognizer.office_holder(country, title, date)
+        if entry is None or title not in (t.lower() for t in entry.titles):
+            return False
+        return entry.name.split()[-1].lower() not in {t.lower_ for t in names}
 
     def _holder(self, entries: tuple[ActorEntry, ...], date: str | None) -> ActorEntry:
         """Of several offices one person held, the one held on the date; else the most recent."""

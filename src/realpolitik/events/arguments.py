@@ -205,7 +205,8 @@ def subject_heads(verb: Token) -> list[Token]:
                                                                     _named_owner(verb.head)):
             # "northern Israel, which responded with air strikes", "the envoy, who met ...", "a Security Council
             # resolution that demanded a ceasefire": the named antecedent acts, not the main clause's subject
-            return with_conjuncts(verb.head)  # (all of "Germany, France and Poland, which expelled ...")
+            return with_conjuncts(_set_off_antecedent(verb))  # (all of "Germany, France and Poland, which
+            # expelled ...")
         if child.dep_ in SUBJECT_DEPS and verb.dep_ == "relcl" and verb.head.dep_ == "pobj":
             return []  # "summoned the envoy over a shooting that killed two": the shooting's doer is not named
     antecedent = _relative_through_speech(verb)
@@ -350,6 +351,16 @@ def is_infinitive(clause: Token) -> bool:
         return False  # "ordered the ambassador to leave, having warned that ...": a participle of what was done
     return clause.dep_ == "xcomp" or (clause.dep_ == "advcl" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
+
+
+def _set_off_antecedent(clause: Token) -> Token:
+    """What a relative clause set off by a comma describes: the whole coordination it follows ("Angela Merkel and
+    François Hollande, who brokered the deal" - both brokered), though the parser hangs it on the last name."""
+    head = clause.head
+    if clause.left_edge.i > 0 and clause.doc[clause.left_edge.i - 1].text == ",":
+        while head.dep_ == "conj" and head.head.i < head.i:
+            head = head.head
+    return head
 
 
 def _named(tok: Token) -> bool:

@@ -411,6 +411,13 @@ class SentenceCoder:
             asked.target.country == ev.source.country if asked.target is not None else
             sentence_of(asked.trigger) == sentence_of(ev.trigger)) for asked in self._reported_so_far())
 
+    def _fought_at_home(self, side: Actor) -> bool:
+        """Whether the last fighting the story told with this side in it was inside its own country (a mutiny, a
+        civil war): a halt it then calls, with no one named, is at home."""
+        fought = next((ev for ev in reversed(self._reported_so_far()) if ev.code[:2] in ("18", "19", "20") and
+                       ev.target is not None and side.country in (ev.source.country, ev.target.country)), None)
+        return fought is not None and fought.source.country == fought.target.country
+
     def _reported_so_far(self) -> list[SentenceEvent]:
         """Every event of the article coded so far, this sentence's last."""
         return [*self._story, *self._so_far]
@@ -1183,6 +1190,7 @@ class SentenceCoder:
                     code == "180" and source.role in ("GOV", "JUD", "COP")) or (  # "authorities executed a man"
                     code == "120" and source.role == "JUD") or (  # "the court annulled the run-off": at home
                     root in VIOLENCE_ROOTS and source.role == "COP") or (  # "police opened fire": at home
+                    code == "087" and self._fought_at_home(source)) or (  # "called off the march on Moscow"
                     root in VIOLENCE_ROOTS and source.role in ("REB", "INS", "SEP", "CRM") and
                     not self._adversary([source]) and not self._abroad(tok, source))):
                 # repression, administrative sanctions, arrests, releases, concessions to protest: at home,
@@ -1742,7 +1750,8 @@ class SentenceCoder:
             fighting = self._conflict_parties(sources)  # not the last two named ("Turkey stood by Azerbaijan")
             addressees = fighting if len(fighting) == 2 else addressees
         if not framed:
-            if family == "intent" and not addressees and len(sources) >= 2:  # "A and B agreed to ..."
+            if family == "intent" and not addressees and len(sources) >= 2 and tok.lemma_.lower() not in _OFFERING:
+                # "A and B agreed to ...": to each other (but "A and B promised personnel": to a third)
                 return [SentenceEvent(tok, tok.i, trig.pattern.code, s, t, modality, trig.pattern.id, chain,
                                       attribution) for s, t in _dyads(sources)]
             asked = self._asked_for(tok) if family in ("appeal", "demand") else None
@@ -1962,7 +1971,8 @@ class SentenceCoder:
         if not sources:
             return []
         topics = [s for c in complement for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-        topics += args.prep_objects(tok, "of", "about") + complicit  # '"...," X said of Y'
+        topics += args.prep_objects(tok, "of", "about") + complicit + _misdeed_doers(complement)  # '"...," X said
+        # of Y'
         target = self._topic_actor(topics, sources, date, judged)
         if target is None and (judged or demanded):  # "told NATO that it would regard ... as a threat"
             told = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
@@ -3087,7 +3097,8 @@ def _asks_for(noun: Token, prev: Token, family: str) -> bool:
 
 #: Predicates that lay the blame on their subject: "was responsible for", "is to blame", "was behind".
 #: Nouns of proof: what they show is charged ("found evidence that ...", "indications of an Israeli role").
-_EVIDENCE_NOUNS = frozenset({"evidence", "proof", "indication", "sign", "trace", "hallmark", "fingerprint"})
+_EVIDENCE_NOUNS = frozenset({"evidence", "proof", "indication", "sign", "trace", "hallmark", "fingerprint",
+                             "suspicion"})
 #: A part in a deed, which evidence of it charges: "an Israeli role", "Russian involvement".
 _COMPLICITY = frozenset({"role", "involvement", "complicity", "hand", "link", "participation", "responsibility"})
 _BLAME_PREDICATES = frozenset({"responsible", "culpable", "accountable", "guilty", "liable", "blame"})
@@ -3096,6 +3107,9 @@ _WRONGDOING = frozenset({"violate", "breach", "infringe", "flout", "meddle", "in
 #: What one "committed": a misdeed that makes saying so an accusation.
 _MISDEEDS = frozenset({"crime", "atrocity", "genocide", "massacre", "abuse", "violation", "murder", "war crime",
                        "act", "aggression", "terrorism"})
+#: Violent deeds whose doer, named in the passive, is charged by whoever says so ("the killing was ordered by ...").
+_VIOLENT_DEEDS = frozenset({"killing", "attack", "bombing", "explosion", "poisoning", "assassination", "shooting",
+                            "hack", "hacking", "abduction", "kidnapping"})
 #: Verbs of finding out, whose own clause says what was found ("determined that Russia had committed ...").
 _FINDING = frozenset({"determine", "conclude", "find", "establish", "confirm", "know", "believe", "assess"})
 
@@ -3106,10 +3120,18 @@ def _what_was_said(verb: Token) -> list[Token]:
     out = []
     for clause in (c for c in verb.children if c.dep_ == "ccomp" and not args.absolute_clause(c)):
         found = [c for c in clause.children if c.dep_ == "ccomp"] if clause.lemma_.lower() in _FINDING else []
-        found += [c for o in clause.children if o.dep_ == "dobj" and o.lemma_.lower() in _EVIDENCE_NOUNS
-                  for c in o.children if c.dep_ in ("acl", "ccomp")]  # "had found evidence that GRU officers ..."
+        found += [c for o in clause.children if (o.dep_ == "dobj" or o.dep_ == "attr" and clause.lemma_ == "be")
+                  and o.lemma_.lower() in _EVIDENCE_NOUNS for c in o.children if c.dep_ in ("acl", "ccomp")]
+        # "had found evidence that GRU officers ...", "there was well-founded suspicion that ..."
         out.extend(found or [clause])
     return out
+
+
+def _misdeed_doers(complement: list[Token]) -> list[Token]:
+    """"the murder had been ordered by Russian state agencies": who a misdeed told in the passive is laid on."""
+    return [a for clause in complement if any(c.dep_ == "auxpass" for c in clause.children) and any(
+            c.dep_ == "nsubjpass" and c.lemma_.lower() in _MISDEEDS | _VIOLENT_DEEDS for c in clause.children)
+            for a in args.prep_objects(clause, "by")]
 
 
 def _complicity(complement: list[Token]) -> list[Token]:
@@ -3134,6 +3156,8 @@ def _blames(complement: list[Token]) -> bool:
             return True
         if lemma == "involve" and any(c.dep_ == "auxpass" for c in clause.children):
             return True  # "GRU officers were involved in the explosion"
+        if _misdeed_doers([clause]):
+            return True  # "the murder had been ordered by Russian state agencies"
         if lemma in ("bear", "carry", "shoulder", "have", "share") and any(
                 p.lemma_.lower() == "responsibility" for p in parts):
             return True
@@ -3245,6 +3269,8 @@ def _plan_given_up(chain: list[Token]) -> bool:
 
 
 #: Nouns for what someone means to do ("plans to annex", "a bid to join").
+#: Intents that two sides make to a third: "Jamaica and the Bahamas promised personnel" is not to each other.
+_OFFERING = frozenset({"promise", "offer", "volunteer"})
 _AIM_NOUNS = frozenset({"plan", "bid", "intention", "proposal", "attempt", "effort", "idea"})
 #: Verbs by which a plan is given up, for now or for good.
 _GIVING_UP = frozenset({"drop", "shelve", "abandon", "scrap", "suspend", "cancel", "freeze", "ditch", "halt",

@@ -267,6 +267,8 @@ def modality_of(chain: list[Token], denied: bool = False) -> str:
             # modal from the verb it is coordinated with; a condition ("if X attacks and seizes") still holds
             own &= {"hypothetical"} if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
                                            for c in tok.children) else set()
+        if not k and tok.dep_ == "acl" and tok.tag_ == "VBG":
+            own -= {"unconfirmed"}  # "allegations linking India to the killing": what the allegation itself does
         if k and chain[k - 1].dep_ == "xcomp" and tok.lemma_.lower() in CONTINUING_VERBS:
             own -= {"planned"}  # "will keep protesting until ...": the protests are under way
         afters = [t for t in chain[1:k] if t.dep_ == "prep" and t.lower_ in ("after", "following")]

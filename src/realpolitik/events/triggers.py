@@ -530,7 +530,7 @@ def _restates(trigger: Trigger, governor: Trigger | None, at: dict[int, Trigger]
         if governor.pattern.code[:2] == "17" and tok.lemma_.lower() in ("raid", "operation", "sweep", "swoop"):
             return True
         return any(code is not None and code[:2] == governor.pattern.code[:2] for code in _codes(trigger))
-    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _forceful_clause(governor, at) and any(
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _forceful_clause(governor.token, at) and any(
             code is not None and code[:2] == "18" and code != "181" for code in _codes(trigger)):
         return True  # "shelled the island, killing two marines", "fired on the crowd, killing 19": one attack
     if tok.dep_ in ("advcl", "acl") and tok.tag_ == "VB" and governor.pattern.code[:2] == "05" and any(
@@ -551,11 +551,24 @@ def forceful(code: str | None) -> bool:
     return code is not None and (code[:2] in ("18", "19", "20") or code[:3] in ("145", "175"))
 
 
-def _forceful_clause(governor: Trigger, at: dict[int, Trigger]) -> bool:
+def _forceful_clause(governor: Token, at: dict[int, Trigger]) -> bool:
     """Whether the governing verb, or a verb it is coordinated with, tells an act of force: "rammed and boarded
     the trawler, injuring two crew" is one attack whose toll the participle gives, whichever verb it hangs on."""
-    verbs = [governor.token, *governor.token.conjuncts]
+    verbs = [governor, *governor.conjuncts]
     return any(v.i in at and forceful(at[v.i].pattern.code) for v in verbs)
+
+
+def _listed_toll(tok: Token, at: dict[int, Trigger]) -> bool:
+    """"fired on, rammed and seized three boats ..., wounding several sailors", "boarded the boats, seizing rifles
+    and injuring several sailors": a participle the parser joined to the acts (or to the participle before it)
+    still tells the toll of the act of force."""
+    node = tok
+    while node.dep_ == "conj" and node.head.tag_ == "VBG":
+        node = node.head
+    if node.dep_ == "advcl" and node is not tok:
+        return _forceful_clause(node.head, at)
+    return node.dep_ == "conj" and node.tag_ == "VBG" and node.head.pos_ == "VERB" and node.head.tag_ != "VBG" \
+        and node.doc[node.i - 1].text == "," and _forceful_clause(node.head, at)
 
 
 _RETALIATING = frozenset({"retaliate", "respond", "reciprocate", "avenge"})
@@ -565,10 +578,12 @@ def _toll(trigger: Trigger, at: dict[int, Trigger]) -> bool:
     """"resigned, a day after police fired on demonstrators, killing 19": a killing participle the parser hung on
     the main verb tells the toll of the attack told just before it, not a second act."""
     tok = trigger.token
-    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or not any(
-            code is not None and code[:2] == "18" and code != "181" for code in _codes(trigger)):
+    if tok.tag_ != "VBG" or not any(code is not None and code[:2] == "18" and code != "181"
+                                    for code in _codes(trigger)):
         return False
-    return any(at[i].pattern.code and (at[i].pattern.code[:2] in ("18", "19", "20") or
+    if tok.dep_ == "conj":
+        return _listed_toll(tok, at)
+    return tok.dep_ == "advcl" and any(at[i].pattern.code and (at[i].pattern.code[:2] in ("18", "19", "20") or
                                        at[i].pattern.code[:3] in ("145", "175"))
                for i in range(tok.head.i + 1, tok.i) if i in at)
 

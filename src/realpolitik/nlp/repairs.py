@@ -1,4 +1,4 @@
-"""Repairs of four systematic misparses, made on the parsed document so that every later stage reads the same
+"""Repairs of five systematic misparses, made on the parsed document so that every later stage reads the same
 tree.
 
 A finite verb coordinated with a bare infinitive or gerund cannot share its clause: in "the ministry denied
@@ -26,6 +26,11 @@ head noun, cannot be a modifier ("the government rebels" is not what was written
 head noun the second, and the adjective modifies the head again; so is a noun with a people's adjective ("the
 Colombian government and FARC rebels"). Two nouns ("land, sea and air links") or two adjectives ("Russian and
 Ukrainian officials") are left as they are.
+
+A listed act read as a loose dependent: in "Moscow denied any involvement, called the Czech move hostile, and
+expelled 20 staff", the parser may hang "called" on "denied" with no relation it can name, and the subject it
+shares is lost. A past or present form set off by a comma after a verb in the same form, with no subject of its
+own, is that verb's conjunct.
 """
 
 from __future__ import annotations
@@ -63,6 +68,10 @@ def rehang_finite_conjuncts(doc: Doc) -> Doc:
         verb = _clause_verb_after(participle) or _clause_verb_on_its_phrase(participle)
         if verb is not None:
             _make_relative(participle, verb)
+    for i in numpy.flatnonzero(doc.to_array("DEP") == doc.vocab.strings["dep"]):
+        listed = doc[int(i)]
+        if _listed_act(listed):
+            listed.dep_ = "conj"
     for i in numpy.flatnonzero(doc.to_array("DEP") == doc.vocab.strings["nmod"]):
         first = doc[int(i)]
         if _modifier_read_as_conjunct(first):
@@ -209,6 +218,15 @@ def _uncoordinate_modifiers(first: Token) -> None:
             child.head = first
     first.head, first.dep_ = (first, "ROOT") if head.dep_ == "ROOT" else (head.head, head.dep_)
     head.head, head.dep_ = first, "conj"
+
+
+def _listed_act(tok: Token) -> bool:
+    """A finite verb after a comma, hung with no named relation on an earlier verb in its own form: "denied any
+    involvement, called the move hostile"."""
+    head, before = tok.head, tok.left_edge.i - 1
+    return tok.tag_ in _FINITE and head.tag_ == tok.tag_ and head.i < tok.i and before > head.i and \
+        tok.doc[before].text == "," and not any(c.dep_ in _SUBJECTS or c.dep_ in ("aux", "auxpass")
+                                                for c in tok.children)
 
 
 def _true_governor(tok: Token) -> Token | None:
