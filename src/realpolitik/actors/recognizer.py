@@ -262,6 +262,11 @@ class DocActors:
                            None)
             if country is not None and country != found[0].country:
                 found = Actor.of(country, found[0].role, name=_span_text(core), kind="group"), "actor:group-branch"
+        if found is not None and found[0].kind == "igo" and head.lemma_.lower() in _ENVOY_NOUNS and \
+                self.countries_in(core):
+            found = self._compose(head, tokens, date)  # "Iran's U.N. mission", "Russia's UN ambassador": the state's
+            if found is not None:
+                return found
         if found is not None and found[0].country == TRANSNATIONAL:
             # "Islamic State targets in the Libyan city of Derna": a transnational group where it fights is of
             # that country (as its national branches are), like any other armed group there
@@ -1074,6 +1079,8 @@ _ASKED_OF_ANOTHER = frozenset({"resignation", "removal", "ouster", "dismissal", 
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
 #: Nouns that, with a possessive, are the possessor's own state ("his country").
 #: A group's part in one country: "the Islamic State's Afghan affiliate", "al-Qaeda's Yemeni branch".
+#: Who speaks for a state at a body: "Iran's U.N. mission" is Iran's, not the U.N.'s.
+_ENVOY_NOUNS = frozenset({"mission", "delegation", "ambassador", "envoy", "representative", "delegate"})
 _BRANCH_NOUNS = frozenset({"affiliate", "branch", "wing", "offshoot", "franchise", "chapter", "cell"})
 _HOMELAND_NOUNS = frozenset({"country", "nation", "state", "homeland"})
 

@@ -486,6 +486,23 @@ def _shares_next_object(verb: Token, conj: Token) -> bool:
         any(t.dep_ == "cc" or t.text == "," for t in between)
 
 
+#: Deeds whose "of" names the victim: "revenge for the killing of Soleimani" is not on Soleimani's side.
+_DEEDS = frozenset({"killing", "murder", "assassination", "death", "execution", "abduction", "kidnapping",
+                    "arrest", "detention", "shooting", "beheading", "poisoning"})
+
+
+def _answerable_for(heads: list[Token]) -> list[Token]:
+    """What a "for" phrase names as the party answerable: a deed stands for its doer ("Israel's killing of ...",
+    "the killing of X by Y"), or for no one when the doer is not in the phrase."""
+    out = []
+    for head in heads:
+        if head.lemma_.lower() not in _DEEDS:
+            out.append(head)
+            continue
+        out += [c for c in head.children if c.dep_ == "poss"] + prep_objects(head, "by")
+    return out
+
+
 def _stranded_objects(verb: Token, prep: str) -> list[Token]:
     """The object a bare preposition shares with the next verb: "fired on and seized the boats" (fired on them)."""
     if not any(c.lower_ == prep and c.dep_ in ("prt", "prep") and not any(True for _ in c.children)
@@ -545,7 +562,8 @@ def target_candidates(trigger: Token, pattern: Pattern,
                     c for c in owner.children if c.dep_ in ("amod", "compound")]))
         elif slot not in ("between", "involving"):  # those are participants, handled as pairs
             for host in hosts:
-                out.append((slot, prep_objects(host, slot) or _stranded_objects(host, slot)))
+                found = prep_objects(host, slot) or _stranded_objects(host, slot)
+                out.append((slot, _answerable_for(found) if slot == "for" else found))
             if slot == "with" and pattern.pos == "noun":
                 out.append((slot, partners_of_gathering(trigger)))
             if slot != "from":

@@ -229,9 +229,10 @@ class SentenceCoder:
                     ev.trigger.i in (tok.i, tok.head.i) and (ev.target is not None and not alike) for ev in out):
                 continue  # (what this sentence told first is the model: "_done_likewise")
             told = [*self._story, *(ev for ev in out if _semicolon_between(ev.trigger, tok) or (
-                _takes_part(tok) and ev.trigger.i < tok.i))]  # ("Trump recognised Guaido; Canada, Brazil and
-            # Colombia quickly did the same": a sentence of its own; "launched strikes, leading a coalition in which
-            # warplanes from the UAE also took part": the act it joins)
+                (_takes_part(tok) or alike) and ev.trigger.i < tok.i))]  # ("Trump recognised Guaido; Canada,
+            # Brazil and Colombia quickly did the same": a sentence of its own; "launched strikes, leading a
+            # coalition in which warplanes from the UAE also took part": the act it joins; "imposed sanctions on
+            # China, as Britain and Canada announced parallel measures": the act they match)
             done = [ev for ev in told if ev.modality == "asserted" and ev.target is not None and ev.code[:2] != "01"]
             if not done:
                 continue

@@ -141,6 +141,8 @@ def _own_cues(tok: Token) -> set[str]:
         cues.add(_NOUN_COMPLEMENTS[tok.head.lemma_.lower()])  # "plans to send tanks", "a call to withdraw"
     if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATING_VERBS:
         cues.add("negated")
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and _called_off(tok.head):
+        cues.add("negated")  # "called off retaliatory strikes on Iran": none were carried out
     if tok.dep_ in ("xcomp", "pcomp") and tok.tag_ == "VBG" and ruled_out(tok.head):
         cues.add("negated")  # "ruled out resigning": no resignation
     if tok.dep_ == "advcl" and tok.tag_ == "VB" and tok.head.lemma_.lower() in SIGNING_VERBS and any(
@@ -164,6 +166,13 @@ def _own_cues(tok: Token) -> set[str]:
     if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in REPORT_NOUNS:
         cues.add("unconfirmed")  # "following reports that he pressed ..."
     return cues
+
+
+def _called_off(verb: Token) -> bool:
+    """"called off", "cancelled", "aborted": what is called off before it happens does not happen."""
+    lemma = verb.lemma_.lower()
+    return lemma in ("cancel", "abort") or lemma == "call" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
 
 
 def _future_in_the_past(tok: Token) -> bool:

@@ -316,6 +316,9 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
             chosen = replace(match, fallback=chosen) if match.pattern.targeted else match
         if chosen is not None and chosen.pattern.targeted and any(p.light for p in patterns_of(chosen.fallback)):
             chosen = replace(chosen, consumed=())  # "began joint exercises": if no target, the noun is the event
+        elif chosen is not None and chosen.pattern.light and chosen.consumed:  # "called off strikes": the noun
+            # a support verb asks for is the event; only its particle is the verb's
+            chosen = replace(chosen, consumed=tuple(i for i in chosen.consumed if tok.doc[i].pos not in _NOMINAL))
         if chosen is not None:
             found.append(chosen)
     consumed = {i for t in found for i in t.consumed}
