@@ -705,7 +705,8 @@ class SentenceCoder:
             if not sources and support is not None and support.lemma_.lower() in ANNOUNCING and \
                     self._told_before(tok):
                 return []  # "India and Pakistan agreed to a ceasefire ... Trump announced the truce": the truce told
-            if not sources and support is not None:
+            if not sources and support is not None and len(many) < 2:  # (but "ordered a ceasefire after days of
+                # fighting between his troops and forces loyal to X": those between are all of its parties)
                 sources = self._resolve_all(self._subjects(support), date, record=True)
             if not sources and not many:  # "the summit broke up without a deal": its parties made none
                 many = self._resolve_all([p for m in _failed_meetings(tok) for p in args.participants(m)], date)

@@ -497,7 +497,7 @@ _BACKGROUND_CUES = re.compile(
     r"|over\s+the\s+(?:past|last)\s+(?:(?:\w+|\d+)\s+)?(?:years|decades|decade|centuries)"
     r"|historically|has\s+long|have\s+long|had\s+long|long\s+been|long-?standing|decades-(?:old|long)"
     r"|years-long|centuries-old|dat(?:ing|es|ed)\s+back|in\s+the\s+(?:19|20)\d0s|years\s+ago|decades\s+ago"
-    r"|in\s+the\s+past(?=\s*[,.;]|\s*$)|used\s+to\s+be)\b")
+    r"|in\s+the\s+past(?=\s*[,.;]|\s*$)|used\s+to\s+be|(?:earlier|previous|past|prior)\s+rounds?)\b")
 #: "for over a decade", "for two years": background only with a perfect tense ("has been ... for two years");
 #: "extended the truce for two years" is news.
 _LONG_DURATION = re.compile(
