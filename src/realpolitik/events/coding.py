@@ -716,7 +716,9 @@ class SentenceCoder:
                 while (verb.pos_ != "VERB" and verb.dep_ in ("pobj", "prep") or verb.dep_ == "acl" and
                        verb.tag_ == "VBN") and verb.head.i != verb.i:  # ("in a deal brokered by China after ...")
                     verb = verb.head
-                agreed = self._parties_above(verb, date) if verb.pos_ == "VERB" else []
+                agreed = self._parties_above(verb, date) if verb.pos_ == "VERB" and not (
+                    args.partners_of_gathering(tok) and self._resolve_all(self._subjects(verb), date)) else []
+                # (but "Trump, who announced it after a phone call with Netanyahu and bin Zayed": his call)
                 if agreed:  # (the rebels and the government of one country too)
                     many = agreed
             occasion = args.occasion_verb(tok) if not sources and len(many) < 2 and (
