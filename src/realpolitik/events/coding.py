@@ -1902,6 +1902,9 @@ class SentenceCoder:
         for slot, heads in args.target_candidates(tok, trig.pattern):
             if slot == "on" and trig.pattern.wrapper == "intent" and len(own) >= 2:
                 continue  # "Kurti and Vucic agreed on an EU plan": with each other, on the plan
+            if slot == "dobj" and trig.pattern.wrapper == "intent" and all(
+                    h.lemma_.lower() in _OFFERED for h in heads):
+                continue  # "promised troops", "pledged 1,000 police officers": what is given, not to whom
             found = self._resolve_all(heads, date)
             if found and not (slot == "dobj" and self._own_thing(heads, found, own)):
                 return unique_actors(found)
@@ -3113,7 +3116,7 @@ _MISDEEDS = frozenset({"crime", "atrocity", "genocide", "massacre", "abuse", "vi
                        "act", "aggression", "terrorism"})
 #: Violent deeds whose doer, named in the passive, is charged by whoever says so ("the killing was ordered by ...").
 _VIOLENT_DEEDS = frozenset({"killing", "attack", "bombing", "explosion", "poisoning", "assassination", "shooting",
-                            "hack", "hacking", "abduction", "kidnapping"})
+                            "hack", "hacking", "cyberattack", "abduction", "kidnapping", "sabotage", "arson", "plot"})
 #: Verbs of finding out, whose own clause says what was found ("determined that Russia had committed ...").
 _FINDING = frozenset({"determine", "conclude", "find", "establish", "confirm", "know", "believe", "assess"})
 
@@ -3273,6 +3276,9 @@ def _plan_given_up(chain: list[Token]) -> bool:
 
 
 #: Nouns for what someone means to do ("plans to annex", "a bid to join").
+#: What is pledged or offered (people, money, arms): the object of a promise, never whom it is made to.
+_OFFERED = frozenset({"troop", "soldier", "officer", "personnel", "police", "policeman", "peacekeeper", "aid",
+                      "money", "fund", "funding", "weapon", "arm", "equipment", "loan", "assistance", "help"})
 #: Intents that two sides make to a third: "Jamaica and the Bahamas promised personnel" is not to each other.
 _OFFERING = frozenset({"promise", "offer", "volunteer"})
 _AIM_NOUNS = frozenset({"plan", "bid", "intention", "proposal", "attempt", "effort", "idea"})
