@@ -207,10 +207,19 @@ class SentenceCoder:
                 ev.code = "10" + ev.code[2:]
             if ev.code == "174" and self._given_to_diplomats(ev.trigger):  # "gave the ambassador 72 hours to
                 ev.code = "166"  # leave": diplomats expelled
+            if ev.code == "070" and self._supports_force(ev):  # "struck targets in Yemen, with Australia and
+                ev.code = "062"  # Canada providing support": a part in the operation, military cooperation
         self._remember(sent, triggers, out, date)
         for ev in out:
             ev.actor_tokens = self._actor_tokens
         return out
+
+    def _supports_force(self, ev: SentenceEvent) -> bool:
+        """Whether bare "support" given goes to a side the story shows using force: support of its operation."""
+        return ev.target is not None and any(o.dep_ == "dobj" and o.lemma_.lower() == "support"
+                                             for o in ev.trigger.children) and any(
+            forceful(done.code) and done.modality == "asserted" and done.source.country == ev.target.country
+            for done in self._reported_so_far())
 
     def _followed(self, sent: Span, out: list[SentenceEvent], date) -> list[SentenceEvent]:
         """"Trump recognised Guaido ... Brazil, Colombia and Canada quickly followed" (or "did the same"), "the EU

@@ -56,6 +56,10 @@ def zero_relative_object(verb: Token) -> Token | None:
     return verb.head if has_subject else None
 
 
+#: Participles that make whom they describe captives ("hostages held in Gaza", "sailors captured last year").
+_CAPTIVITY = frozenset({"hold", "detain", "capture", "abduct", "kidnap", "imprison", "jail", "seize"})
+
+
 def object_words(tok: Token) -> dict[str, Token]:
     """Lemmas that count as the object of a trigger, mapped to the token that carries each.
 
@@ -90,6 +94,8 @@ def object_words(tok: Token) -> dict[str, Token]:
                 add(c, depth + 1)
             elif c.dep_ == "prt" and t.pos_ == "VERB":  # "urged Delhi to hand her over": a phrasal complement
                 words.setdefault(f"{t.lemma_.lower()} {c.lower_}", t)
+            elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _CAPTIVITY:  # "women held in Gaza
+                words.setdefault(c.lemma_.lower(), t)  # were handed over": captives, not suspects
             elif c.dep_ == "acl" and depth < 2:  # "called the decision to send a ship a provocation": the
                 objects = [d for d in c.children if d.dep_ == "dobj"]  # parser hangs the verdict on the
                 if len(objects) >= 2:  # infinitive, as its second object
