@@ -188,6 +188,7 @@ class SentenceCoder:
         out.extend(self._due_to_visit(sent, out, date))
         out.extend(self._unwelcome(sent, out, date))
         out.extend(self._alleged(out))
+        out.extend(self._grounds_charged(out, date))
         # an armed group's claim of an attack is news of the attack (coded from the claim, above), not of a
         # statement; a state's acknowledgement stays one ("Iran acknowledged shooting down the airliner")
         out[:] = [ev for ev in out if not (ev.code == CLAIM_RESPONSIBILITY and ev.source.role in _ARMED_GROUP_ROLES)]
@@ -2639,6 +2640,28 @@ class SentenceCoder:
     def _describe(self, head: Token, date, cue: str) -> Attribution:
         return describe(head, self.actors, date, cue)
 
+    def _grounds_charged(self, events: list[SentenceEvent], date) -> list[SentenceEvent]:
+        """"recalled its ambassador, citing unfounded attacks by Italian leaders", "cut ties over what it called
+        Nairobi's interference": a step taken against another side on the grounds of its wrongs charges it."""
+        out = []
+        for ev in events:
+            if ev.code[:2] not in _GROUNDED_ROOTS or ev.modality != "asserted" or ev.target is None:
+                continue
+            owners = [o for g in _stated_grounds(ev.trigger) if self._wrong(g) for o in _owners(g)]
+            for side in _other_sides(self._resolve_all(owners, date), [ev.source]):
+                if side.country != ev.source.country and not any(
+                        e.code.startswith("11") and e.source.code == ev.source.code and e.target is not None and
+                        e.target.country == side.country for e in events):
+                    out.append(SentenceEvent(ev.trigger, ev.first, "112", ev.source, side, ev.modality,
+                                             f"{ev.rule}>grounds", ev.chain, ev.attribution))
+                    break
+        return out
+
+    def _wrong(self, noun: Token) -> bool:
+        """A wrong someone did: misconduct by name ("interference"), or words or acts called hostile or unfounded."""
+        return noun.lemma_.lower() in _MISCONDUCT | _MISDEEDS or any(
+            m.dep_ == "amod" and m.lemma_.lower() in self.lexicon.classes["disparaging"] for m in noun.children)
+
     def _alleged(self, events: list[SentenceEvent]) -> list[SentenceEvent]:
         """"Iran's Guards blamed Israel for the killing", "accused Iran of being behind the assault": the
         accused did the act reported before, by the accuser's account (unconfirmed)."""
@@ -3123,6 +3146,44 @@ _WRONGDOING = frozenset({"violate", "breach", "infringe", "flout", "meddle", "in
 #: What one "committed": a misdeed that makes saying so an accusation.
 _MISDEEDS = frozenset({"crime", "atrocity", "genocide", "massacre", "abuse", "violation", "murder", "war crime",
                        "act", "aggression", "terrorism"})
+#: Steps against another side that may state their grounds: reproach (11), rejection (12), reduced relations (16).
+_GROUNDED_ROOTS = frozenset({"11", "12", "16"})
+#: Misconduct a state is charged with when its wrongs are given as grounds ("over Nairobi's interference").
+_MISCONDUCT = frozenset({"interference", "meddling", "hostility", "provocation", "accusation", "insult",
+                         "espionage", "spying", "violation", "incursion", "intrusion", "smear", "lie"})
+
+
+def _stated_grounds(verb: Token) -> list[Token]:
+    """The nouns a step gives as its grounds: "citing X", "over X", "over what it called X" (and the nouns joined to
+    them, or in their "of" phrase: "months of repeated accusations"), also where the parser hangs them on a
+    participle telling how the step was taken ("cut ties, recalling its diplomats ..., over X")."""
+    hosts = [verb] + [p for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" for p in (c, *c.conjuncts)]
+    heads = [o for h in hosts for c in h.children if c.dep_ == "advcl" and c.lemma_.lower() == "cite"
+             for o in c.children if o.dep_ == "dobj" or o.dep_ == "ccomp"]
+    heads += [o for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in ("over", "for")
+              for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    named = []
+    for head in heads:  # "what it called X": X
+        called = head if head.lemma_.lower() == "call" else next(
+            (c for c in head.children if c.dep_ in ("relcl", "ccomp", "pcomp") and c.lemma_.lower() == "call"), None)
+        named += [o for o in called.children if o.dep_ in ("oprd", "dobj") and o.lower_ != "what"] \
+            if called is not None else [head]
+    found = []
+    for noun in named:
+        for n in (noun, *noun.conjuncts, *args.prep_objects(noun, "of")):
+            found += [n, *n.conjuncts]
+    return found
+
+
+def _owners(noun: Token) -> list[Token]:
+    """Whose a wrong is: its possessor ("Nairobi's interference") or its doer ("attacks by Italian leaders", also
+    hung on the citing verb: "citing espionage by Iranian intelligence")."""
+    holders = [noun] + ([noun.head] if noun.dep_ == "dobj" and noun.head.lemma_.lower() == "cite" else [])
+    return [c for c in noun.children if c.dep_ == "poss"] + [
+        o for h in holders for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+        for o in c.children if o.dep_ == "pobj"]
+
+
 #: Violent deeds whose doer, named in the passive, is charged by whoever says so ("the killing was ordered by ...").
 _VIOLENT_DEEDS = frozenset({"killing", "attack", "bombing", "explosion", "poisoning", "assassination", "shooting",
                             "hack", "hacking", "cyberattack", "abduction", "kidnapping", "sabotage", "arson", "plot"})
