@@ -161,7 +161,7 @@ def subject_heads(verb: Token) -> list[Token]:
     if is_passive(verb):
         for child in verb.children:
             if child.dep_ == "agent":
-                return [p for c in child.children if c.dep_ == "pobj" for p in with_conjuncts(c)]
+                return [p for c in child.children if c.dep_ == "pobj" for p in with_conjuncts(_body_behind(c))]
         # "Ukraine was promised air defence systems by Germany", "sanctions were imposed on 20 officials by the
         # EU": the parser hung the agent on the object, or on the object of a preposition
         hung = [h for host in object_heads(verb, skip=("by",)) for h in prep_objects(host, "by")]
@@ -501,6 +501,17 @@ def _answerable_for(heads: list[Token]) -> list[Token]:
             continue
         out += [c for c in head.children if c.dep_ == "poss"] + prep_objects(head, "by")
     return out
+
+
+#: Decisions a body takes: "suspended by a vote of the General Assembly" is the Assembly's act.
+_DECISIONS = frozenset({"vote", "decision", "resolution", "ruling", "order", "decree", "verdict", "majority"})
+
+
+def _body_behind(agent: Token) -> Token:
+    """The body whose decision an agent phrase names ("by a vote of the General Assembly"), else the agent."""
+    if agent.lemma_.lower() in _DECISIONS:
+        return next(iter(prep_objects(agent, "of")), agent)
+    return agent
 
 
 def _stranded_objects(verb: Token, prep: str) -> list[Token]:
