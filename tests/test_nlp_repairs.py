@@ -1,7 +1,8 @@
 """The parse repairs the pipeline ends with: a finite verb the parser hangs on an infinitive or a gerund is hung
 on the verb above in its own form, where nothing between could share it; a reduced relative read as the main verb
 ("rockets fired from Cambodia killed ...") describes its noun again; a determined noun read as a modifier of the
-next ("the government and Tigrayan forces") is the first conjunct again; nothing else moves."""
+next ("the government and Tigrayan forces") is the first conjunct again; a listed act the parser left as a loose
+dependent ("denied any involvement, called the move hostile") is a conjunct; nothing else moves."""
 
 from __future__ import annotations
 
@@ -136,3 +137,17 @@ def test_a_determined_noun_read_as_a_modifier_is_the_first_conjunct(text):
 def test_modifiers_of_one_noun_stay(text, modifier, noun, dep):
     doc = load_pipeline("en_core_web_md")(text)
     assert _token(doc, noun).dep_ == dep and _token(doc, modifier).head.text == noun
+
+
+LISTED = ("Moscow denied any involvement, called the Czech move hostile and unprecedented, and on Sunday expelled 20 "
+          "staff of the Czech embassy in retaliation.")
+
+
+def test_a_listed_act_left_as_a_loose_dependent_is_a_conjunct():
+    stock = spacy.load(locate_model("en_core_web_md"), exclude=["textcat"])
+    called = _token(stock(LISTED), "called")
+    assert (called.dep_, called.head.text) == ("dep", "denied")  # the misparse the repair exists for
+    doc = load_pipeline("en_core_web_md")(LISTED)
+    called = _token(doc, "called")
+    assert (called.dep_, called.head.text) == ("conj", "denied")
+    assert [c.text for c in called.children if c.dep_ == "nsubj"] == []  # the subject stays shared, not copied
