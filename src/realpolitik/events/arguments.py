@@ -264,6 +264,10 @@ def subject_heads(verb: Token) -> list[Token]:
             own = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
             if own:
                 return with_conjuncts(own[0])
+            if node.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "which", "that")
+                                            for c in node.children) and _named(node.head):
+                # "the Syrian army, which denies ever using chemical weapons": what the antecedent denies using
+                return with_conjuncts(_set_off_antecedent(node))
             described = _subject_read_as_clause(node)
             if described is not None:
                 return with_conjuncts(described)

@@ -1081,6 +1081,11 @@ class SentenceCoder:
         if not targets and sources and root in VIOLENCE_ROOTS and not args.prep_objects(tok, "into") and not any(
                 heads for _, heads in candidates):  # (not "fired into the sea", nor "hit a rebel depot")
             targets = _other_sides(self._reporting_forces(tok, date), sources)
+        at_home = self._home_struck([_struck_clause(tok), support], sources) if sources and \
+            root in VIOLENCE_ROOTS and not one_way and all(t.country in {s.country for s in sources}
+                                                           for t in targets) else []
+        # ("Syria carried out a chemical attack in Douma": force a state uses at home, with no other side named, is
+        # against its own country; kept apart from the targets below, which drop the doer's own code)
         if not targets and sources and root == "20" and not self._place_hints and not args.prep_objects(
                 tok, "in", "against") and sources[0].country and sources[0].kind != "igo":
             targets = [Actor.of(sources[0].country, "CVL", kind="sector")]  # "denied committing genocide": its people
@@ -1090,7 +1095,7 @@ class SentenceCoder:
         sent = sentence_of(tok)
         sources, many = self._without_brokers(sources, sent, date), self._without_brokers(many, sent, date)
         named = unique_actors(targets)
-        targets = [t for t in named if all(_distinct(t, s) for s in sources)]
+        targets = [t for t in named if all(_distinct(t, s) for s in sources)] or at_home
         if pattern.reciprocal:  # "Biden and Putin ..., in their first summit": the two countries named again are
             # the same two sides, not two more parties
             targets = [t for t in targets if t.role or t.country not in {s.country for s in sources}]
@@ -1147,7 +1152,8 @@ class SentenceCoder:
             many, sources = sources, []
         if pattern.pos == "noun" and support is None and not targets and not many and \
                 tok.dep_ not in ("nsubj", "nsubjpass") and not _is_occasion(tok) and not unrest_first_told(tok) and \
-                not (tok.dep_ == "dobj" and self._wrapper_kind(tok.head) in ABSORBING):  # "demanding his resignation"
+                not (tok.dep_ == "dobj" and self._wrapper_kind(tok.head) in ABSORBING) and \
+                _denier_clause(tok) is None:  # ("demanding his resignation"; "an attack that Damascus denies")
             return []  # "shield its economy from U.S. sanctions": a reference, not news of an event
         if needs_target and not targets:
             return []
@@ -1321,6 +1327,17 @@ class SentenceCoder:
         # last named that is not the doer's)
         return self._other_country_in(where, sources) or ([Actor.of(in_view)] if in_view else [])
 
+    def _home_struck(self, words: list[Token | None], sources: list[Actor]) -> list[Actor]:
+        """The doers' own country, when a state's act of force is placed in it and nowhere else (by the phrases of
+        the act's words, or of the verb that carries it: "carried out a chemical attack in Douma")."""
+        states = {s.country for s in sources if s.country and s.kind != "igo" and s.role in (None, "GOV", "MIL")}
+        if len(states) != 1:
+            return []
+        places = [p for w in words if w is not None for c in w.children if c.dep_ == "prep" and
+                  c.lower_ in ("in", "inside", "at", "across") for p in c.children if p.dep_ == "pobj"]
+        where = self.actors.countries_in(t for p in places for t in self.actors.phrase_tokens(p, with_preps=False))
+        return [Actor.of(where[0])] if where and set(where) == states else []
+
     def _mission_country(self, tok: Token, sources: list[Actor]) -> list[Actor]:
         """The foreign country whose embassy or consulate a crowd's act names, wherever the phrase sits ("set fire to
         barriers outside the French embassy", "tried to force their way into the building housing the Japanese
@@ -1332,6 +1349,9 @@ class SentenceCoder:
     def _noun_doers(self, noun: Token) -> list[Token]:
         """Who did what a noun names: "military drills" name no doer, "Israeli strikes" do, and "the Minsk
         agreements" were not Belarus's."""
+        denier = _denier_clause(noun)
+        if denier is not None:  # "a poison gas attack in Douma that Damascus denies carrying out": Damascus's,
+            return [c for c in denier.children if c.dep_ == "nsubj"]  # by the story's account, denied
         return [h for h in args.noun_source_heads(noun)
                 if h.dep_ not in ("amod", "compound", "nmod") or self.actors.names_party(h)]
 
@@ -2118,6 +2138,8 @@ class SentenceCoder:
         killed civilians and called the images staged", the second act hung on the denied clause by the parser)."""
         if self._misattached_speech(chain[0]) is not None:
             return False
+        if _denier_clause(chain[0]) is not None:
+            return True  # "a gas attack that Damascus denies carrying out"
         for prev, tok in zip(chain, chain[1:]):
             if prev.dep_ == "conj" and any(c.dep_ in args.SUBJECT_DEPS for c in prev.children):
                 return False  # "..., and Prime Minister Sharif condemned ...": a clause with its own subject
@@ -3004,6 +3026,16 @@ def _is_place(head: Token) -> bool:
     """A place, not a party: "a base", "Tower 22, a logistics base"."""
     return head.ent_type_ == "FAC" or head.lemma_.lower() in _PLACE_NOUNS or any(
         c.dep_ == "appos" and c.lemma_.lower() in _PLACE_NOUNS for c in head.children)
+
+
+def _denier_clause(noun: Token) -> Token | None:
+    """The relative clause in which someone named denies doing what the noun names ("an attack that Damascus denies
+    carrying out", "the killing, which Riyadh denied ordering")."""
+    if noun.pos_ != "NOUN":
+        return None
+    hosts = [noun, *args.prep_objects(noun, "in", "on", "at")]  # ("an attack in Douma that ...": hung on the town)
+    return next((c for h in hosts for c in h.children if c.dep_ == "relcl" and c.lemma_.lower() == "deny" and any(
+        s.dep_ == "nsubj" and s.lower_ not in args.RELATIVE_PRONOUNS for s in c.children)), None)
 
 
 def _struck_clause(tok: Token) -> Token:
