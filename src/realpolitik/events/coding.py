@@ -6,6 +6,8 @@ date and place (later stages) and freezes them into ``model.Event``.
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
@@ -1997,7 +1999,9 @@ class SentenceCoder:
         complicit = _complicity(complement)  # "said there were indications of an Israeli role"
         blamed = _blames(complement) or bool(complicit)  # "said Iran was behind the attack": an accusation
         threatened = _threatens(complement)  # "said Israel would pay a heavy price"
-        judged = blamed or threatened or self._judges(complement, "disparaging")  # "said the annexation was illegal"
+        unyielding = _not_negotiable(complement)  # "said Greenland was not for sale": a demand refused
+        judged = blamed or threatened or unyielding or self._judges(complement, "disparaging")  # "said the
+        # annexation was illegal"
         demanded = any(a.dep_ == "aux" and a.lower_ in ("must", "should") for c in complement for a in c.children)
         inside = {t.i for c in complement for t in c.subtree}
         if trig.pattern.code == "015" and complement:  # "Iran acknowledged that its military had shot down ..."
@@ -2010,19 +2014,22 @@ class SentenceCoder:
         topics = [s for c in complement for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         topics += args.prep_objects(tok, "of", "about") + complicit + _misdeed_doers(complement)  # '"...," X said
         # of Y'
-        target = self._topic_actor(topics, sources, date, judged)
+        target = self._topic_actor(topics, sources, date, judged) if not unyielding else \
+            next(iter(self._adversary(sources)), None)  # (not what is not for sale: whoever wants it)
         if target is None and (judged or demanded):  # "told NATO that it would regard ... as a threat"
             told = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
             target = next(iter(_other_sides(self._resolve_all(told, date), sources)), None)
         if target is None and threatened and any(_names_deed(t) for t in topics):
             target = next(iter(self._deed_doer(sources)), None)  # "said it would not go unanswered"
-        if target is None and threatened:
+        if target is None and (threatened or unyielding):
             target = next(iter(self._adversary(sources)), None)
         if target is None:
             return []
         chain = self._chain(tok)
         code, rule = trig.pattern.code, trig.pattern.id
-        if threatened:
+        if unyielding:
+            code, rule = "120", f"{rule}>not-negotiable"
+        elif threatened:
             code, rule = "130", f"{rule}>threat"
         elif blamed:
             code, rule = "112", f"{rule}>blame"
@@ -2035,7 +2042,8 @@ class SentenceCoder:
         elif not self.emit_statements:
             return []  # a bare statement about another party (010) only when asked for
         targets = [target]
-        if judged and topics:  # "warned that Washington and London would pay a heavy price": each of them
+        if judged and topics and not unyielding:  # "warned that Washington and London would pay a heavy price":
+            # each of them
             targets = unique_actors(targets + _other_sides(self._resolve_all(args.with_conjuncts(topics[0]), date),
                                                            sources))
         return [SentenceEvent(tok, tok.i, code, s, t, modality_of(chain), rule, chain) for s in sources
@@ -3234,6 +3242,17 @@ def _what_was_said(verb: Token) -> list[Token]:
         # "had found evidence that GRU officers ...", "there was well-founded suspicion that ..."
         out.extend(found or [clause])
     return out
+
+
+_NOT_NEGOTIABLE = re.compile(r"(?i)\b(?:not|never)\s+(?:be\s+)?(?:negotiable|for\s+sale|up\s+for\s+(?:discussion|"
+                             r"negotiation|debate|grabs))\b|\bnon-negotiable\b")
+
+
+def _not_negotiable(complement: list[Token]) -> bool:
+    """Whether what was said refuses to yield what another side wants: "Greenland was not for sale", "sovereignty
+    over the canal was not negotiable", "is not up for discussion"."""
+    return any(_NOT_NEGOTIABLE.search(clause.doc[clause.left_edge.i:clause.right_edge.i + 1].text)
+               for clause in complement)
 
 
 def _misdeed_doers(complement: list[Token]) -> list[Token]:
