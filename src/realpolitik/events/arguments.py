@@ -495,6 +495,23 @@ _DEEDS = frozenset({"killing", "murder", "assassination", "death", "execution", 
                     "arrest", "detention", "shooting", "beheading", "poisoning"})
 
 
+def _named_among(verb: Token) -> list[Token]:
+    """Those a group acted on is said to include: "freed 16 prisoners, among them X" (the parser hangs X on the
+    verb), and "X and Y were among 16 prisoners freed by Russia" (the verb describes the group they are among)."""
+    def among_them(word: Token) -> list[Token]:
+        return [p for p in word.children if p.dep_ == "prep" and p.lower_ == "among" and any(
+            o.lower_ in ("them", "whom") for o in p.children)]
+
+    named = [c for c in verb.children if c.dep_ in ("npadvmod", "appos", "dobj") and among_them(c)]
+    for prep in among_them(verb):  # (or on the verb, the names after it as its second object)
+        named += [c for c in verb.children if c.dep_ in ("npadvmod", "appos", "dobj") and c.i > prep.i]
+    group = verb.head if verb.dep_ == "acl" else None
+    if group is not None and group.dep_ == "pobj" and group.head.lower_ == "among" and \
+            group.head.head.lemma_ == "be":
+        named += [s for c in group.head.head.children if c.dep_ == "nsubj" for s in with_conjuncts(c)]
+    return named
+
+
 def _answerable_for(heads: list[Token]) -> list[Token]:
     """What a "for" phrase names as the party answerable: a deed stands for its doer ("Israel's killing of ...",
     "the killing of X by Y"), or for no one when the doer is not in the phrase."""
@@ -561,6 +578,7 @@ def target_candidates(trigger: Token, pattern: Pattern,
     for slot in slots:
         if slot == "dobj":  # "attacked several foreign embassies, including Rwanda's": the one named first
             out.append((slot, [p for o in [trigger, *dobjs] for p in prep_objects(o, "including")]))
+            out.append((slot, _named_among(trigger)))  # "freed 16 prisoners, among them a former U.S. Marine"
             if (pattern.code or "").startswith("11"):  # "branded the revolt treason", parsed as one noun: what
                 # is named is the compound, not the name
                 out.append((slot, [c for o in dobjs if o.lemma_.lower() in pattern.objects for c in o.children
