@@ -146,7 +146,10 @@ class Coder:
             if stranded is not None:  # "On Monday Germany and France expelled ...", parsed "Monday Germany": the
                 anchors = {stranded.i, stranded.head.i}  # day still dates the clause the preposition hangs on
                 root = stranded
-            if root.head.pos_ == "ADP" or root.head.i in range(span.start, span.end):
+            clause = _relative_clause_before(root.head) if mention.date.historical else None
+            if clause is not None:  # "released 21 of the schoolgirls it kidnapped from Chibok in April 2014": the
+                anchors, root = {clause.i}, clause  # old date closes the clause before it, not the release
+            elif root.head.pos_ == "ADP" or root.head.i in range(span.start, span.end):
                 anchors.add(root.head.head.i)
                 holder = root.head.head
                 if root.head.pos_ == "ADP" and holder.dep_ == "pobj" and holder.head.pos_ == "ADP":
@@ -390,6 +393,15 @@ def code_articles(articles: Iterable[Article], *, settings: Settings | None = No
 def code_article(article: Article, *, settings: Settings | None = None) -> CodedArticle:
     """Code one article."""
     return next(code_articles([article], settings=settings))
+
+
+def _relative_clause_before(prep: Token) -> Token | None:
+    """The relative clause that ends right before a preposition the parser hung on the verb above it."""
+    if prep.pos_ != "ADP" or prep.i == 0 or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    last = prep.doc[prep.i - 1]
+    return next((a for a in last.ancestors if a.dep_ in ("relcl", "acl") and a.right_edge.i == last.i and
+                 a.i > prep.head.i and prep.head in a.ancestors), None) if last.text != "," else None
 
 
 def _stranded_preposition(doc, span: Span) -> Token | None:
