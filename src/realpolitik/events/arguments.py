@@ -503,8 +503,11 @@ def _named_among(verb: Token) -> list[Token]:
             o.lower_ in ("them", "whom") for o in p.children)]
 
     named = [c for c in verb.children if c.dep_ in ("npadvmod", "appos", "dobj") and among_them(c)]
-    for prep in among_them(verb):  # (or on the verb, the names after it as its second object)
-        named += [c for c in verb.children if c.dep_ in ("npadvmod", "appos", "dobj") and c.i > prep.i]
+    hosts = [verb] + [c for c in verb.children if c.dep_ == "prep" for c in c.children if c.dep_ == "pcomp"]
+    for host in hosts:  # (or on the verb, or a phrase of its manner, the names after it as its second object:
+        for prep in among_them(host):  # "put eight convicts to death by firing squad, among them ...")
+            named += [n for c in host.children if c.dep_ in ("npadvmod", "appos", "dobj") and c.i > prep.i
+                      for n in (c, *(a for a in c.children if a.dep_ == "appos"))]
     group = verb.head if verb.dep_ == "acl" else None
     if group is not None and group.dep_ == "pobj" and group.head.lower_ == "among" and \
             group.head.head.lemma_ == "be":
