@@ -449,6 +449,9 @@ class DocActors:
                 self._keep(self.titles, written.replace(entry.name, "").strip().lower(), actor)
             return actor, f"actor:{entry.id}"
         person = [t for t in tokens if t.ent_type_ == "PERSON" and t.i not in self.hits]
+        bare = [t for t in tokens if t.pos_ == "PROPN" and t.i not in self.hits]
+        if not person and len(bare) == 1 and len(tokens) == 1 and self._was_a_person(bare[0]):
+            person = bare  # "Rajapaksa had agreed to resign", tagged an organisation: the man named in full before
         if person:
             remembered = self.surnames.get(person[-1].lower_)
             if remembered is None and len(person) == 1:  # "Abiy", "Isaias": some are called by their given name
@@ -460,6 +463,11 @@ class DocActors:
             if remembered is not None:
                 return remembered, "actor:same-person-earlier"
         return None
+
+    def _was_a_person(self, word: Token) -> bool:
+        """Whether a name stands for a person named earlier in the text (remembered, or tagged a person there)."""
+        return word.lower_ in self.surnames or any(
+            t.lower_ == word.lower_ and t.ent_type_ == "PERSON" for t in self.doc[:sentence_of(word).start])
 
     def _introduced_before(self, surname: Token, date: str | None) -> Actor | None:
         """"the dismissed army chief, General Juan Jose Zuniga, ... Zuniga was arrested": a person the text
