@@ -25,8 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # after the one after (raised to 0.750, which one lost hit fails), 0.757 (tune 0.919) after the session of
 # 2026-11-27 (raised to 0.755 and 0.915; one lost hit fails either); tune 0.922 after the next session (raised to
 # 0.92); held-out 0.773 and tune 0.926 after the evening session of 2026-11-27 (raised to 0.77 and 0.925: one lost
-# hit fails either); held-out 0.773 at 140 / 177 after the late-evening session (raised to 0.772).
-FLOORS = {"dev": 0.95, "tune": 0.925, "heldout": 0.772}
+# hit fails either); held-out 0.773 at 140 / 177 after the late-evening session (raised to 0.772); held-out 0.777
+# at 141 / 178 and tune 0.933 after the small-hours session of 2026-11-28 (raised to 0.775 and 0.93: one lost hit
+# fails either).
+FLOORS = {"dev": 0.95, "tune": 0.93, "heldout": 0.775}
 
 
 @pytest.fixture(scope="module")
