@@ -1274,7 +1274,7 @@ def _with_particles(ent: Span) -> str:
 def _agent_glued(mod: Token) -> bool:
     """A participle glued by a hyphen to who did it, before the noun it describes: "UN-backed", "Iran-funded"
     (not "US-led": a coalition led by the US is the US's side)."""
-    return mod.lemma_.lower() != "lead" and bool(hyphen_agent(mod))
+    return bool(hyphen_agent(mod)) and mod.lemma_.lower() != "lead"  # (the rare hyphen first)
 
 
 def _span_text(tokens: list[Token]) -> str:
