@@ -503,8 +503,9 @@ class DocActors:
 
     def _compose(self, head: Token, tokens: list[Token], date: str | None) -> tuple[Actor, str] | None:
         # "Iranian-backed militias in Syria", "Turkish-backed Syrian fighters": a sponsor is not the party's state
-        sponsors = {t.i for t in tokens if t.head.tag_ == "VBN" and t.head.lemma_.lower() in _SPONSORING and
-                    t.dep_ in ("npadvmod", "compound", "nmod", "amod") and head.i not in (t.i, t.head.i)}
+        # (the word's own relation is tested first: reading its head builds a token)
+        sponsors = {t.i for t in tokens if t.dep_ in ("npadvmod", "compound", "nmod", "amod") and
+                    t.head.tag_ == "VBN" and t.head.lemma_.lower() in _SPONSORING and head.i not in (t.i, t.head.i)}
         # (but the sponsor named on its own is itself: "US-sponsored talks", asked who sponsored them)
         named_after = head.lemma_.lower() in _NAMED_AFTER_PLACES  # "the Doha agreement", "the Minsk format"
         countries = self.countries_in([t for t in tokens if t.i not in sponsors and not (
