@@ -944,17 +944,21 @@ class DocActors:
         return self.phrase_tokens(pobj, with_preps=False)
 
     def _says_where(self, pobj: Token) -> bool:
-        prep = pobj.head.lower_
+        # (asked of every prepositional object of every sentence: the preposition is read once, the word it hangs
+        # on only where a test needs it, as spaCy builds a new Token on every read)
+        head = pobj.head
+        prep = head.lower_
         if pobj.lemma_.lower() in BIDDING_NOUNS:
             return False  # "at Ankara's request"
         if prep == "at" and self._names_country(pobj):
             return False  # "fired rockets at Israel": aimed at, not in
-        bearer = pobj.head.head
-        if prep == "in" and bearer.dep_ == "pobj" and bearer.head.lower_ in ("into", "to") and \
-                bearer.head.head.lemma_.lower() in _SENDING:
-            return False  # "flew him into exile in Costa Rica": where he went, not where the story happens
+        if prep == "in":
+            bearer = head.head
+            if bearer.dep_ == "pobj" and bearer.head.lower_ in ("into", "to") and \
+                    bearer.head.head.lemma_.lower() in _SENDING:
+                return False  # "flew him into exile in Costa Rica": where he went, not where the story happens
         return prep in _WHERE_PREPS or _in_place_slot(pobj) or (  # "the city of Dnipro"
-            prep == "on" and pobj.head.head.lemma_.lower() in _MARCHING)  # "marched on Dhaka"
+            prep == "on" and head.head.lemma_.lower() in _MARCHING)  # "marched on Dhaka"
 
     def note_home(self, country: str) -> None:
         """Remember a country where something happened at home, for role-only actors in later sentences."""
