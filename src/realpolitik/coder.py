@@ -8,8 +8,10 @@ receives the settings builds its own coder once and reuses it.
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -40,12 +42,13 @@ class Coder:
 
     def __init__(self, settings: Settings):
         self.settings = settings
-        self.nlp = load_pipeline(settings.model)
-        self.lexicon = load_lexicon(tuple(settings.verb_files))
-        self.cameo = load_cameo()
-        self.dictionary = load_actor_dictionary(tuple(settings.actor_files))
-        self.gazetteer = load_gazetteer()
-        self.recognizer = ActorRecognizer(self.nlp.vocab, self.dictionary, self.gazetteer)
+        self.nlp = load_pipeline(settings.model)  # (spaCy turns the collector back on as it reads the model)
+        with _collector_paused():
+            self.lexicon = load_lexicon(tuple(settings.verb_files))
+            self.cameo = load_cameo()
+            self.dictionary = load_actor_dictionary(tuple(settings.actor_files))
+            self.gazetteer = load_gazetteer()
+            self.recognizer = ActorRecognizer(self.nlp.vocab, self.dictionary, self.gazetteer)
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code a stream of articles with ``nlp.pipe``; ids travel with their docs."""
@@ -377,6 +380,21 @@ def _same_side(a: Actor | None, b: Actor | None) -> bool:
 def _dyad_root(event: Event) -> tuple:
     """Who did what kind of thing to whom, country to country."""
     return (event.source.country, event.target.country if event.target else None, event.root)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection in the block. The knowledge is ~200,000 objects built at once and kept for
+    the whole process, which makes no garbage cycles worth finding: each collection the allocations set off walks
+    every object built so far, the model's too (measured: gazetteer 0.95 -> 0.46 CPU s, actor matcher 0.47 ->
+    0.29 s, in every process that codes)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @functools.lru_cache(maxsize=2)

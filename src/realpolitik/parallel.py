@@ -88,6 +88,10 @@ def _code_chunk(settings: Settings, articles: list[Article]) -> list[tuple]:
         raise _portable(exc) from None
 
 
+def _ready() -> None:
+    """Worker task that does nothing: submitted to start a worker, which first runs its initializer (``_warm``)."""
+
+
 def _pieces(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     items = iter(articles)
     while piece := list(islice(items, size)):
@@ -127,6 +131,14 @@ class CodingPool:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
+
+    def start(self) -> None:
+        """Start the workers now rather than at the first chunk, so that they load the pipeline while the caller
+        gets ready (``ingest`` imports the store and reads its first articles meanwhile: ~0.3 s)."""
+        if not self.in_process:
+            pool = self._pool()
+            for _ in range(self.processes):  # (the executor starts one worker per task while none is idle)
+                pool.submit(_ready)
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:

@@ -516,8 +516,9 @@ class DocActors:
 
     def _compose(self, head: Token, tokens: list[Token], date: str | None) -> tuple[Actor, str] | None:
         # "Iranian-backed militias in Syria", "Turkish-backed Syrian fighters": a sponsor is not the party's state
-        sponsors = {t.i for t in tokens if t.head.tag_ == "VBN" and t.head.lemma_.lower() in _SPONSORING and
-                    t.dep_ in ("npadvmod", "compound", "nmod", "amod") and head.i not in (t.i, t.head.i)}
+        # (the word's own relation is tested first: reading its head builds a token)
+        sponsors = {t.i for t in tokens if t.dep_ in ("npadvmod", "compound", "nmod", "amod") and
+                    t.head.tag_ == "VBN" and t.head.lemma_.lower() in _SPONSORING and head.i not in (t.i, t.head.i)}
         # (but the sponsor named on its own is itself: "US-sponsored talks", asked who sponsored them)
         named_after = head.lemma_.lower() in _NAMED_AFTER_PLACES  # "the Doha agreement", "the Minsk format"
         countries = self.countries_in([t for t in tokens if t.i not in sponsors and not (
@@ -957,17 +958,21 @@ class DocActors:
         return self.phrase_tokens(pobj, with_preps=False)
 
     def _says_where(self, pobj: Token) -> bool:
-        prep = pobj.head.lower_
+        # (asked of every prepositional object of every sentence: the preposition is read once, the word it hangs
+        # on only where a test needs it, as spaCy builds a new Token on every read)
+        head = pobj.head
+        prep = head.lower_
         if pobj.lemma_.lower() in BIDDING_NOUNS:
             return False  # "at Ankara's request"
         if prep == "at" and self._names_country(pobj):
             return False  # "fired rockets at Israel": aimed at, not in
-        bearer = pobj.head.head
-        if prep == "in" and bearer.dep_ == "pobj" and bearer.head.lower_ in ("into", "to") and \
-                bearer.head.head.lemma_.lower() in _SENDING:
-            return False  # "flew him into exile in Costa Rica": where he went, not where the story happens
+        if prep == "in":
+            bearer = head.head
+            if bearer.dep_ == "pobj" and bearer.head.lower_ in ("into", "to") and \
+                    bearer.head.head.lemma_.lower() in _SENDING:
+                return False  # "flew him into exile in Costa Rica": where he went, not where the story happens
         return prep in _WHERE_PREPS or _in_place_slot(pobj) or (  # "the city of Dnipro"
-            prep == "on" and pobj.head.head.lemma_.lower() in _MARCHING)  # "marched on Dhaka"
+            prep == "on" and head.head.lemma_.lower() in _MARCHING)  # "marched on Dhaka"
 
     def note_home(self, country: str) -> None:
         """Remember a country where something happened at home, for role-only actors in later sentences."""
@@ -1299,7 +1304,7 @@ def _with_particles(ent: Span) -> str:
 def _agent_glued(mod: Token) -> bool:
     """A participle glued by a hyphen to who did it, before the noun it describes: "UN-backed", "Iran-funded"
     (not "US-led": a coalition led by the US is the US's side)."""
-    return mod.lemma_.lower() != "lead" and bool(hyphen_agent(mod))
+    return bool(hyphen_agent(mod)) and mod.lemma_.lower() != "lead"  # (the rare hyphen first)
 
 
 def _span_text(tokens: list[Token]) -> str:

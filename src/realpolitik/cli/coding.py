@@ -5,19 +5,21 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..analysis.corroboration import corroborate
-from ..ingest import Reject, read_articles
 from ..model import Article, CodedArticle, Event
 from ..parallel import CodingPool
 from ..settings import Settings
-from ..store import Store
 from .options import db_option, event_filter_options, friendly_errors, settings_options, write_jsonl
+
+if TYPE_CHECKING:  # (imported where used: ``ingest`` starts its workers before it reads these modules)
+    from ..ingest import Reject
+    from ..store import Store
 
 _err = Console(stderr=True)
 
@@ -32,6 +34,8 @@ def input_options(func):
 
 
 def _split(items: Iterable[Article | Reject]) -> tuple[list[Article], list[Reject]]:
+    from ..ingest import Reject
+
     articles, rejects = [], []
     for item in items:
         (rejects if isinstance(item, Reject) else articles).append(item)
@@ -105,6 +109,7 @@ def code(inputs: tuple[str, ...], published: str | None, outlet: str | None, enc
         realpolitik code article.txt --published 2025-11-18 --json
     """
     from ..coder import code_articles  # not at the top: ``ingest`` codes in workers and never needs it
+    from ..ingest import Reject, read_articles
 
     articles, rejects = _split(read_articles(inputs, published=published, source=outlet, settings=settings,
                                              encoding=encoding))
@@ -123,6 +128,8 @@ def code(inputs: tuple[str, ...], published: str | None, outlet: str | None, enc
 def _write(store: Store, coded: list[CodedArticle], unread: list[Reject], totals: dict[str, int]) -> None:
     """One transaction: the coded articles with their events and claims, and the rejects (read failures in
     ``unread``, which is emptied, and articles whose coding failed)."""
+    from ..ingest import Reject
+
     failed = [Reject(c.article.origin or c.article.id, c.error) for c in coded if c.error]
     totals["rejects"] += _report(failed)
     rejects = unread + failed
@@ -164,7 +171,13 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, outlet:
 
         realpolitik ingest corpus/ --db events.duckdb --published 2025-11-18
     """
+    pool = CodingPool(settings, processes or settings.processes, isolate=True)
+    pool.start()  # the workers load the model while this process reads the modules below and opens the store
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ..analysis.corroboration import corroborate
+    from ..ingest import Reject, read_articles
+    from ..store import Store
 
     items = read_articles(inputs, published=published, source=outlet, settings=settings, encoding=encoding)
     totals = {"articles": 0, "new_articles": 0, "events": 0, "new_events": 0, "rejects": 0}
@@ -180,7 +193,7 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, outlet:
 
     show = sys.stderr.isatty() if progress is None else progress
     # one stream through the pool, cut into transactions as it comes back: the workers never wait for a write
-    with Store(db_path) as store, CodingPool(settings, processes or settings.processes, isolate=True) as pool, Progress(
+    with pool, Store(db_path) as store, Progress(
             TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"), TimeElapsedColumn(),
             console=_err, disable=not show) as bar:
         task = bar.add_task("coding", total=None)
@@ -209,6 +222,8 @@ def events(db_path: str, filters, as_json: bool) -> None:
 
         realpolitik events --db events.duckdb --actor RUS --since 2025-11-01 --code 04
     """
+    from ..store import Store
+
     with Store(db_path, read_only=True) as store:
         rows = store.query_events(filters)
     if as_json:

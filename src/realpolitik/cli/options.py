@@ -90,13 +90,14 @@ def event_filter_options(limit: int | None = 100, exclude: Iterable[str] = ()) -
         limit: default of ``--limit``; None means all rows.
         exclude: parameters to leave out (e.g. ``("limit", "order")`` where they mean nothing).
     """
-    from ..store import EventFilter
-
     chosen = [spec for spec in FILTER_OPTIONS if spec[0] not in set(exclude)]
 
     def decorate(func: Callable) -> Callable:
         @functools.wraps(func)
         def wrapper(*args: Any, **kwargs: Any):
+            from ..store import EventFilter  # (here, not at import: ``ingest``, beside in its module, needs no store
+            # before its workers have started)
+
             values = {name: kwargs.pop(name) for name, _, _ in chosen}
             try:
                 kwargs["filters"] = EventFilter.from_kwargs(**{"limit": limit, **{k: v for k, v in values.items()

@@ -38,6 +38,12 @@ DEFAULT_NOUN_SLOTS = ("with", "on", "against", "between", "involving", "to")
 
 
 def is_passive(verb: Token) -> bool:
+    """Whether a verb is passive: read once per word of a document (the rules ask it again for the same verbs,
+    four times each on average)."""
+    return per_token(verb, "passive", _read_passive)
+
+
+def _read_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.tag_ == "VBN" and (
         verb.dep_ == "acl" or any(c.dep_ == "agent" for c in verb.children))  # "..., hosted by Turkey"
         and (not any(c.dep_ == "nsubj" for c in verb.children) or reduced_relative(verb))) or (

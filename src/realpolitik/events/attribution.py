@@ -87,7 +87,8 @@ def is_outlet(head: Token, actors: DocActors) -> bool:
     words = " ".join(t.lower_ for t in tokens)
     if head.lower_ in OUTLET_HEADS or (head.lower_ == "agency" and ("news" in words or "press" in words)):
         return True
-    if any(f" {name} " in f" {words} " for name in KNOWN_OUTLETS):
+    padded = f" {words} "  # (once, not once per outlet name)
+    if any(f" {name} " in padded for name in KNOWN_OUTLETS):
         return True
     return any(hit.entries[0].role == "MED" for hit in (actors.hits.get(t.i) for t in tokens) if hit)
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from ..knowledge.gazetteer import COMPASS_WORDS, Gazetteer
 from ..model import Place
-from ..nlp import entity_at, in_phrases_of_place
+from ..nlp import entity_at, in_phrases_of_place, per_token
 
 __all__ = ["pick_place", "LOCATIVE_PREPOSITIONS"]
 
@@ -171,10 +171,7 @@ def _place_in_clause(trigger, entities, excluded, gazetteer, hint) -> Place | No
     while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
         clause = clause.head
     candidates = []
-    for token in clause.subtree:
-        ent = entities.get(token.i)
-        if ent is None or token.i != ent.root.i or ent.label_ not in PLACE_LABELS:
-            continue
+    for token in per_token(clause, "place_entities", _place_entities):
         if token.dep_ in _ACTOR_DEPS or (token.dep_ == "compound" and token.head.dep_ in _ACTOR_DEPS):
             continue
         if _inside_other_clause(token, clause) or _named_as_party(token, clause):
@@ -185,6 +182,14 @@ def _place_in_clause(trigger, entities, excluded, gazetteer, hint) -> Place | No
         if place is not None:
             return place
     return None
+
+
+def _place_entities(clause) -> tuple:
+    """The words of a clause (its subtree, in order) that head a place entity: read once per clause and document,
+    as every event of the clause asks (walking a subtree builds a new token for each of its words)."""
+    entities = entity_at(clause.doc)
+    return tuple(token for token in clause.subtree if (ent := entities.get(token.i)) is not None
+                 and token.i == ent.root.i and ent.label_ in PLACE_LABELS)
 
 
 def _named_as_party(token, clause) -> bool:
