@@ -509,7 +509,7 @@ def _named_among(verb: Token) -> list[Token]:
             o.lower_ in ("them", "whom") for o in p.children)]
 
     named = [c for c in verb.children if c.dep_ in ("npadvmod", "appos", "dobj") and among_them(c)]
-    hosts = [verb] + [c for c in verb.children if c.dep_ == "prep" for c in c.children if c.dep_ == "pcomp"]
+    hosts = [verb] + [c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pcomp"]
     for host in hosts:  # (or on the verb, or a phrase of its manner, the names after it as its second object:
         for prep in among_them(host):  # "put eight convicts to death by firing squad, among them ...")
             named += [n for c in host.children if c.dep_ in ("npadvmod", "appos", "dobj") and c.i > prep.i

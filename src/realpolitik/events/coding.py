@@ -7,7 +7,6 @@ date and place (later stages) and freezes them into ``model.Event``.
 from __future__ import annotations
 
 import re
-
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
@@ -3244,6 +3243,7 @@ def _what_was_said(verb: Token) -> list[Token]:
     return out
 
 
+#: Words that refuse to yield what another side wants ("not for sale", "not negotiable", "not up for discussion").
 _NOT_NEGOTIABLE = re.compile(r"(?i)\b(?:not|never)\s+(?:be\s+)?(?:negotiable|for\s+sale|up\s+for\s+(?:discussion|"
                              r"negotiation|debate|grabs))\b|\bnon-negotiable\b")
 
@@ -3396,12 +3396,12 @@ def _plan_given_up(chain: list[Token]) -> bool:
                t.dep_ in ("dobj", "nsubjpass") for t in chain[1:])
 
 
-#: Nouns for what someone means to do ("plans to annex", "a bid to join").
 #: What is pledged or offered (people, money, arms): the object of a promise, never whom it is made to.
 _OFFERED = frozenset({"troop", "soldier", "officer", "personnel", "police", "policeman", "peacekeeper", "aid",
                       "money", "fund", "funding", "weapon", "arm", "equipment", "loan", "assistance", "help"})
 #: Intents that two sides make to a third: "Jamaica and the Bahamas promised personnel" is not to each other.
 _OFFERING = frozenset({"promise", "offer", "volunteer"})
+#: Nouns for what someone means to do ("plans to annex", "a bid to join").
 _AIM_NOUNS = frozenset({"plan", "bid", "intention", "proposal", "attempt", "effort", "idea"})
 #: Verbs by which a plan is given up, for now or for good.
 _GIVING_UP = frozenset({"drop", "shelve", "abandon", "scrap", "suspend", "cancel", "freeze", "ditch", "halt",
