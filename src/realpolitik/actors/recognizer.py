@@ -450,7 +450,8 @@ class DocActors:
             return actor, f"actor:{entry.id}"
         person = [t for t in tokens if t.ent_type_ == "PERSON" and t.i not in self.hits]
         bare = [t for t in tokens if t.pos_ == "PROPN" and t.i not in self.hits]
-        if not person and len(bare) == 1 and len(tokens) == 1 and self._was_a_person(bare[0]):
+        words = [t for t in tokens if t.dep_ != "case" and not t.is_punct]  # ("Traoré's camp": the possessor alone)
+        if not person and len(bare) == 1 and len(words) == 1 and self._was_a_person(bare[0]):
             person = bare  # "Rajapaksa had agreed to resign", tagged an organisation: the man named in full before
         if person:
             remembered = self.surnames.get(person[-1].lower_)
