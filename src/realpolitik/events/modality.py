@@ -21,7 +21,7 @@ PLANNED_MODIFIERS = frozenset({"planned", "upcoming", "scheduled", "future", "ex
                                "forthcoming", "next", "anticipated", "impending"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 REPORT_NOUNS = frozenset({"report", "rumor", "rumour", "speculation", "claim", "allegation", "suggestion",
-                          "suspicion"})
+                          "suspicion", "evidence", "indication"})
 UNCONFIRMED_ADVERBS = frozenset({"allegedly", "purportedly", "supposedly", "unconfirmed", "probably", "possibly",
                                  "presumably", "perhaps", "maybe"})
 #: Modifiers of an event noun that leave its doer alleged.
