@@ -467,15 +467,19 @@ class DocActors:
 
     def _was_a_person(self, word: Token) -> bool:
         """Whether a name stands for a person named earlier in the text (remembered, or tagged a person there)."""
-        return word.lower_ in self.surnames or any(
-            t.lower_ == word.lower_ and t.ent_type_ == "PERSON" for t in self.doc[:sentence_of(word).start])
+        return word.lower_ in self.surnames or self._spelled_before(word) is not None
+
+    def _spelled_before(self, word: Token, *, inside_name: bool = False) -> Token | None:
+        """The last word of an earlier sentence spelled like ``word`` and tagged a person (with ``inside_name``,
+        not the first word of its name: a surname)."""
+        return next((t for t in reversed(self.doc[:sentence_of(word).start]) if t.lower_ == word.lower_ and
+                     t.ent_type_ == "PERSON" and not (inside_name and t.ent_iob_ == "B")), None)
 
     def _introduced_before(self, surname: Token, date: str | None) -> Actor | None:
         """"the dismissed army chief, General Juan Jose Zuniga, ... Zuniga was arrested": a person the text
         introduced in full in an earlier sentence, though nothing resolved that phrase then, is who that
         phrase makes him."""
-        earlier = next((t for t in reversed(self.doc[:sentence_of(surname).start]) if t.lower_ == surname.lower_ and
-                        t.ent_type_ == "PERSON" and t.ent_iob_ != "B"), None)
+        earlier = self._spelled_before(surname, inside_name=True)
         found = self.resolve(earlier, date) if earlier is not None else None
         return found[0] if found is not None and found[0].country else None
 

@@ -2013,14 +2013,14 @@ class SentenceCoder:
         topics = [s for c in complement for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         topics += args.prep_objects(tok, "of", "about") + complicit + _misdeed_doers(complement)  # '"...," X said
         # of Y'
-        target = self._topic_actor(topics, sources, date, judged) if not unyielding else \
-            next(iter(self._adversary(sources)), None)  # (not what is not for sale: whoever wants it)
+        target = next(iter(self._adversary(sources)), None) if unyielding else \
+            self._topic_actor(topics, sources, date, judged)  # (not what is not for sale: whoever wants it)
         if target is None and (judged or demanded):  # "told NATO that it would regard ... as a threat"
             told = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
             target = next(iter(_other_sides(self._resolve_all(told, date), sources)), None)
         if target is None and threatened and any(_names_deed(t) for t in topics):
             target = next(iter(self._deed_doer(sources)), None)  # "said it would not go unanswered"
-        if target is None and (threatened or unyielding):
+        if target is None and threatened:
             target = next(iter(self._adversary(sources)), None)
         if target is None:
             return []
@@ -2678,9 +2678,8 @@ class SentenceCoder:
                 continue
             owners = [o for g in _stated_grounds(ev.trigger) if self._wrong(g) for o in _owners(g)]
             for side in _other_sides(self._resolve_all(owners, date), [ev.source]):
-                if side.country != ev.source.country and not any(
-                        e.code.startswith("11") and e.source.code == ev.source.code and e.target is not None and
-                        e.target.country == side.country for e in events):
+                if not any(e.code.startswith("11") and e.source.code == ev.source.code and e.target is not None and
+                           e.target.country == side.country for e in events):
                     out.append(SentenceEvent(ev.trigger, ev.first, "112", ev.source, side, ev.modality,
                                              f"{ev.rule}>grounds", ev.chain, ev.attribution))
                     break
@@ -3198,7 +3197,7 @@ def _stated_grounds(verb: Token) -> list[Token]:
     participle telling how the step was taken ("cut ties, recalling its diplomats ..., over X")."""
     hosts = [verb] + [p for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" for p in (c, *c.conjuncts)]
     heads = [o for h in hosts for c in h.children if c.dep_ == "advcl" and c.lemma_.lower() == "cite"
-             for o in c.children if o.dep_ == "dobj" or o.dep_ == "ccomp"]
+             for o in c.children if o.dep_ in ("dobj", "ccomp")]
     heads += [o for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ in ("over", "for")
               for o in c.children if o.dep_ in ("pobj", "pcomp")]
     named = []
