@@ -9,6 +9,6 @@ same article.
 
 from __future__ import annotations
 
-from .recognizer import MISSIONS, PRONOUNS, ActorRecognizer, DocActors
+from .recognizer import MISSIONS, PLACE_NOUNS, PRONOUNS, ActorRecognizer, DocActors
 
-__all__ = ["ActorRecognizer", "DocActors", "MISSIONS", "PRONOUNS"]
+__all__ = ["ActorRecognizer", "DocActors", "MISSIONS", "PLACE_NOUNS", "PRONOUNS"]

@@ -28,6 +28,8 @@ _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
 #: Words of a state's national organs, which speak for a state wherever the story is told ("a foreign ministry
 #: spokesman"), unlike local officials or police.
 _NATIONAL_ORGANS = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "government"})
+#: Offices that act only at home, inside the country where a story happens.
+_HOME_OFFICES = frozenset({"interior", "home", "health", "internal", "emergency", "emergencies"})
 #: People who serve the one their to-phrase names: "a military adviser to the supreme leader" (an envoy "to the
 #: UN" serves the sender, not the UN).
 _AIDE_NOUNS = frozenset({"adviser", "advisor", "aide", "assistant", "counsellor", "counselor"})
@@ -559,9 +561,12 @@ class DocActors:
                 return Actor.of(place, name=_span_text(tokens)), "actor:the-place-before"
         if not countries and role is None and head.lemma_.lower() in ("country", "nation") and \
                 [t.lower_ for t in tokens] == ["the", head.lower_] and head.dep_ == "pobj" and \
-                head.head.lower_ in ("on", "against"):
-            named = self._country_named_before(head)
-            if named:  # "Trump ordered tariffs on the country": the country named last, not Trump's own
+                head.head.lower_ in ("on", "against", "in", "into"):
+            named = self._country_named_before(head) if head.head.lower_ in ("on", "against") or \
+                self.last_place_country is None else self.last_place_country  # ("crossed into the country":
+            # where the story has been, not who it has been about)
+            if named:  # "Trump ordered tariffs on the country": the country named last, not Trump's own (nor
+                # are "Russian troops began arriving in the country" in Russia)
                 return Actor.of(named, name=_span_text(tokens)), "actor:the-country-before"
         if not countries and role is None:
             owner = self._possessor(head, tokens, date) if head.lemma_.lower() in _HOMELAND_NOUNS else None
@@ -881,10 +886,14 @@ class DocActors:
             acted_on |= _charge_content(sent, head)
             found = self.countries_in(sorted((t for t in sentence_tokens(sent) if t.i not in acted_on),
                                              key=lambda t: abs(t.i - head.i)))
-        if not found and any(t.lemma_.lower() in _NATIONAL_ORGANS for t in self.phrase_tokens(head, with_preps=False)):
+        phrase = self.phrase_tokens(head, with_preps=False)
+        if not found and any(t.lemma_.lower() in _NATIONAL_ORGANS for t in phrase) and not (
+                self.last_place_country and any(t.lower_ in _HOME_OFFICES for t in phrase)):
             # "EU ministers agreed in Brussels to ban Iranian oil ... Iran responded ... A foreign ministry
             # spokesman called the sanctions unfair": a state's organ speaks for the side the story is about, not
             # for the place last named (but "regional officials" are the place's)
+            # (an interior or health ministry is of where the story happens: "Russian paratroopers began
+            # arriving in Kazakhstan ... The interior ministry said 26 had been killed")
             found = [c for start, c in self._subject_countries.items() if start < sent.start][-1:]
         if not found and self.last_place_country:
             found = [self.last_place_country]
@@ -923,7 +932,9 @@ class DocActors:
                 c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))) and verb.head.i != verb.i:
             verb = verb.head  # ("Biden threatened to reimpose sanctions on the country": Biden's is not it)
         subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-        own = {self._token_country(self.doc[i]) for i in subject} - {None}
+        described = {t.i for i in subject if self.doc[i].dep_ == "relcl" for t in self.doc[i].subtree}
+        # (not whom its relative clause names: "Russian troops, part of a force that Tokayev requested")
+        own = {self._token_country(self.doc[i]) for i in subject - described} - {None}
         before = [h for h in sorted(self.hits.values(), key=lambda h: -h.start) if h.end <= head.i and h.kind in
                   _COUNTRY_KINDS and h.entries[0].country not in own and h.start not in subject]
         topics = [h for h in before if any(t.dep_ in ("nsubj", "nsubjpass") for t in (
@@ -1183,7 +1194,10 @@ def _acted_on_tokens(head: Token, organ: bool = False) -> set[int]:
     # India to ... and asked Washington to ..."; but a named person's "... and said Australia could ..." names his
     # own side, and "a gunman shot and wounded Slovakia's prime minister" is the victim's compatriot)
     joined = ("prep", "dobj", "dative") if head.ent_type_ == "PERSON" else ("prep", "ccomp")
-    return {t.i for c in head.head.children if _acted_on(c) for t in c.subtree} | {
+    own_clauses = [v for r in head.children if r.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("which", "who", "that") for c in r.children) for v in (r, *r.conjuncts)]
+    # ("The commerce ministry, which added 11 American companies to its list, said ...": its own deeds' objects)
+    return {t.i for v in (head.head, *own_clauses) for c in v.children if _acted_on(c) for t in c.subtree} | {
         t.i for v in shared for c in v.children if (c.dep_ in joined or c.dep_ == "ccomp" and v.lemma_.lower() in
                                                     _DEMANDING) and (_acted_on(c) or c.lower_ == "into")
         for t in c.subtree}  # ("... and flew him into exile in Costa Rica"; "... and demanded that Beijing return
@@ -1248,13 +1262,14 @@ def _acted_on(child: Token) -> bool:
 _AIMING = frozenset({"fire", "launch", "shoot", "aim", "hurl", "lob", "throw"})
 
 
-_PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "district", "capital", "port",
+#: Nouns of a part of a country ("the city", "the eastern provinces of Khost and Kunar"): places, never doers.
+PLACE_NOUNS = frozenset({"city", "town", "village", "region", "province", "district", "capital", "port",
                           "state", "county", "oblast", "governorate", "island"})
 
 
 def _the_place(head: Token, tokens: Iterable[Token]) -> bool:
     """"the city", "the capital": a place named before, with nothing of its own to name it."""
-    return head.lemma_.lower() in _PLACE_NOUNS and head.lemma_.lower() != "state" and any(
+    return head.lemma_.lower() in PLACE_NOUNS and head.lemma_.lower() != "state" and any(
         c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
         t.pos_ == "PROPN" or t.dep_ == "poss" for t in tokens)
 
@@ -1285,7 +1300,7 @@ def _in_place_slot(tok: Token, preps: tuple[str, ...] = ("in", "near", "outside"
         return True  # "the Zaporizhzhia nuclear power plant", "the Jenin refugee camp"
     if tok.dep_ != "pobj":
         return False
-    return prep.lower_ in preps or (prep.lower_ == "of" and prep.head.lemma_.lower() in _PLACE_NOUNS)
+    return prep.lower_ in preps or (prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS)
 
 
 #: Prepositions whose object, where the entity recogniser saw an organisation, may well be a place: "deployed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..actors import PLACE_NOUNS
 from ..knowledge.lexicon import Pattern
 from ..nlp import BIDDING_NOUNS, is_glued_name, per_token, sentence_of, sentence_words
 from .attribution import parenthetical_speech
@@ -179,10 +180,10 @@ def subject_heads(verb: Token) -> list[Token]:
         members = [c for c in verb.head.head.head.children if c.dep_ == "nsubj"]
         if members:  # "Spain and France were among the countries that recognised Guaido": they did
             return with_conjuncts(members[0])
-    if verb.dep_ == "relcl" and verb.head.dep_ == "attr" and _to_infinitive(verb):
+    if verb.dep_ == "relcl" and verb.head.dep_ == "attr" and to_infinitive(verb):
         return subject_heads(verb.head.head)  # "Obama became the first U.S. president to visit Hiroshima": Obama
     if verb.dep_ == "relcl" and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "among" and \
-            _to_infinitive(verb) and verb.head.head.head.pos_ in ("AUX", "VERB"):
+            to_infinitive(verb) and verb.head.head.head.pos_ in ("AUX", "VERB"):
         return subject_heads(verb.head.head.head)  # "rescue teams from Azerbaijan were among the first to arrive"
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS
                 and c.i < verb.i and not _is_time(c)]
@@ -216,8 +217,9 @@ def subject_heads(verb: Token) -> list[Token]:
         if child.dep_ in SUBJECT_DEPS and verb.dep_ == "relcl" and verb.head.dep_ == "pobj":
             return []  # "summoned the envoy over a shooting that killed two": the shooting's doer is not named
     antecedent = _relative_through_speech(verb)
-    if antecedent is not None:
-        return with_conjuncts(antecedent)
+    if antecedent is not None:  # (a place does nothing: "strikes in the provinces of Khost and Kunar that
+        # officials said killed 47", where the parser hung the relative clause on the place)
+        return [] if _part_of_country(antecedent) else with_conjuncts(antecedent)
     front = fronted_clause(verb)
     if front is not None:  # "Hunt called the seizure unacceptable, demanded its release": Hunt demanded
         return subject_heads(front)
@@ -245,7 +247,7 @@ def subject_heads(verb: Token) -> list[Token]:
         if prev.dep_ == "conj" and node.lower_ == "persona" and node.head.pos_ == "VERB":
             node = node.head  # ("declared him persona non grata and gave him 72 hours to leave, accusing ...")
         if prev.dep_ == "prep" and prev.lower_ in ("after", "before", "while", "upon") and node.dep_ in (
-                "xcomp", "ccomp") and node.head.pos_ == "VERB" and _to_infinitive(node):
+                "xcomp", "ccomp") and node.head.pos_ == "VERB" and to_infinitive(node):
             node = node.head  # "ordered 23 diplomats to leave after telling MPs ...": the parser hangs the telling on
             # what was ordered; the one who ordered told
         if node.pos_ == "NOUN" and prev.dep_ == "acl" and any(
@@ -321,17 +323,25 @@ def mark_read_as_participles(verb: Token) -> Token | None:
     return next((c for c in clause.children if c.dep_ == "mark"), None) if clause is not None else None
 
 
+def _part_of_country(noun: Token) -> bool:
+    """"the provinces", "the western provinces of Darfur": a part of a country, which does nothing itself."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in PLACE_NOUNS
+
+
 def _relative_through_speech(verb: Token) -> Token | None:
-    """"Chad, which the monitors say shelters the rebels": a relative pronoun subject of a clause reported inside
-    a relative clause stands for the relative's antecedent, not for the one who says it."""
+    """"Chad, which the monitors say shelters the rebels", "air strikes that officials said killed 47": a relative
+    pronoun subject of a clause reported inside a relative clause stands for the relative's antecedent, not for
+    the one who says it."""
     said = verb.head
     if verb.dep_ != "ccomp" or said.i == verb.i or \
             said.lemma_.lower() not in _TELLING | {"believe", "allege", "suspect", "think"}:
         return None
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
     sayers = [c for c in said.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS]
-    relative = next((c for c in (*verb.children, *said.children) if c.lower_ in ("which", "who") and
-                     c.i < said.i and c.i > 0), None)
+    relative = next((c for c in (*verb.children, *said.children) if (c.lower_ in ("which", "who") or (
+                     c.lower_ == "that" and c.dep_ in SUBJECT_DEPS)) and c.i < said.i and c.i > 0), None)
     if relative is None or not sayers or own:
         return None
     if said.dep_ == "relcl":
@@ -461,7 +471,7 @@ def direct_objects(verb: Token) -> list[Token]:
         # "labelled Ruritania the main danger", read as two complements: the first is whom the words name
         return with_conjuncts(named[0])
     for child in verb.children:
-        small = child.pos_ in ("ADJ", "NOUN") or _to_infinitive(child) or child.lower_ == "persona"  # ("declared
+        small = child.pos_ in ("ADJ", "NOUN") or to_infinitive(child) or child.lower_ == "persona"  # ("declared
         if child.dep_ in ("ccomp", "oprd", "xcomp") and small:  # X persona non grata")
             subj = [c for c in child.children if c.dep_ == "nsubj"]
             if subj:  # "found her guilty", "ordered the advisers to leave"
@@ -557,7 +567,8 @@ def _stranded_objects(verb: Token, prep: str) -> list[Token]:
     return []
 
 
-def _to_infinitive(verb: Token) -> bool:
+def to_infinitive(verb: Token) -> bool:
+    """"to visit", "to monitor": a bare verb with its "to"."""
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -722,7 +733,7 @@ def occasion_verb(noun: Token) -> Token | None:
         # the talks are the agreeing's occasion, not the brokering's
     if host.pos_ != "VERB":
         return None
-    while host.dep_ == "xcomp" and host.head.pos_ == "VERB" and _to_infinitive(host) and any(
+    while host.dep_ == "xcomp" and host.head.pos_ == "VERB" and to_infinitive(host) and any(
             o.dep_ == "dobj" for o in host.head.children):
         host = host.head  # "urged Russia to pull its troops back during talks with Lavrov": what was urged has not
         # happened; the talks are the urging's occasion (the parser hangs them on the infinitive)

@@ -34,6 +34,7 @@ from .triggers import (
     Trigger,
     find_triggers,
     forceful,
+    names_anyone,
     patterns_of,
     talks_first_told_after,
     unrest_first_told,
@@ -899,8 +900,9 @@ class SentenceCoder:
                 # the German minister": whoever made them
                 targets = [a for h in heads if self._is_event(h) or h.lemma_.lower() in _WORDS_NOUNS
                            for a in self._deed_doers(h, sources, date, root in ("11", "12"))]
-                if not targets and root in ("01", "11"):  # "welcomed the vote", "disappointed by the decision":
-                    # whoever just did it
+                if not targets and (root in ("01", "11") or root == "12" and any(
+                        h.lemma_.lower() in _WORDS_NOUNS for h in heads)):  # "welcomed the vote", "disappointed by
+                    # the decision": whoever just did it; "rejected the report": whoever just made it
                     targets = [a for h in heads if _refers_to_event(h) or h.lemma_.lower() in _WORDS_NOUNS
                                for a in self._event_doer(h, sources, date)]
                 if not targets and root == "11" and self.agentless is not None and any(
@@ -959,6 +961,10 @@ class SentenceCoder:
         if not targets and sources and root == "15":  # "announced drills in six zones around the island": whom
             targets = self._other_country_where(support or tok, sources, ("in", "inside", "around", "near", "off",
                                                                           "over", "on", "into"))
+        if not targets and sources and root == "15":  # "deployed missile systems to monitor the Chinese forces"
+            watched = [o for c in (support or tok).children if c.dep_ in ("advcl", "xcomp") and
+                       c.lemma_.lower() in _WATCHING and args.to_infinitive(c) for o in args.direct_objects(c)]
+            targets = _other_sides(self._resolve_all(watched, date), sources)
         if not targets and len({s.country for s in sources}) == 1 and code[:3] == "087":
             # "agreed to pause its offensive in north-eastern Syria": toward the side fought where it stops
             acts = [support or tok] + [c for c in (support or tok).children if c.dep_ == "xcomp"]
@@ -1207,7 +1213,8 @@ class SentenceCoder:
             if code.startswith("084") else []
         for source in sources:
             if not targets and source.country and source.kind != "igo" and (
-                    (code.startswith(DOMESTIC_CODES) and not (one_way and code == "080")) or (
+                    (code.startswith(DOMESTIC_CODES) and not (one_way and code == "080") and not (
+                        root == "17" and _craft_held(tok))) or (
                     code == "180" and source.role in ("GOV", "JUD", "COP")) or (  # "authorities executed a man"
                     code == "120" and source.role == "JUD") or (  # "the court annulled the run-off": at home
                     root in VIOLENCE_ROOTS and source.role == "COP") or (  # "police opened fire": at home
@@ -1220,8 +1227,9 @@ class SentenceCoder:
                 own = Actor.of(source.country)
                 pairs.append((source, own, code, False))
                 continue
-            if not targets:
-                pairs.append((source, None, code, root in PLACE_TARGET_ROOTS))
+            if not targets:  # (a ship held is not of the waters it was held in)
+                pairs.append((source, None, code, root in PLACE_TARGET_ROOTS and not (root == "17" and
+                                                                                      _craft_held(tok))))
             for target in targets:
                 pairs.append((source, target, code, False))
                 if one_way:  # "would not normalise relations with Israel" is one side's refusal
@@ -1505,6 +1513,9 @@ class SentenceCoder:
                 if countries:  # the authorities there: "18 Saudis were detained in Riyadh" (SAUGOV -> SAU)
                     return [Actor.of(countries[0], "GOV", name=tok.text, kind="sector")]
         if trig is not None and (trig.pattern.code or "").startswith("173"):
+            jailers = [a for a in self._speakers(self._chain(verb), date) if a.country and a.role in _JAILERS]
+            if jailers:  # "Haitian police said 15 of the Colombians had been arrested": the police who say so
+                return [Actor.of(jailers[0].country, jailers[0].role, kind="sector")]
             held = self._detainees_state(verb, date)
             if held:
                 return held
@@ -1817,6 +1828,12 @@ class SentenceCoder:
                 addressees = self._deed_doer(sources)
             if not addressees and family == "threat" and _warns_of_what_is(tok):
                 return []  # "warned that big obstacles remained": a caution, not a threat to anyone
+            if not addressees and family == "threat" and any(
+                    names_anyone(s) for c in tok.children if c.dep_ == "ccomp" for s in c.children
+                    if s.dep_ in args.SUBJECT_DEPS):  # "warned that any country trying to interfere would face
+                # consequences": a threat to no one named, not to the side last fought
+                return [SentenceEvent(tok, tok.i, trig.pattern.code, s, None, modality, trig.pattern.id, chain,
+                                      attribution) for s in sources]
             if not addressees and family in ("demand", "threat"):
                 # "demanded a full apology": from whoever did the deed; "reserved the right to respond": to them
                 addressees = self._adversary(sources)
@@ -2840,6 +2857,21 @@ _BROKERING = frozenset({"broker", "mediate", "facilitate", "sponsor"})
 _PEOPLE_ROLES = frozenset({"CVL", "OPP"})
 #: Roles of private people, whose journeys are no state's visits.
 _PRIVATE_ROLES = frozenset({"CVL", "REF", "EDU", "MED", "BUS", "LAB", "AGR", "REL"})
+#: Verbs of what forces are deployed to do about another side: "scrambled jets to monitor the Chinese forces".
+_WATCHING = frozenset({"monitor", "track", "shadow", "watch", "deter", "counter", "confront", "repel", "intercept",
+                       "face"})
+#: Roles of the organs that arrest people, and so tell of the arrests they made.
+_JAILERS = frozenset({"COP"})
+#: Ships and planes, which a state may board and hold without anyone at home being arrested.
+_CRAFT = frozenset({"tanker", "ship", "vessel", "boat", "freighter", "trawler", "aircraft", "plane", "jet", "yacht"})
+
+
+def _craft_held(verb: Token) -> bool:
+    """"police detained the oil tanker Eagle S": a ship held is of whoever sails it, which may be no one named."""
+    return any(w.lemma_.lower() in _CRAFT for o in args.direct_objects(verb)
+               for w in (o, *(c for c in o.children if c.dep_ in ("compound", "appos"))))  # ("the tanker Eagle S")
+
+
 #: Nouns that, as "the two X" or "both X", stand for the two sides named just before.
 _PAIR_NOUNS = frozenset({"leader", "side", "country", "nation", "government", "man", "president", "minister",
                          "delegation", "party", "state", "capital", "counterpart", "official", "power", "ally"})
@@ -3180,7 +3212,9 @@ _EVIDENCE_NOUNS = frozenset({"evidence", "proof", "indication", "sign", "trace",
 _COMPLICITY = frozenset({"role", "involvement", "complicity", "hand", "link", "participation", "responsibility"})
 _BLAME_PREDICATES = frozenset({"responsible", "culpable", "accountable", "guilty", "liable", "blame"})
 #: Verbs that, said of another party, charge it with a wrong: "said the warship had violated its waters".
-_WRONGDOING = frozenset({"violate", "breach", "infringe", "flout", "meddle", "interfere", "lie", "cheat"})
+_WRONGDOING = frozenset({"violate", "breach", "infringe", "flout", "meddle", "interfere", "lie", "cheat", "abuse",
+                         "undermine", "destabilise", "destabilize", "sabotage", "deceive", "mislead", "betray",
+                         "renege"})
 #: What one "committed": a misdeed that makes saying so an accusation.
 _MISDEEDS = frozenset({"crime", "atrocity", "genocide", "massacre", "abuse", "violation", "murder", "war crime",
                        "act", "aggression", "terrorism"})

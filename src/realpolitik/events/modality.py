@@ -139,8 +139,8 @@ def _own_cues(tok: Token) -> set[str]:
         cues.add("hypothetical")  # "a treaty that obliges each to provide military assistance": a duty, not a deed
     if tok.dep_ in ("acl", "xcomp") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in _NOUN_COMPLEMENTS:
         cues.add(_NOUN_COMPLEMENTS[tok.head.lemma_.lower()])  # "plans to send tanks", "a call to withdraw"
-    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATING_VERBS:
-        cues.add("negated")
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in NEGATING_VERBS and not _not_confirmed(tok):
+        cues.add("negated")  # (but what one "declined to confirm" is left open, below)
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and _called_off(tok.head):
         cues.add("negated")  # "called off retaliatory strikes on Iran": none were carried out
     if tok.dep_ in ("xcomp", "pcomp") and tok.tag_ == "VBG" and ruled_out(tok.head):
@@ -165,7 +165,21 @@ def _own_cues(tok: Token) -> set[str]:
         cues.add("unconfirmed")
     if tok.dep_ in ("acl", "ccomp") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in REPORT_NOUNS:
         cues.add("unconfirmed")  # "following reports that he pressed ..."
+    if tok.dep_ in ("ccomp", "xcomp") and _not_confirmed(tok.head):
+        cues.add("unconfirmed")  # "did not confirm carrying out the raids": neither owned nor denied
     return cues
+
+
+def _not_confirmed(verb: Token) -> bool:
+    """"did not confirm", "declined to confirm", "would not acknowledge": the doer leaves the act open."""
+    if verb.lemma_.lower() not in _CONFIRMING:
+        return False
+    return any(c.dep_ == "neg" for c in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse"))
+
+
+#: Verbs by which a doer owns an act, whose negation leaves the act unconfirmed.
+_CONFIRMING = frozenset({"confirm", "acknowledge", "admit"})
 
 
 def _called_off(verb: Token) -> bool:
