@@ -881,8 +881,9 @@ class DocActors:
                 # innocent people")
                 acted_on |= {t.i for t in sentence_tokens(sent) if t.dep_ in ("amod", "compound", "poss") and
                              t.head.lemma_.lower() in _FORCE_WORDS}
-                acted_on |= {t.i for s in sentence_tokens(sent) if s.dep_ in ("nsubj", "agent") and s.i != head.i and
-                             head.i not in {x.i for x in s.subtree} for t in s.subtree}
+                acted_on |= {t.i for s in sentence_tokens(sent) if s.dep_ in ("nsubj", "nsubjpass", "agent") and
+                             s.i != head.i and head.i not in {x.i for x in s.subtree} for t in s.subtree}
+                # (nor of whom they act on: "the French president was urged by crowds")
             acted_on |= _charge_content(sent, head)
             found = self.countries_in(sorted((t for t in sentence_tokens(sent) if t.i not in acted_on),
                                              key=lambda t: abs(t.i - head.i)))

@@ -197,6 +197,7 @@ class SentenceCoder:
         out.extend(self._denied_acts(triggers, out, date))
         out[:] = _without_force_named_again(out)
         out[:] = _one_act_at_home(out)
+        out[:] = [ev for ev in out if not _travel_advice(ev)]
         out[:] = [ev for ev in out if not (ev.code[:2] == "15" and ev.target is None and ev.modality == "planned")]
         # ("Belarus and Russia would deploy a joint force": a show of force still to come, facing no one named, is no
         # event yet; one held over someone, "if it deploys the missiles", is the condition of a threat)
@@ -1194,7 +1195,7 @@ class SentenceCoder:
         if not targets and len({s.country for s in sources}) >= 3 and any(
                 c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in tok.children):
             return []  # "the UAE, Bahrain and Egypt also signed": beside others, not with one another
-        if not targets and len(sources) >= 2 and (pattern.reciprocal or root == "08" and not (
+        if not targets and len(sources) >= 2 and (pattern.reciprocal or _mutual_yield(code) and not (
                 code.startswith("084") and args.is_passive(tok)) or (
                 root == "05" and not code.startswith(DIRECTED_COOPERATION)) or each_other or any(
                 h.lower_ in ("other", "another") for _, heads in candidates for h in heads) or (  # "blamed each
@@ -1566,6 +1567,10 @@ class SentenceCoder:
                         None)  # (told before it is judged: not "troops fighting jihadists" in the same breath)
             if home:
                 return [Actor.of(home)]
+            if sources and sources[0].country and sources[0].kind != "igo" and \
+                    not self.actors.countries_in(noun.subtree):
+                return [Actor.of(sources[0].country)]  # "Putin denounced the armed mutiny as treason": told first
+                # by the ruler risen against, a rising at home
         # a judgement of the move is no move: "opened an inquiry ... Netanyahu called the decision antisemitic ...
         # the Palestinians welcomed the move": the inquiry's
         moves = [ev for ev in self._story if ev.code[:2] not in _JUDGING_ROOTS and not ev.code.startswith("051")]
@@ -2860,10 +2865,27 @@ _PRIVATE_ROLES = frozenset({"CVL", "REF", "EDU", "MED", "BUS", "LAB", "AGR", "RE
 #: Verbs of what forces are deployed to do about another side: "scrambled jets to monitor the Chinese forces".
 _WATCHING = frozenset({"monitor", "track", "shadow", "watch", "deter", "counter", "confront", "repel", "intercept",
                        "face"})
+#: Verbs of getting out of a place, which a state urges its own people abroad to do.
+_LEAVING = frozenset({"leave", "avoid", "evacuate", "depart", "exit", "flee", "quit"})
+#: Concessions that two sides named together make to each other ("Armenia and Azerbaijan agreed a ceasefire",
+#: "swapped prisoners"), unlike sanctions or a blockade, which two lift together on a third.
+_MUTUAL_YIELDS = ("084", "0871", "0873", "0874")
 #: Roles of the organs that arrest people, and so tell of the arrests they made.
 _JAILERS = frozenset({"COP"})
 #: Ships and planes, which a state may board and hold without anyone at home being arrested.
 _CRAFT = frozenset({"tanker", "ship", "vessel", "boat", "freighter", "trawler", "aircraft", "plane", "jet", "yacht"})
+
+
+def _travel_advice(ev: SentenceEvent) -> bool:
+    """"urged American citizens to leave Iraq": a state's advice to its own people abroad, no act toward anyone."""
+    return ev.code[:2] in ("02", "10") and ev.target is not None and ev.target.role == "CVL" and \
+        ev.target.country == ev.source.country and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in _LEAVING for c in ev.trigger.children)
+
+
+def _mutual_yield(code: str) -> bool:
+    """A concession two sides named together make to each other (de-escalation in general, 087, included)."""
+    return code == "087" or code.startswith(_MUTUAL_YIELDS)
 
 
 def _craft_held(verb: Token) -> bool:
