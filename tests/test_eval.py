@@ -27,8 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # 0.92); held-out 0.773 and tune 0.926 after the evening session of 2026-11-27 (raised to 0.77 and 0.925: one lost
 # hit fails either); held-out 0.773 at 140 / 177 after the late-evening session (raised to 0.772); held-out 0.777
 # at 141 / 178 and tune 0.933 after the small-hours session of 2026-11-28 (raised to 0.775 and 0.93: one lost hit
-# fails either).
-FLOORS = {"dev": 0.95, "tune": 0.93, "heldout": 0.775}
+# fails either); held-out 0.780 at 142 / 179 after the early-morning session of 2026-11-28 (raised to 0.778: one
+# lost hit, 141 / 179, scores 0.775).
+FLOORS = {"dev": 0.95, "tune": 0.93, "heldout": 0.778}
 
 
 @pytest.fixture(scope="module")

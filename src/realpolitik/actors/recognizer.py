@@ -28,6 +28,8 @@ _PHRASE_PREPS = frozenset({"of", "in", "from", "at"})
 #: Words of a state's national organs, which speak for a state wherever the story is told ("a foreign ministry
 #: spokesman"), unlike local officials or police.
 _NATIONAL_ORGANS = frozenset({"ministry", "spokesman", "spokeswoman", "spokesperson", "government"})
+#: Organs of a town, named after it: "Rotterdam police", "the Kharkiv mayor".
+_LOCAL_ORGANS = frozenset({"police", "mayor", "governor", "prosecutor", "municipality", "council"})
 #: Offices that act only at home, inside the country where a story happens.
 _HOME_OFFICES = frozenset({"interior", "home", "health", "internal", "emergency", "emergencies"})
 #: People who serve the one their to-phrase names: "a military adviser to the supreme leader" (an envoy "to the
@@ -687,10 +689,11 @@ class DocActors:
                 longer = _with_particles(ent)
                 return self._country_containing(ent) or (longer != ent.text and self._place_country(longer, tok)) \
                     or self._place_country(ent.text, tok)
-        if tok.pos_ == "PROPN" and tok.ent_iob_ != "I" and tok.ent_type_ not in ("DATE", "TIME") and \
-                _in_place_slot(tok):
+        if tok.ent_iob_ != "I" and tok.ent_type_ not in ("DATE", "TIME") and (
+                tok.pos_ == "PROPN" and _in_place_slot(tok) or tok.dep_ == "compound" and tok.text[:1].isupper()
+                and tok.head.lemma_.lower() in _LOCAL_ORGANS):
             # a place the entity recogniser missed or took for a person, where only a place can stand: "the city
-            # of Goma", "in Rafah" (but "in March" is a month, not the English town)
+            # of Goma", "in Rafah", "Rotterdam police" (but "in March" is a month, not the English town)
             words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
             return self._place_country(" ".join(t.text for t in words), tok)
         return None

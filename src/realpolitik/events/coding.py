@@ -29,6 +29,7 @@ from .modality import (
 )
 from .triggers import (
     GATHERINGS,
+    SPANS,
     TEMPORAL_PREPS,
     VERBAL_POS,
     Trigger,
@@ -721,6 +722,13 @@ class SentenceCoder:
             if not sources and support is not None and len(many) < 2:  # (but "ordered a ceasefire after days of
                 # fighting between his troops and forces loyal to X": those between are all of its parties)
                 sources = self._resolve_all(self._subjects(support), date, record=True)
+            if code.startswith("0871") and len(many) < 2 and len({s.country for s in sources}) == 1:
+                fought = self._resolve_all([p for word in {tok, support or tok} for c in _clashes_after(word)
+                                            for p in args.participants(c)], date)
+                if len(fought) >= 2 and {s.country for s in sources} & {a.country for a in fought}:
+                    # "Kiir ordered a ceasefire after days of fighting between his troops and forces loyal to
+                    # Machar": a truce between those who fought, one of whom ordered it
+                    many, sources = fought, []
             if not sources and not many:  # "the summit broke up without a deal": its parties made none
                 many = self._resolve_all([p for m in _failed_meetings(tok) for p in args.participants(m)], date)
             if not sources and not many and pattern.reciprocal and talks_first_told_after(tok):
@@ -2518,6 +2526,12 @@ class SentenceCoder:
                 if named is not None:  # "Amini died ..., three days after she was detained": Amini, whoever
                     found = self.actors.resolve(named, date)  # she is; not the country the story named last
                     return found[0] if found else None
+                acted_on = next((t for t in reversed(pron.doc[sentence_of(pron).start:pron.i]) if
+                                 t.ent_type_ == "PERSON" and t.dep_ in ("dobj", "pobj")), None) \
+                    if clause.dep_ == "advcl" else None
+                found = self.actors.resolve(acted_on, date) if acted_on is not None else None
+                if found and found[0].kind == "person":  # "moved to impeach President Yoon, hours after he lifted
+                    return found[0]  # martial law": with no person as subject, the one acted on
                 described = next((t for t in reversed(pron.doc[sentence_of(pron).start:pron.i]) if t.tag_ == "NN" and
                                   t.dep_ in args.SUBJECT_DEPS and t.lemma_.lower() in _ONE_PERSON), None)
                 found = self.actors.resolve(described, date) if described is not None else None
@@ -2986,6 +3000,17 @@ def _held_in(noun: Token) -> list[Token]:
     if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "under") or verb.lemma_.lower() not in ("be", "remain"):
         return []
     return [h for c in verb.children if c.dep_ == "nsubj" for h in args.with_conjuncts(c)]
+
+
+def _clashes_after(word: Token) -> list[Token]:
+    """The clashes an "after" phrase names: "after several days of fighting in Juba", "following clashes"."""
+    out = []
+    for after in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("after", "following")):
+        for noun in (p for p in after.children if p.dep_ == "pobj"):
+            spanned = [o for q in noun.children if q.dep_ == "prep" and q.lower_ == "of" for o in q.children
+                       if o.dep_ == "pobj"] if noun.lemma_.lower() in SPANS else [noun]
+            out += [n for n in spanned if _clash(n)]
+    return out
 
 
 def _clash(noun: Token) -> bool:
