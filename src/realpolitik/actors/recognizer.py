@@ -212,19 +212,24 @@ class DocActors:
         self._located: dict[int, list[Token]] = {}  # sentence start -> its place phrases
         self._phrases: dict[tuple[int, bool], tuple[Token, ...]] = {}  # (head, with_preps) -> phrase_tokens
         self._countries: dict[int, str | None] = {}  # token -> the country it signals (_token_country)
-        # resolve() results by (head, date, memory version): the coder asks for the same phrase many times, and
-        # the version changes whenever what it remembers (names, titles, roles, last place) does
-        self._version = 0
+        # resolve() results by (head, date, sentence): the coder asks for the same phrase many times while it codes
+        # a sentence, and a phrase stands for one actor throughout it, whatever the sentence teaches the memory
+        # (names, titles, roles, the last place) meanwhile; the next sentence asks afresh
+        self._sentence = 0
         self._resolved: dict[tuple[int, str | None, int], tuple[Actor, str] | None] = {}
         self._subject_countries: dict[int, str] = {}  # sentence start -> country of its main subject
         self._resolving: set[int] = set()  # heads being resolved now, to break cycles
         self._koreas: bool | None = None  # whether the article names either Korea
 
     # -- public -----------------------------------------------------------------------------------------
+    def begin_sentence(self) -> None:
+        """Start a sentence: phrases are resolved afresh, with all that the sentences before taught."""
+        self._sentence += 1
+
     def resolve(self, head: Token, date: str | None = None) -> tuple[Actor, str] | None:
         """The actor a noun phrase headed by ``head`` names, and the rule that resolved it."""
         date = date or self.default_date
-        key = (head.i, date, self._version)
+        key = (head.i, date, self._sentence)
         if head.i in self._resolving:
             return None  # a phrase whose resolution asks for itself ("protesters angry at the country's collapse
             # stormed ...": "the country" is the protesters' own, whom it would resolve through)
@@ -1056,15 +1061,11 @@ class DocActors:
             self._keep(self._roles_named.setdefault(actor.role, {}), head.i, actor)
 
     def _keep(self, memory: dict, key, actor: Actor) -> None:
-        """Remember ``actor`` under ``key``; a change of what is remembered changes the memory version."""
-        if memory.get(key) != actor:
-            memory[key] = actor
-            self._version += 1
+        """Remember ``actor`` under ``key``."""
+        memory[key] = actor
 
     def _keep_place(self, country: str) -> None:
-        if country != self.last_place_country:
-            self.last_place_country = country
-            self._version += 1
+        self.last_place_country = country
 
     def _role_before(self, role: str, head: Token) -> Actor | None:
         """The last party named with its country in this role before ``head``, for "the rebels"."""

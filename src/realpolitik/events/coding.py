@@ -125,11 +125,13 @@ class SentenceCoder:
 
     # -- entry point ---------------------------------------------------------------------------------------
     def code(self, sent: Span, date: str | None) -> list[SentenceEvent]:
+        self.actors.begin_sentence()
         triggers = find_triggers(sent, self.lexicon)
         by_token = {t.token.i: t for t in triggers}
         self._trigger_at = by_token
         self._actor_tokens: set[int] = set()
         self._groups: dict[int, list[Actor]] = {}  # what each group phrase of the sentence stands for, once read
+        self._pronouns: dict[tuple[int, str | None], Actor | None] = {}  # and each pronoun
         light_ids = frozenset(i for i, t in by_token.items() if any(p.light for p in patterns_of(t)))
         vow_ids = frozenset(i for i, t in by_token.items() if t.pattern.wrapper in ("intent", "threat"))
         motion_ids = frozenset(i for i, t in by_token.items() if t.pattern.code in ("042", "043"))
@@ -2453,7 +2455,10 @@ class SentenceCoder:
 
     def _resolve_head(self, head: Token, date, deep: bool) -> Actor | None:
         if head.lower_ in PRONOUNS and head.pos_ == "PRON" or _is_the_country(head):
-            return self._pronoun(head, date)  # "Brazil's minister said the country was ready to ...": Brazil
+            key = (head.i, date)  # "Brazil's minister said the country was ready to ...": Brazil
+            if key not in self._pronouns:
+                self._pronouns[key] = self._pronoun(head, date)
+            return self._pronouns[key]
         trig = self._trigger_at.get(head.i)
         if trig is not None and trig.pattern.pos == "noun" and not deep:
             return None  # "the meeting underscores ...": an event, not an actor
