@@ -2,7 +2,8 @@
 on the verb above in its own form, where nothing between could share it; a reduced relative read as the main verb
 ("rockets fired from Cambodia killed ...") describes its noun again; a determined noun read as a modifier of the
 next ("the government and Tigrayan forces") is the first conjunct again; a listed act the parser left as a loose
-dependent ("denied any involvement, called the move hostile") is a conjunct; nothing else moves."""
+dependent ("denied any involvement, called the move hostile") is a conjunct; a listed act hung on a verb across a
+nearer clause that ends at its comma is that clause's; nothing else moves."""
 
 from __future__ import annotations
 
@@ -151,3 +152,17 @@ def test_a_listed_act_left_as_a_loose_dependent_is_a_conjunct():
     called = _token(doc, "called")
     assert (called.dep_, called.head.text) == ("conj", "denied")
     assert [c.text for c in called.children if c.dep_ == "nsubj"] == []  # the subject stays shared, not copied
+
+
+NEARER = ("Lithuania closed its border crossing on Sunday, a day after Belarusian guards fired on two Lithuanian "
+          "patrol boats, rammed a barge and seized its cargo.")
+
+
+def test_a_listed_act_after_a_nearer_clause_is_that_clauses():
+    stock = spacy.load(locate_model("en_core_web_md"), exclude=["textcat"])
+    assert _token(stock(NEARER), "rammed").head.text == "closed"  # the misparse the repair exists for
+    doc = load_pipeline("en_core_web_md")(NEARER)
+    rammed, seized = _token(doc, "rammed"), _token(doc, "seized")
+    assert (rammed.dep_, rammed.head.text) == ("conj", "fired")
+    assert seized.head.text == "rammed"  # the rest of the list follows
+    assert [t.text for t in _token(doc, "closed").subtree][-1] == "."  # one tree still spans the sentence

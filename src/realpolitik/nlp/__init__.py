@@ -54,7 +54,7 @@ def locate_model(model: str) -> str | Path:
 def load_pipeline(model: str) -> Language:
     """Load a spaCy pipeline once per process. Components we never read are disabled for speed, and the
     attribute ruler is replaced by a table lookup with the same output (``attributes.py``), 10% of the parse. A
-    last component repairs five systematic misparses (``repairs.py``).
+    last component repairs six systematic misparses (``repairs.py``).
 
     The pipeline's matrix products go to numpy's BLAS instead of thinc's default, the ``blis`` package: on
     the AMD EPYC we measure on, blis multiplies 3x slower than numpy's OpenBLAS, and the small model parses

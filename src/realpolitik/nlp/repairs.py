@@ -1,4 +1,4 @@
-"""Repairs of five systematic misparses, made on the parsed document so that every later stage reads the same
+"""Repairs of six systematic misparses, made on the parsed document so that every later stage reads the same
 tree.
 
 A finite verb coordinated with a bare infinitive or gerund cannot share its clause: in "the ministry denied
@@ -31,6 +31,11 @@ A listed act read as a loose dependent: in "Moscow denied any involvement, calle
 expelled 20 staff", the parser may hang "called" on "denied" with no relation it can name, and the subject it
 shares is lost. A past or present form set off by a comma after a verb in the same form, with no subject of its
 own, is that verb's conjunct.
+
+A listed act hung on a verb across a nearer clause: in "Ukraine's parliament voted ..., a day after Russian vessels
+fired on three boats, rammed a tugboat and seized them", the parser coordinates "rammed" with "voted". A finite verb
+with no subject of its own whose comma closes a relative or adverbial clause with a subject, in its own form, is
+that clause verb's conjunct (and the rest of the list follows it).
 """
 
 from __future__ import annotations
@@ -56,7 +61,7 @@ def rehang_finite_conjuncts(doc: Doc) -> Doc:
     conj = doc.vocab.strings["conj"]
     for i in numpy.flatnonzero(doc.to_array("DEP") == conj):  # (conjuncts only: a Token object per word costs)
         tok = doc[int(i)]
-        governor = _true_governor(tok)
+        governor = _true_governor(tok) or _nearer_clause(tok)
         if governor is not None:
             _rehang(tok, governor)
     for sent in doc.sents:
@@ -246,6 +251,23 @@ def _true_governor(tok: Token) -> Token | None:
         if node.tag_ == tok.tag_ and node.i < tok.i:
             return node
     return None
+
+
+def _nearer_clause(tok: Token) -> Token | None:
+    """The verb of a clause that ends right before the comma of a listed act the parser hung further up: in "voted
+    ..., a day after Russian vessels fired on three boats, rammed a tugboat and seized them", the acts after "fired"
+    are the vessels', not the vote's."""
+    head, comma = tok.head, tok.left_edge.i - 1
+    if tok.dep_ != "conj" or tok.tag_ not in _FINITE or head.i > tok.i or comma <= head.i + 1 or \
+            tok.doc[comma].text != "," or _finite_phrase(tok):
+        return None
+    last = tok.doc[comma - 1]
+    verb = next((a for a in (last, *last.ancestors) if a.i <= head.i or (
+        a.tag_ == tok.tag_ and a.right_edge.i == last.i)), None)
+    if verb is None or verb.i <= head.i or verb.dep_ not in ("advcl", "relcl") or not any(
+            c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    return verb
 
 
 def _finite_phrase(verb: Token) -> bool:
