@@ -35,7 +35,6 @@ from .triggers import (
     Trigger,
     find_triggers,
     forceful,
-    names_anyone,
     patterns_of,
     talks_first_told_after,
     unrest_first_told,
@@ -1222,10 +1221,10 @@ class SentenceCoder:
             targets = _other_sides([self.agentless.target], sources)
         holders = _other_sides(self._resolve_all(_exchange_holders(tok), date), sources) \
             if code.startswith("084") else []
+        craft = root == "17" and _craft_held(tok)  # (a ship held is no arrest at home, nor of its waters)
         for source in sources:
             if not targets and source.country and source.kind != "igo" and (
-                    (code.startswith(DOMESTIC_CODES) and not (one_way and code == "080") and not (
-                        root == "17" and _craft_held(tok))) or (
+                    (code.startswith(DOMESTIC_CODES) and not (one_way and code == "080") and not craft) or (
                     code == "180" and source.role in ("GOV", "JUD", "COP")) or (  # "authorities executed a man"
                     code == "120" and source.role == "JUD") or (  # "the court annulled the run-off": at home
                     root in VIOLENCE_ROOTS and source.role == "COP") or (  # "police opened fire": at home
@@ -1238,9 +1237,8 @@ class SentenceCoder:
                 own = Actor.of(source.country)
                 pairs.append((source, own, code, False))
                 continue
-            if not targets:  # (a ship held is not of the waters it was held in)
-                pairs.append((source, None, code, root in PLACE_TARGET_ROOTS and not (root == "17" and
-                                                                                      _craft_held(tok))))
+            if not targets:
+                pairs.append((source, None, code, root in PLACE_TARGET_ROOTS and not craft))
             for target in targets:
                 pairs.append((source, target, code, False))
                 if one_way:  # "would not normalise relations with Israel" is one side's refusal
@@ -1844,7 +1842,7 @@ class SentenceCoder:
             if not addressees and family == "threat" and _warns_of_what_is(tok):
                 return []  # "warned that big obstacles remained": a caution, not a threat to anyone
             if not addressees and family == "threat" and any(
-                    names_anyone(s) for c in tok.children if c.dep_ == "ccomp" for s in c.children
+                    _names_anyone(s) for c in tok.children if c.dep_ == "ccomp" for s in c.children
                     if s.dep_ in args.SUBJECT_DEPS):  # "warned that any country trying to interfere would face
                 # consequences": a threat to no one named, not to the side last fought
                 return [SentenceEvent(tok, tok.i, trig.pattern.code, s, None, modality, trig.pattern.id, chain,
@@ -2889,8 +2887,11 @@ _LEAVING = frozenset({"leave", "avoid", "evacuate", "depart", "exit", "flee", "q
 #: Concessions that two sides named together make to each other ("Armenia and Azerbaijan agreed a ceasefire",
 #: "swapped prisoners"), unlike sanctions or a blockade, which two lift together on a third.
 _MUTUAL_YIELDS = ("084", "0871", "0873", "0874")
-#: Roles of the organs that arrest people, and so tell of the arrests they made.
+#: Roles whose word on arrests makes them the arresters: the police (a prosecutor or a spy agency may tell of
+#: arrests others made).
 _JAILERS = frozenset({"COP"})
+#: Nouns that, after "any", stand for whatever party might act: "any country", "any state".
+_ANY_PARTY = frozenset({"country", "state", "nation", "power", "party", "government", "one"})
 #: Ships and planes, which a state may board and hold without anyone at home being arrested.
 _CRAFT = frozenset({"tanker", "ship", "vessel", "boat", "freighter", "trawler", "aircraft", "plane", "jet", "yacht"})
 
@@ -2900,6 +2901,13 @@ def _travel_advice(ev: SentenceEvent) -> bool:
     return ev.code[:2] in ("02", "10") and ev.target is not None and ev.target.role == "CVL" and \
         ev.target.country == ev.source.country and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in _LEAVING for c in ev.trigger.children)
+
+
+def _names_anyone(head: Token) -> bool:
+    """"anyone", "whoever", "any country trying to interfere": no party in particular (but "those behind it" are
+    the doers of a deed, and "any attack" is an attack's, whoever makes it)."""
+    return head.lower_ in ("anyone", "anybody", "whoever") or head.lemma_.lower() in _ANY_PARTY and any(
+        c.dep_ == "det" and c.lower_ in ("any", "every") for c in head.children)
 
 
 def _mutual_yield(code: str) -> bool:

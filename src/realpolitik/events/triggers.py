@@ -402,17 +402,6 @@ def _names_people(tok: Token) -> bool:
 _ANYONE = frozenset({"anyone", "anybody", "whoever", "whomever", "those", "any", "all"})
 
 
-def names_anyone(head: Token) -> bool:
-    """"anyone", "whoever", "any country trying to interfere": no party in particular (but "those behind it" are
-    the doers of a deed, and "any attack" is an attack's, whoever makes it)."""
-    return head.lower_ in ("anyone", "anybody", "whoever") or head.lemma_.lower() in _ANY_PARTY and any(
-        c.dep_ == "det" and c.lower_ in ("any", "every") for c in head.children)
-
-
-#: Nouns that, after "any", stand for whatever party might act: "any country", "any state".
-_ANY_PARTY = frozenset({"country", "state", "nation", "power", "party", "government", "one"})
-
-
 def _describes_anyone(tok: Token) -> bool:
     """"would use sanctions against anyone obstructing aid", "those who attack civilians will be punished": an act
     that only describes whoever might do it (a participle or relative clause on "anyone", "those") is no event."""
