@@ -2558,10 +2558,12 @@ class SentenceCoder:
                     if t.i not in skip and (t.dep_ in args.SUBJECT_DEPS or t.dep_ == "dobj") and (
                         t.ent_type_ == "PERSON" or t.tag_ == "NN" and self.actors.role_of(t)))
             # (a titled subject is a person too: "Taiwan's president held talks ..., and Xi welcomed him")
+            said = pron.dep_ == "poss" and pron.head.lemma_.lower() in _SAYING_NOUNS  # "called her remarks rude":
+            # the words of the one the story last told of, not of whom she acted on
             person = next((found[0] for found in here if found and (
                 found[0].kind == "person" or found[0].role)), None) or next(
-                (a for a in (self.last_target, self.last_subject) if a is not None and a.kind == "person"),
-                self.last_target)
+                (a for a in ((self.last_subject, self.last_target) if said else (self.last_target, self.last_subject))
+                 if a is not None and a.kind == "person"), self.last_target)
             if person is not None:
                 return person
         acting = {"dobj": pron.head.head, "pobj": pron.head.head.head}.get(pron.head.dep_) \

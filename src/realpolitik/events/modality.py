@@ -30,7 +30,7 @@ PLAN_NOUNS = frozenset({"plan", "intention", "intent", "proposal", "offer", "ple
                         "readiness", "willingness", "decision", "bid", "application", "candidacy"})
 #: Nouns whose infinitive is what someone asks, threatens, tries or may do, not what was done: "a call to
 #: withdraw", "permission to strike", "the right to respond", "efforts to reach a ceasefire".
-APPEAL_NOUNS = frozenset({"call", "demand", "request", "appeal", "plea", "ultimatum", "threat", "warning",
+APPEAL_NOUNS = frozenset({"call", "demand", "request", "appeal", "plea", "invitation", "ultimatum", "threat", "warning",
                           "permission", "authorisation", "authorization", "right", "effort", "attempt", "push",
                           "drive", "chance", "opportunity", "way"})
 #: What the noun an infinitive hangs on makes of its act (the two sets share no word).
