@@ -455,7 +455,7 @@ class DocActors:
             self._remember(entry.name, actor, tokens)
             written = self.doc[hit.start:hit.end].text
             if entry.name in written and written != entry.name:  # the dictionary matched "Crown Prince X"
-                self._keep(self.titles, written.replace(entry.name, "").strip().lower(), actor)
+                self.titles[written.replace(entry.name, "").strip().lower()] = actor
             return actor, f"actor:{entry.id}"
         person = [t for t in tokens if t.ent_type_ == "PERSON" and t.i not in self.hits]
         bare = [t for t in tokens if t.pos_ == "PROPN" and t.i not in self.hits]
@@ -880,7 +880,8 @@ class DocActors:
             # the side of the clause it is joined to
             found = self.countries_in(t for c in head.head.head.children if c.dep_ == "nsubj"
                                       for t in self.phrase_tokens(c, with_preps=False))
-        if not found and self.last_place_country and self._role(self.phrase_tokens(head, with_preps=False)) == "COP":
+        phrase = self.phrase_tokens(head, with_preps=False)
+        if not found and self.last_place_country and self._role(phrase) == "COP":
             return [self.last_place_country]  # "Police have arrested 15 Colombians": the police where the story is
         if not found:
             if victims:
@@ -895,7 +896,6 @@ class DocActors:
             acted_on |= _charge_content(sent, head)
             found = self.countries_in(sorted((t for t in sentence_tokens(sent) if t.i not in acted_on),
                                              key=lambda t: abs(t.i - head.i)))
-        phrase = self.phrase_tokens(head, with_preps=False)
         if not found and any(t.lemma_.lower() in _NATIONAL_ORGANS for t in phrase) and not (
                 self.last_place_country and any(t.lower_ in _HOME_OFFICES for t in phrase)):
             # "EU ministers agreed in Brussels to ban Iranian oil ... Iran responded ... A foreign ministry
@@ -911,8 +911,7 @@ class DocActors:
             # Washington" names only what the ministry acts on)
             told = self.countries_in(t for t in head.doc[:sent.end] if victims or t.i not in acted_on)
             found = told if len(told) == 1 else []
-        if not found and head.dep_ == "nsubj" and self._role(self.phrase_tokens(head, with_preps=False)) in (
-                "MIL", "COP"):  # "mutinous soldiers detained Mali's president", with no other country in view:
+        if not found and head.dep_ == "nsubj" and self._role(phrase) in ("MIL", "COP"):  # "mutinous soldiers detained Mali's president", with no other country in view:
             found = self.countries_in(t for o in head.head.children if o.dep_ == "dobj" and any(  # a coup at home
                 t.ent_type_ == "PERSON" for t in o.subtree) for t in o.subtree)
         return found[:1]
@@ -1001,13 +1000,13 @@ class DocActors:
 
     def note_home(self, country: str) -> None:
         """Remember a country where something happened at home, for role-only actors in later sentences."""
-        self._keep_place(country)
+        self.last_place_country = country
 
     def note_sentence(self, sent) -> None:
         """Remember the last country where something happened, for role-only actors in later sentences."""
         found = self.countries_in(t for p in self.sentence_places(sent) for t in self.place_words(p))
         if found:
-            self._keep_place(found[-1])
+            self.last_place_country = found[-1]
 
     def _host(self, head: Token, tokens: list[Token], date: str | None) -> Actor | None:
         """The office holder of the country a visitor is in, for "the president" whom the visitor meets."""
@@ -1047,25 +1046,18 @@ class DocActors:
         """A person named in full, for a later surname ("Yevkurov") or title ("the deputy minister")."""
         parts = name.split()
         if len(parts) >= 2:
-            self._keep(self.surnames, parts[-1].lower(), actor)
+            self.surnames[parts[-1].lower()] = actor
             if parts[0].lower() not in self.given_names:  # the first person of that name keeps it
-                self._keep(self.given_names, parts[0].lower(), actor)
+                self.given_names[parts[0].lower()] = actor
             if name.lower() not in self.surnames:
-                self._keep(self.surnames, name.lower(), actor)
+                self.surnames[name.lower()] = actor
         title = self._title(tokens or [])
         if title:
-            self._keep(self.titles, title, actor)
+            self.titles[title] = actor
 
     def _note_role(self, head: Token, actor: Actor) -> None:
         if actor.role and head.lemma_.lower() not in MISSIONS:  # (a foreign embassy is not "the government")
-            self._keep(self._roles_named.setdefault(actor.role, {}), head.i, actor)
-
-    def _keep(self, memory: dict, key, actor: Actor) -> None:
-        """Remember ``actor`` under ``key``."""
-        memory[key] = actor
-
-    def _keep_place(self, country: str) -> None:
-        self.last_place_country = country
+            self._roles_named.setdefault(actor.role, {})[head.i] = actor
 
     def _role_before(self, role: str, head: Token) -> Actor | None:
         """The last party named with its country in this role before ``head``, for "the rebels"."""
